@@ -1,0 +1,476 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dossier-article"
+
+#include "config.h"
+
+#include "dossier-article.h"
+
+/*
+ * DossierArticle is immutable: every property is construct-only, and the
+ * paragraph ranges are derived from the text once, at construction.
+ * Offsets are Unicode code points into the text, end exclusive.
+ */
+
+typedef struct
+{
+  guint start;
+  guint end;
+} Range;
+
+struct _DossierArticle
+{
+  GObject    parent_instance;
+
+  char      *title;
+  char      *subtitle;
+  char      *source;
+  char      *edition;
+  char     **authors;
+  GDateTime *published;
+  char      *page;
+  char      *dateline;
+  char      *language;
+  char      *url;
+  char      *format;
+  char      *text;
+
+  gsize      length;
+  GArray    *paragraphs;
+};
+
+G_DEFINE_FINAL_TYPE (DossierArticle, dossier_article, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_SUBTITLE,
+  PROP_SOURCE,
+  PROP_EDITION,
+  PROP_AUTHORS,
+  PROP_PUBLISHED,
+  PROP_PAGE,
+  PROP_DATELINE,
+  PROP_LANGUAGE,
+  PROP_URL,
+  PROP_FORMAT,
+  PROP_TEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+compute_paragraphs (DossierArticle *self)
+{
+  const char *p = self->text;
+  guint pos = 0;
+  guint para_start = 0;
+  guint last_visible_end = 0;
+  gboolean in_para = FALSE;
+  gboolean line_blank = TRUE;
+
+  self->paragraphs = g_array_new (FALSE, FALSE, sizeof (Range));
+
+  /* A paragraph is a run of lines separated from the next by a blank line. */
+  for (;;)
+    {
+      guchar c = (guchar)*p;
+
+      if (c == '\n' || c == '\0')
+        {
+          if (line_blank && in_para)
+            {
+              Range r = { para_start, last_visible_end };
+              g_array_append_val (self->paragraphs, r);
+              in_para = FALSE;
+            }
+          if (c == '\0')
+            break;
+          line_blank = TRUE;
+          p++;
+          pos++;
+          continue;
+        }
+
+      if (c != ' ' && c != '\t' && c != '\r')
+        {
+          if (!in_para)
+            {
+              in_para = TRUE;
+              para_start = pos;
+            }
+          line_blank = FALSE;
+          last_visible_end = pos + 1;
+        }
+
+      /* Count code points: skip UTF-8 continuation bytes. */
+      p++;
+      while (((guchar)*p & 0xC0) == 0x80)
+        p++;
+      pos++;
+    }
+
+  if (in_para)
+    {
+      Range r = { para_start, last_visible_end };
+      g_array_append_val (self->paragraphs, r);
+    }
+
+  self->length = pos;
+}
+
+static void
+dossier_article_constructed (GObject *object)
+{
+  DossierArticle *self = DOSSIER_ARTICLE (object);
+
+  G_OBJECT_CLASS (dossier_article_parent_class)->constructed (object);
+
+  if (self->text == NULL)
+    self->text = g_strdup ("");
+  if (self->authors == NULL)
+    self->authors = g_new0 (char *, 1);
+
+  compute_paragraphs (self);
+}
+
+static void
+dossier_article_finalize (GObject *object)
+{
+  DossierArticle *self = DOSSIER_ARTICLE (object);
+
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->subtitle, g_free);
+  g_clear_pointer (&self->source, g_free);
+  g_clear_pointer (&self->edition, g_free);
+  g_clear_pointer (&self->authors, g_strfreev);
+  g_clear_pointer (&self->published, g_date_time_unref);
+  g_clear_pointer (&self->page, g_free);
+  g_clear_pointer (&self->dateline, g_free);
+  g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->url, g_free);
+  g_clear_pointer (&self->format, g_free);
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->paragraphs, g_array_unref);
+
+  G_OBJECT_CLASS (dossier_article_parent_class)->finalize (object);
+}
+
+static char **
+string_field (DossierArticle *self,
+              guint           prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_TITLE:    return &self->title;
+    case PROP_SUBTITLE: return &self->subtitle;
+    case PROP_SOURCE:   return &self->source;
+    case PROP_EDITION:  return &self->edition;
+    case PROP_PAGE:     return &self->page;
+    case PROP_DATELINE: return &self->dateline;
+    case PROP_LANGUAGE: return &self->language;
+    case PROP_URL:      return &self->url;
+    case PROP_FORMAT:   return &self->format;
+    case PROP_TEXT:     return &self->text;
+    default:            return NULL;
+    }
+}
+
+static void
+dossier_article_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  DossierArticle *self = DOSSIER_ARTICLE (object);
+  char **field;
+
+  switch (prop_id)
+    {
+    case PROP_AUTHORS:
+      g_value_set_boxed (value, self->authors);
+      break;
+
+    case PROP_PUBLISHED:
+      g_value_set_boxed (value, self->published);
+      break;
+
+    default:
+      if ((field = string_field (self, prop_id)))
+        g_value_set_string (value, *field);
+      else
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_article_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  DossierArticle *self = DOSSIER_ARTICLE (object);
+  char **field;
+
+  switch (prop_id)
+    {
+    case PROP_AUTHORS:
+      self->authors = g_value_dup_boxed (value);
+      break;
+
+    case PROP_PUBLISHED:
+      self->published = g_value_dup_boxed (value);
+      break;
+
+    default:
+      if ((field = string_field (self, prop_id)))
+        {
+          const char *str = g_value_get_string (value);
+
+          /* Empty metadata is no metadata. */
+          *field = (str && (*str || prop_id == PROP_TEXT)) ? g_strdup (str) : NULL;
+        }
+      else
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_article_class_init (DossierArticleClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  static const struct { guint id; const char *name; } strings[] = {
+    { PROP_TITLE, "title" },
+    { PROP_SUBTITLE, "subtitle" },
+    { PROP_SOURCE, "source" },
+    { PROP_EDITION, "edition" },
+    { PROP_PAGE, "page" },
+    { PROP_DATELINE, "dateline" },
+    { PROP_LANGUAGE, "language" },
+    { PROP_URL, "url" },
+    { PROP_FORMAT, "format" },
+    { PROP_TEXT, "text" },
+  };
+
+  object_class->constructed = dossier_article_constructed;
+  object_class->finalize = dossier_article_finalize;
+  object_class->get_property = dossier_article_get_property;
+  object_class->set_property = dossier_article_set_property;
+
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    properties[strings[i].id] =
+      g_param_spec_string (strings[i].name, NULL, NULL, NULL,
+                           (G_PARAM_READWRITE |
+                            G_PARAM_CONSTRUCT_ONLY |
+                            G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_AUTHORS] =
+    g_param_spec_boxed ("authors", NULL, NULL,
+                        G_TYPE_STRV,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_PUBLISHED] =
+    g_param_spec_boxed ("published", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dossier_article_init (DossierArticle *self)
+{
+}
+
+const char *
+dossier_article_get_title (DossierArticle *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (self), NULL);
+  return self->title;
+}
+
+const char *
+dossier_article_get_subtitle (DossierArticle *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (self), NULL);
+  return self->subtitle;
+}
+
+const char *
+dossier_article_get_source (DossierArticle *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (self), NULL);
+  return self->source;
+}
+
+const char *
+dossier_article_get_edition (DossierArticle *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (self), NULL);
+  return self->edition;
+}
+
+/**
+ * dossier_article_get_authors:
+ *
+ * Returns: (transfer none): the authors in byline order, never %NULL
+ */
+const char * const *
+dossier_article_get_authors (DossierArticle *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (self), NULL);
+  return (const char * const *)self->authors;
+}
+
+/**
+ * dossier_article_get_published:
+ *
+ * Returns: (transfer none) (nullable): the publication date, when known
+ */
+GDateTime *
+dossier_article_get_published (DossierArticle *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (self), NULL);
+  return self->published;
+}
+
+/**
+ * dossier_article_dup_published_iso:
+ *
+ * Returns: (transfer full) (nullable): the publication date as `YYYY-MM-DD`
+ */
+char *
+dossier_article_dup_published_iso (DossierArticle *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (self), NULL);
+
+  if (self->published == NULL)
+    return NULL;
+
+  return g_date_time_format (self->published, "%Y-%m-%d");
+}
+
+const char *
+dossier_article_get_page (DossierArticle *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (self), NULL);
+  return self->page;
+}
+
+const char *
+dossier_article_get_dateline (DossierArticle *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (self), NULL);
+  return self->dateline;
+}
+
+const char *
+dossier_article_get_language (DossierArticle *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (self), NULL);
+  return self->language;
+}
+
+const char *
+dossier_article_get_url (DossierArticle *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (self), NULL);
+  return self->url;
+}
+
+/**
+ * dossier_article_get_format:
+ *
+ * Returns: (nullable): the importer that made the article: "text", "html"…
+ */
+const char *
+dossier_article_get_format (DossierArticle *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (self), NULL);
+  return self->format;
+}
+
+/**
+ * dossier_article_get_text:
+ *
+ * Returns: (transfer none): the body text, paragraphs separated by blank lines
+ */
+const char *
+dossier_article_get_text (DossierArticle *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (self), NULL);
+  return self->text;
+}
+
+/**
+ * dossier_article_get_length:
+ *
+ * Returns: the length of the text in code points
+ */
+gsize
+dossier_article_get_length (DossierArticle *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (self), 0);
+  return self->length;
+}
+
+guint
+dossier_article_get_n_paragraphs (DossierArticle *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (self), 0);
+  return self->paragraphs->len;
+}
+
+/**
+ * dossier_article_get_paragraph:
+ * @start: (out): first code point of the paragraph
+ * @end: (out): code point after its last visible character
+ */
+void
+dossier_article_get_paragraph (DossierArticle *self,
+                               guint           index,
+                               guint          *start,
+                               guint          *end)
+{
+  const Range *r;
+
+  g_return_if_fail (DOSSIER_IS_ARTICLE (self));
+  g_return_if_fail (index < self->paragraphs->len);
+
+  r = &g_array_index (self->paragraphs, Range, index);
+  if (start)
+    *start = r->start;
+  if (end)
+    *end = r->end;
+}
+
+/**
+ * dossier_article_dup_byline:
+ *
+ * Returns: (transfer full) (nullable): the authors joined for display
+ */
+char *
+dossier_article_dup_byline (DossierArticle *self)
+{
+  guint n;
+  GString *str;
+
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (self), NULL);
+
+  n = g_strv_length (self->authors);
+  if (n == 0)
+    return NULL;
+
+  str = g_string_new (self->authors[0]);
+  for (guint i = 1; i < n; i++)
+    {
+      g_string_append (str, i + 1 == n ? " & " : ", ");
+      g_string_append (str, self->authors[i]);
+    }
+
+  return g_string_free (str, FALSE);
+}

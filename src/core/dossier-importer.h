@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dossier-types.h"
+
+G_BEGIN_DECLS
+
+/* Files over this size are refused: no clipping is this large. */
+#define DOSSIER_IMPORT_MAX_SIZE (64 * 1024 * 1024)
+
+char      *dossier_importer_decode           (const char          *data,
+                                              gsize                length,
+                                              const char          *display_name,
+                                              GError             **error);
+GPtrArray *dossier_importer_load_bytes       (GBytes              *bytes,
+                                              const char          *display_name,
+                                              DossierImportFlags   flags,
+                                              GError             **error);
+GPtrArray *dossier_importer_load_file        (GFile               *file,
+                                              DossierImportFlags   flags,
+                                              GCancellable        *cancellable,
+                                              GError             **error);
+void       dossier_importer_load_file_async  (GFile               *file,
+                                              DossierImportFlags   flags,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+GPtrArray *dossier_importer_load_file_finish (GAsyncResult        *result,
+                                              GError             **error);
+
+G_END_DECLS
