@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "dossier-article.h"
 
 /*
@@ -59,62 +61,84 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Code points in @len bytes of UTF-8: every byte that is not a
+ * continuation byte starts one. Counts a machine word at a time. */
+static gsize
+count_code_points (const char *str,
+                   gsize       len)
+{
+  const guchar *p = (const guchar *)str;
+  const guchar *end = p + len;
+  gsize continuation = 0;
+
+  while (p + sizeof (guint64) <= end)
+    {
+      guint64 w;
+
+      memcpy (&w, p, sizeof w);
+      if (w & G_GUINT64_CONSTANT (0x8080808080808080))
+        {
+          /* continuation bytes are 10xxxxxx: bit 7 set and bit 6 clear */
+          guint64 c = w & ~(w << 1) & G_GUINT64_CONSTANT (0x8080808080808080);
+
+          continuation += __builtin_popcountll (c);
+        }
+      p += sizeof (guint64);
+    }
+
+  for (; p < end; p++)
+    continuation += (*p & 0xC0) == 0x80;
+
+  return len - continuation;
+}
+
 static void
 compute_paragraphs (DossierArticle *self)
 {
   const char *p = self->text;
-  guint pos = 0;
-  guint para_start = 0;
-  guint last_visible_end = 0;
+  const char *text_end = p + strlen (p);
+  gsize pos = 0;
+  Range current = { 0, 0 };
   gboolean in_para = FALSE;
-  gboolean line_blank = TRUE;
 
   self->paragraphs = g_array_new (FALSE, FALSE, sizeof (Range));
 
   /* A paragraph is a run of lines separated from the next by a blank line. */
-  for (;;)
+  while (p < text_end)
     {
-      guchar c = (guchar)*p;
+      const char *nl = memchr (p, '\n', text_end - p);
+      const char *line_end = nl ? nl : text_end;
+      const char *first = p;
+      const char *last = line_end;
 
-      if (c == '\n' || c == '\0')
+      while (first < line_end && (*first == ' ' || *first == '\t' || *first == '\r'))
+        first++;
+
+      if (first == line_end)
         {
-          if (line_blank && in_para)
-            {
-              Range r = { para_start, last_visible_end };
-              g_array_append_val (self->paragraphs, r);
-              in_para = FALSE;
-            }
-          if (c == '\0')
-            break;
-          line_blank = TRUE;
-          p++;
-          pos++;
-          continue;
+          if (in_para)
+            g_array_append_val (self->paragraphs, current);
+          in_para = FALSE;
         }
-
-      if (c != ' ' && c != '\t' && c != '\r')
+      else
         {
+          while (last > first && (last[-1] == ' ' || last[-1] == '\t' || last[-1] == '\r'))
+            last--;
           if (!in_para)
-            {
-              in_para = TRUE;
-              para_start = pos;
-            }
-          line_blank = FALSE;
-          last_visible_end = pos + 1;
+            current.start = pos + (first - p);
+          current.end = pos + count_code_points (p, last - p);
+          in_para = TRUE;
         }
 
-      /* Count code points: skip UTF-8 continuation bytes. */
-      p++;
-      while (((guchar)*p & 0xC0) == 0x80)
-        p++;
+      pos += count_code_points (p, line_end - p);
+      if (nl == NULL)
+        break;
+      p = nl + 1;
       pos++;
     }
 
   if (in_para)
-    {
-      Range r = { para_start, last_visible_end };
-      g_array_append_val (self->paragraphs, r);
-    }
+    g_array_append_val (self->paragraphs, current);
 
   self->length = pos;
 }
