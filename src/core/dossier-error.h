@@ -17,6 +17,15 @@ G_BEGIN_DECLS
  * @DOSSIER_ERROR_NO_ARTICLE: no article was found in the file
  * @DOSSIER_ERROR_INDEX: the requested article does not exist in the file
  * @DOSSIER_ERROR_INVALID: malformed input
+ * @DOSSIER_ERROR_NOTES_CORRUPT: the notes file is not valid JSON or has
+ *   members of the wrong type; it is left untouched
+ * @DOSSIER_ERROR_NOTES_NEWER: the notes file was written by a newer version
+ * @DOSSIER_ERROR_NOTES_READ_ONLY: the notes could not be read, so saving is
+ *   refused to keep the file as it is
+ * @DOSSIER_ERROR_NOTES_WRITE: the notes could not be written (full disk,
+ *   read-only folder…); the previous file is intact
+ * @DOSSIER_ERROR_NOT_FOUND: the quoted text does not occur in the article
+ * @DOSSIER_ERROR_NOTHING_TO_UNDO: the history is empty in that direction
  */
 typedef enum
 {
@@ -28,6 +37,12 @@ typedef enum
   DOSSIER_ERROR_NO_ARTICLE,
   DOSSIER_ERROR_INDEX,
   DOSSIER_ERROR_INVALID,
+  DOSSIER_ERROR_NOTES_CORRUPT,
+  DOSSIER_ERROR_NOTES_NEWER,
+  DOSSIER_ERROR_NOTES_READ_ONLY,
+  DOSSIER_ERROR_NOTES_WRITE,
+  DOSSIER_ERROR_NOT_FOUND,
+  DOSSIER_ERROR_NOTHING_TO_UNDO,
 } DossierError;
 
 GQuark dossier_error_quark (void);
