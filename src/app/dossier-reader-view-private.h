@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "dossier-reader-view.h"
+
+G_BEGIN_DECLS
+
+/* Zoom limits, as in the GSettings schema's range for "zoom". */
+#define DOSSIER_ZOOM_MIN 0.5
+#define DOSSIER_ZOOM_MAX 3.0
+
+/* For the widget tests: what the header and the find bar show. */
+const char    *_dossier_reader_view_get_header_text (DossierReaderView *self,
+                                                     const char        *part);
+const char    *_dossier_reader_view_get_match_text  (DossierReaderView *self);
+GtkEditable   *_dossier_reader_view_get_find_entry  (DossierReaderView *self);
+GtkTextBuffer *_dossier_reader_view_get_buffer      (DossierReaderView *self);
+
+G_END_DECLS

@@ -1,0 +1,943 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dossier-reader-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "dossier-article.h"
+#include "dossier-reader-view-private.h"
+
+/* The body font size at zoom 1, in points. */
+#define BASE_FONT_SIZE   12.0
+/* The longest line, in average characters: about what a book page holds. */
+#define LINE_LENGTH      68
+/* The article box's horizontal padding in style.css, both sides. */
+#define ARTICLE_PADDING  64
+/* Past this many matches the count stops: nobody steps through more. */
+#define MAX_MATCHES      9999
+
+typedef struct
+{
+  int start;
+  int end;
+} Match;
+
+struct _DossierReaderView
+{
+  GtkWidget          parent_instance;
+
+  DossierArticle    *article;
+  double             zoom;
+  GtkCssProvider    *zoom_css;
+  GArray            *matches;
+  int                current_match;
+
+  GtkSearchBar      *search_bar;
+  GtkSearchEntry    *search_entry;
+  GtkLabel          *match_label;
+  GtkScrolledWindow *scroller;
+  AdwClamp          *clamp;
+  GtkBox            *article_box;
+  GtkLabel          *kicker_label;
+  GtkLabel          *title_label;
+  GtkLabel          *dek_label;
+  GtkLabel          *byline_label;
+  GtkLabel          *meta_label;
+  GtkWidget         *header_rule;
+  GtkTextView       *text_view;
+
+  GtkTextTag        *body_tag;
+  GtkTextTag        *gap_tag;
+  GtkTextTag        *match_tag;
+  GtkTextTag        *current_tag;
+  GtkTextTag        *language_tag;
+};
+
+G_DEFINE_FINAL_TYPE (DossierReaderView, dossier_reader_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ARTICLE,
+  PROP_ZOOM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkTextBuffer *
+get_buffer (DossierReaderView *self)
+{
+  return gtk_text_view_get_buffer (self->text_view);
+}
+
+static void
+set_label (GtkLabel   *label,
+           const char *text)
+{
+  gtk_label_set_text (label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+}
+
+static void
+join_part (GString    *str,
+           const char *part)
+{
+  if (part == NULL || *part == '\0')
+    return;
+
+  if (str->len > 0)
+    g_string_append (str, " · ");
+  g_string_append (str, part);
+}
+
+static char *
+format_kicker (DossierArticle *article)
+{
+  GString *str = g_string_new (NULL);
+  const char *page = dossier_article_get_page (article);
+
+  join_part (str, dossier_article_get_source (article));
+  join_part (str, dossier_article_get_edition (article));
+
+  if (page != NULL && *page != '\0')
+    {
+      /* Translators: the newspaper page an article was printed on, "A1" */
+      g_autofree char *page_str = g_strdup_printf (_("Page %s"), page);
+
+      join_part (str, page_str);
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+static char *
+format_meta (DossierArticle *article)
+{
+  GString *str = g_string_new (NULL);
+  GDateTime *published = dossier_article_get_published (article);
+
+  join_part (str, dossier_article_get_dateline (article));
+
+  if (published != NULL)
+    {
+      /* Translators: how the publication date of an article is written,
+       * "November 27, 2025"; see the strftime-like codes of
+       * g_date_time_format(). Use the order of your language. */
+      g_autofree char *date = g_date_time_format (published, _("%B %-e, %Y"));
+
+      join_part (str, date);
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+static void
+apply_paragraph_tags (DossierReaderView *self)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  guint n = dossier_article_get_n_paragraphs (self->article);
+  GtkTextIter start, end;
+  guint prev_end = 0;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_apply_tag (buffer, self->body_tag, &start, &end);
+
+  /* The text keeps its blank lines between paragraphs, so that buffer
+   * offsets are the article's offsets; the blank lines are made shorter
+   * than a line of text to read as paragraph spacing. */
+  for (guint i = 0; i < n; i++)
+    {
+      guint p_start, p_end;
+
+      dossier_article_get_paragraph (self->article, i, &p_start, &p_end);
+
+      if (i > 0 && p_start > prev_end + 1)
+        {
+          gtk_text_buffer_get_iter_at_offset (buffer, &start, prev_end + 1);
+          gtk_text_buffer_get_iter_at_offset (buffer, &end, p_start);
+          gtk_text_buffer_apply_tag (buffer, self->gap_tag, &start, &end);
+        }
+
+      prev_end = p_end;
+    }
+}
+
+static void
+update_language (DossierReaderView *self)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  const char *language = dossier_article_get_language (self->article);
+  GtkTextIter start, end;
+
+  if (language == NULL || *language == '\0')
+    return;
+
+  /* The language helps Pango pick fonts and shape the text. */
+  g_object_set (self->language_tag, "language", language, NULL);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_apply_tag (buffer, self->language_tag, &start, &end);
+}
+
+static void
+update_match_label (DossierReaderView *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *text = NULL;
+
+  if (query == NULL || *query == '\0')
+    text = g_strdup ("");
+  else if (self->matches->len == 0)
+    text = g_strdup (_("No matches"));
+  else if (self->current_match < 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches",
+                                         self->matches->len),
+                            self->matches->len);
+  else
+    /* Translators: the current match and how many there are, "3 of 12" */
+    text = g_strdup_printf (_("%d of %u"), self->current_match + 1, self->matches->len);
+
+  gtk_label_set_text (self->match_label, text);
+
+  if (query != NULL && *query != '\0' && self->matches->len == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.find-next", self->matches->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.find-previous", self->matches->len > 0);
+}
+
+static void
+scroll_to_iter (DossierReaderView *self,
+                const GtkTextIter *iter)
+{
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GdkRectangle rect;
+  graphene_point_t point;
+  double value, page;
+  int x, y;
+
+  /* The text view is not the scrollable: the viewport scrolls the whole
+   * article, header included, so place the iter in the viewport's child. */
+  gtk_text_view_get_iter_location (self->text_view, iter, &rect);
+  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         rect.x, rect.y, &x, &y);
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->text_view), GTK_WIDGET (self->clamp),
+                                 &GRAPHENE_POINT_INIT (x, y), &point))
+    return;
+
+  value = gtk_adjustment_get_value (vadj);
+  page = gtk_adjustment_get_page_size (vadj);
+
+  if (point.y < value + rect.height * 2 ||
+      point.y + rect.height * 3 > value + page)
+    gtk_adjustment_set_value (vadj, point.y - page / 3);
+}
+
+static void
+select_match (DossierReaderView *self,
+              int                index)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  GtkTextIter start, end;
+  const Match *m;
+
+  if (self->current_match >= 0)
+    {
+      m = &g_array_index (self->matches, Match, self->current_match);
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, m->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, m->end);
+      gtk_text_buffer_remove_tag (buffer, self->current_tag, &start, &end);
+    }
+
+  self->current_match = index;
+
+  if (index >= 0)
+    {
+      m = &g_array_index (self->matches, Match, index);
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, m->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, m->end);
+      gtk_text_buffer_apply_tag (buffer, self->current_tag, &start, &end);
+      gtk_text_buffer_select_range (buffer, &start, &end);
+      scroll_to_iter (self, &start);
+    }
+
+  update_match_label (self);
+}
+
+static void
+clear_matches (DossierReaderView *self)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->match_tag, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->current_tag, &start, &end);
+  g_array_set_size (self->matches, 0);
+  self->current_match = -1;
+}
+
+static void
+update_matches (DossierReaderView *self)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  GtkTextIter iter, match_start, match_end, cursor;
+  int first = -1;
+
+  clear_matches (self);
+
+  if (query != NULL && *query != '\0' && gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      int from;
+
+      /* Start from where the reader is: the selection or the cursor. */
+      gtk_text_buffer_get_selection_bounds (buffer, &cursor, NULL);
+      from = gtk_text_iter_get_offset (&cursor);
+
+      gtk_text_buffer_get_start_iter (buffer, &iter);
+      while (self->matches->len < MAX_MATCHES &&
+             gtk_text_iter_forward_search (&iter, query,
+                                           GTK_TEXT_SEARCH_CASE_INSENSITIVE |
+                                           GTK_TEXT_SEARCH_TEXT_ONLY,
+                                           &match_start, &match_end, NULL))
+        {
+          Match m = {
+            gtk_text_iter_get_offset (&match_start),
+            gtk_text_iter_get_offset (&match_end),
+          };
+
+          if (m.end == m.start)
+            break;
+
+          if (first < 0 && m.start >= from)
+            first = self->matches->len;
+
+          g_array_append_val (self->matches, m);
+          gtk_text_buffer_apply_tag (buffer, self->match_tag, &match_start, &match_end);
+          iter = match_end;
+        }
+
+      if (first < 0 && self->matches->len > 0)
+        first = 0;
+    }
+
+  select_match (self, first);
+}
+
+static void
+on_search_changed (DossierReaderView *self,
+                   GtkSearchEntry    *entry)
+{
+  update_matches (self);
+}
+
+static void
+on_search_activate (DossierReaderView *self,
+                    GtkSearchEntry    *entry)
+{
+  dossier_reader_view_find_next (self);
+}
+
+static void
+on_search_next_match (DossierReaderView *self,
+                      GtkSearchEntry    *entry)
+{
+  dossier_reader_view_find_next (self);
+}
+
+static void
+on_search_previous_match (DossierReaderView *self,
+                          GtkSearchEntry    *entry)
+{
+  dossier_reader_view_find_previous (self);
+}
+
+static void
+on_search_stop (DossierReaderView *self,
+                GtkSearchEntry    *entry)
+{
+  dossier_reader_view_end_find (self);
+}
+
+static gboolean
+on_entry_key_pressed (DossierReaderView     *self,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      GtkEventControllerKey *controller)
+{
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
+      (state & GDK_SHIFT_MASK) != 0)
+    {
+      dossier_reader_view_find_previous (self);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+on_search_mode_changed (DossierReaderView *self,
+                        GParamSpec        *pspec,
+                        GtkSearchBar      *search_bar)
+{
+  update_matches (self);
+
+  if (!gtk_search_bar_get_search_mode (search_bar))
+    gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+/* The text view sits in a viewport (so the header scrolls with it) and
+ * cannot scroll itself: the keys that would scroll it scroll the viewport. */
+static gboolean
+on_scroller_key_pressed (DossierReaderView     *self,
+                         guint                  keyval,
+                         guint                  keycode,
+                         GdkModifierType        state,
+                         GtkEventControllerKey *controller)
+{
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+  double value = gtk_adjustment_get_value (vadj);
+  double page = gtk_adjustment_get_page_size (vadj);
+  double step = 48 * self->zoom;
+
+  if ((mods & ~(GDK_SHIFT_MASK | GDK_CONTROL_MASK)) != 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      if (mods != 0)
+        return FALSE;
+      value -= step;
+      break;
+
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      if (mods != 0)
+        return FALSE;
+      value += step;
+      break;
+
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      value -= page * 0.9;
+      break;
+
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+      value += page * 0.9;
+      break;
+
+    case GDK_KEY_space:
+      if (mods & GDK_CONTROL_MASK)
+        return FALSE;
+      value += (mods & GDK_SHIFT_MASK) ? -page * 0.9 : page * 0.9;
+      break;
+
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      value = 0;
+      break;
+
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      value = gtk_adjustment_get_upper (vadj);
+      break;
+
+    default:
+      return FALSE;
+    }
+
+  gtk_adjustment_set_value (vadj, value);
+
+  return TRUE;
+}
+
+static void
+update_line_length (DossierReaderView *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->text_view));
+  g_autoptr(PangoFontDescription) desc = NULL;
+  PangoFontMetrics *metrics;
+  int char_width;
+
+  desc = pango_font_description_copy (pango_context_get_font_description (context));
+  pango_font_description_set_size (desc, BASE_FONT_SIZE * self->zoom * PANGO_SCALE);
+  metrics = pango_context_get_metrics (context, desc, NULL);
+  char_width = pango_font_metrics_get_approximate_char_width (metrics);
+  pango_font_metrics_unref (metrics);
+
+  adw_clamp_set_maximum_size (self->clamp,
+                              LINE_LENGTH * char_width / PANGO_SCALE + ARTICLE_PADDING);
+  adw_clamp_set_tightening_threshold (self->clamp,
+                                      (LINE_LENGTH - 10) * char_width / PANGO_SCALE + ARTICLE_PADDING);
+}
+
+static void
+update_zoom_css (DossierReaderView *self)
+{
+  char size[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *css = NULL;
+
+  /* Decimal point whatever the locale: this is CSS, not a user string. */
+  g_ascii_formatd (size, sizeof size, "%.2f", BASE_FONT_SIZE * self->zoom);
+  css = g_strdup_printf ("* { font-size: %spt; }", size);
+  gtk_css_provider_load_from_data (self->zoom_css, css, -1);
+}
+
+static void
+dossier_reader_view_root (GtkWidget *widget)
+{
+  DossierReaderView *self = DOSSIER_READER_VIEW (widget);
+
+  GTK_WIDGET_CLASS (dossier_reader_view_parent_class)->root (widget);
+
+  update_line_length (self);
+}
+
+static void
+find_next_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  dossier_reader_view_find_next (DOSSIER_READER_VIEW (widget));
+}
+
+static void
+find_previous_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  dossier_reader_view_find_previous (DOSSIER_READER_VIEW (widget));
+}
+
+static void
+dossier_reader_view_dispose (GObject *object)
+{
+  DossierReaderView *self = DOSSIER_READER_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_READER_VIEW);
+
+  g_clear_object (&self->article);
+  g_clear_object (&self->zoom_css);
+
+  G_OBJECT_CLASS (dossier_reader_view_parent_class)->dispose (object);
+}
+
+static void
+dossier_reader_view_finalize (GObject *object)
+{
+  DossierReaderView *self = DOSSIER_READER_VIEW (object);
+
+  g_clear_pointer (&self->matches, g_array_unref);
+
+  G_OBJECT_CLASS (dossier_reader_view_parent_class)->finalize (object);
+}
+
+static void
+dossier_reader_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  DossierReaderView *self = DOSSIER_READER_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      g_value_set_object (value, dossier_reader_view_get_article (self));
+      break;
+
+    case PROP_ZOOM:
+      g_value_set_double (value, dossier_reader_view_get_zoom (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_reader_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  DossierReaderView *self = DOSSIER_READER_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      dossier_reader_view_set_article (self, g_value_get_object (value));
+      break;
+
+    case PROP_ZOOM:
+      dossier_reader_view_set_zoom (self, g_value_get_double (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_reader_view_class_init (DossierReaderViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_reader_view_dispose;
+  object_class->finalize = dossier_reader_view_finalize;
+  object_class->get_property = dossier_reader_view_get_property;
+  object_class->set_property = dossier_reader_view_set_property;
+
+  widget_class->root = dossier_reader_view_root;
+
+  properties[PROP_ARTICLE] =
+    g_param_spec_object ("article", NULL, NULL,
+                         DOSSIER_TYPE_ARTICLE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL,
+                         DOSSIER_ZOOM_MIN, DOSSIER_ZOOM_MAX, 1.0,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/dossier-reader-view.ui");
+  gtk_widget_class_set_css_name (widget_class, "readerview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  gtk_widget_class_bind_template_child (widget_class, DossierReaderView, article_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierReaderView, byline_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierReaderView, clamp);
+  gtk_widget_class_bind_template_child (widget_class, DossierReaderView, dek_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierReaderView, header_rule);
+  gtk_widget_class_bind_template_child (widget_class, DossierReaderView, kicker_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierReaderView, match_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierReaderView, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierReaderView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, DossierReaderView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, DossierReaderView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DossierReaderView, text_view);
+  gtk_widget_class_bind_template_child (widget_class, DossierReaderView, title_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_next_match);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_previous_match);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stop);
+
+  gtk_widget_class_install_action (widget_class, "reader.find-next", NULL, find_next_action);
+  gtk_widget_class_install_action (widget_class, "reader.find-previous", NULL, find_previous_action);
+
+  g_type_ensure (ADW_TYPE_CLAMP);
+}
+
+static void
+dossier_reader_view_init (DossierReaderView *self)
+{
+  GtkTextBuffer *buffer;
+  GtkEventController *controller;
+
+  self->zoom = 1.0;
+  self->current_match = -1;
+  self->matches = g_array_new (FALSE, FALSE, sizeof (Match));
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  buffer = get_buffer (self);
+  self->body_tag = gtk_text_buffer_create_tag (buffer, "body",
+                                               "line-height", 1.5f,
+                                               NULL);
+  self->gap_tag = gtk_text_buffer_create_tag (buffer, "paragraph-gap",
+                                              "scale", 0.55,
+                                              NULL);
+  self->language_tag = gtk_text_buffer_create_tag (buffer, "language", NULL);
+  self->match_tag = gtk_text_buffer_create_tag (buffer, "find-match",
+                                                "background-rgba",
+                                                &(GdkRGBA) { 0.96, 0.83, 0.18, 0.45 },
+                                                NULL);
+  self->current_tag = gtk_text_buffer_create_tag (buffer, "find-current",
+                                                  "background-rgba",
+                                                  &(GdkRGBA) { 1.0, 0.47, 0.0, 0.7 },
+                                                  NULL);
+
+  self->zoom_css = gtk_css_provider_new ();
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->article_box)),
+                                  GTK_STYLE_PROVIDER (self->zoom_css),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  update_zoom_css (self);
+
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+                           G_CALLBACK (on_search_mode_changed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_object (controller, "key-pressed",
+                           G_CALLBACK (on_entry_key_pressed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), controller);
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed",
+                           G_CALLBACK (on_scroller_key_pressed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->scroller), controller);
+
+  update_match_label (self);
+}
+
+GtkWidget *
+dossier_reader_view_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_READER_VIEW, NULL);
+}
+
+/**
+ * dossier_reader_view_get_article:
+ * @self: a #DossierReaderView
+ *
+ * Returns: (transfer none) (nullable): the article shown
+ */
+DossierArticle *
+dossier_reader_view_get_article (DossierReaderView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_READER_VIEW (self), NULL);
+
+  return self->article;
+}
+
+/**
+ * dossier_reader_view_set_article:
+ * @self: a #DossierReaderView
+ * @article: (nullable): the article to show
+ *
+ * Shows @article: its header and its text, scrolled to the top.
+ */
+void
+dossier_reader_view_set_article (DossierReaderView *self,
+                                 DossierArticle    *article)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+
+  g_return_if_fail (DOSSIER_IS_READER_VIEW (self));
+  g_return_if_fail (!article || DOSSIER_IS_ARTICLE (article));
+
+  if (!g_set_object (&self->article, article))
+    return;
+
+  buffer = get_buffer (self);
+  clear_matches (self);
+
+  if (article != NULL)
+    {
+      g_autofree char *kicker = format_kicker (article);
+      g_autofree char *byline = dossier_article_dup_byline (article);
+      g_autofree char *byline_str = NULL;
+      g_autofree char *meta = format_meta (article);
+
+      if (byline != NULL)
+        /* Translators: the authors of an article, "By Jane Doe & John Roe" */
+        byline_str = g_strdup_printf (_("By %s"), byline);
+
+      set_label (self->kicker_label, kicker);
+      set_label (self->title_label, dossier_article_get_title (article));
+      set_label (self->dek_label, dossier_article_get_subtitle (article));
+      set_label (self->byline_label, byline_str);
+      set_label (self->meta_label, meta);
+
+      gtk_text_buffer_set_text (buffer, dossier_article_get_text (article), -1);
+      apply_paragraph_tags (self);
+      update_language (self);
+    }
+  else
+    {
+      set_label (self->kicker_label, NULL);
+      set_label (self->title_label, NULL);
+      set_label (self->dek_label, NULL);
+      set_label (self->byline_label, NULL);
+      set_label (self->meta_label, NULL);
+      gtk_text_buffer_set_text (buffer, "", 0);
+    }
+
+  gtk_widget_set_visible (self->header_rule,
+                          gtk_widget_get_visible (GTK_WIDGET (self->title_label)) ||
+                          gtk_widget_get_visible (GTK_WIDGET (self->meta_label)));
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+
+  update_matches (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
+}
+
+double
+dossier_reader_view_get_zoom (DossierReaderView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_READER_VIEW (self), 1.0);
+
+  return self->zoom;
+}
+
+/**
+ * dossier_reader_view_set_zoom:
+ * @self: a #DossierReaderView
+ * @zoom: the scale of the article, 1.0 for the normal size
+ *
+ * Scales the article's text and its line length with it.
+ */
+void
+dossier_reader_view_set_zoom (DossierReaderView *self,
+                              double             zoom)
+{
+  g_return_if_fail (DOSSIER_IS_READER_VIEW (self));
+
+  zoom = CLAMP (zoom, DOSSIER_ZOOM_MIN, DOSSIER_ZOOM_MAX);
+  if (G_APPROX_VALUE (zoom, self->zoom, 0.001))
+    return;
+
+  self->zoom = zoom;
+  update_zoom_css (self);
+  update_line_length (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+/**
+ * dossier_reader_view_begin_find:
+ * @self: a #DossierReaderView
+ *
+ * Shows the find bar and focuses its entry, filled with the selected text
+ * when there is a short selection.
+ */
+void
+dossier_reader_view_begin_find (DossierReaderView *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_if_fail (DOSSIER_IS_READER_VIEW (self));
+
+  buffer = get_buffer (self);
+
+  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end) &&
+      gtk_text_iter_get_line (&start) == gtk_text_iter_get_line (&end) &&
+      gtk_text_iter_get_offset (&end) - gtk_text_iter_get_offset (&start) < 100)
+    {
+      g_autofree char *selected = gtk_text_iter_get_visible_text (&start, &end);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), selected);
+    }
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+void
+dossier_reader_view_end_find (DossierReaderView *self)
+{
+  g_return_if_fail (DOSSIER_IS_READER_VIEW (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+void
+dossier_reader_view_find_next (DossierReaderView *self)
+{
+  g_return_if_fail (DOSSIER_IS_READER_VIEW (self));
+
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      dossier_reader_view_begin_find (self);
+      return;
+    }
+
+  if (self->matches->len == 0)
+    return;
+
+  select_match (self, (self->current_match + 1) % self->matches->len);
+}
+
+void
+dossier_reader_view_find_previous (DossierReaderView *self)
+{
+  g_return_if_fail (DOSSIER_IS_READER_VIEW (self));
+
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      dossier_reader_view_begin_find (self);
+      return;
+    }
+
+  if (self->matches->len == 0)
+    return;
+
+  if (self->current_match <= 0)
+    select_match (self, self->matches->len - 1);
+  else
+    select_match (self, self->current_match - 1);
+}
+
+const char *
+_dossier_reader_view_get_header_text (DossierReaderView *self,
+                                      const char        *part)
+{
+  GtkLabel *label = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_READER_VIEW (self), NULL);
+
+  if (g_str_equal (part, "kicker"))
+    label = self->kicker_label;
+  else if (g_str_equal (part, "title"))
+    label = self->title_label;
+  else if (g_str_equal (part, "dek"))
+    label = self->dek_label;
+  else if (g_str_equal (part, "byline"))
+    label = self->byline_label;
+  else if (g_str_equal (part, "meta"))
+    label = self->meta_label;
+
+  g_return_val_if_fail (label != NULL, NULL);
+
+  return gtk_label_get_text (label);
+}
+
+const char *
+_dossier_reader_view_get_match_text (DossierReaderView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_READER_VIEW (self), NULL);
+
+  return gtk_label_get_text (self->match_label);
+}
+
+GtkEditable *
+_dossier_reader_view_get_find_entry (DossierReaderView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_READER_VIEW (self), NULL);
+
+  return GTK_EDITABLE (self->search_entry);
+}
+
+GtkTextBuffer *
+_dossier_reader_view_get_buffer (DossierReaderView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_READER_VIEW (self), NULL);
+
+  return get_buffer (self);
+}

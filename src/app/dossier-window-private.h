@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "dossier-reader-view.h"
+#include "dossier-window.h"
+
+G_BEGIN_DECLS
+
+struct _DossierWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  GCancellable         *cancellable;
+  GFile                *file;
+  GFile                *loading_file;
+  DossierArticle       *article;
+  guint                 loading_timeout;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkStack             *main_stack;
+  DossierReaderView    *reader_view;
+  GMenu                *recent_submenu;
+  AdwFlap              *entity_flap;
+  AdwFlap              *notes_flap;
+  GtkRevealer          *timeline_revealer;
+};
+
+void       _dossier_window_class_actions_init (DossierWindowClass *klass);
+void       _dossier_window_actions_init       (DossierWindow      *self);
+void       _dossier_window_actions_update     (DossierWindow      *self);
+void       _dossier_window_show_error         (DossierWindow      *self,
+                                               const char         *heading,
+                                               const GError       *error);
+char      *_dossier_window_dup_display_name   (GFile              *file);
+void       _dossier_window_open_files         (DossierWindow      *self,
+                                               GFile             **files,
+                                               guint               n_files);
+
+G_END_DECLS

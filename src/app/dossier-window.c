@@ -1,0 +1,421 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dossier-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-application.h"
+#include "dossier-article.h"
+#include "dossier-importer.h"
+#include "dossier-profile.h"
+#include "dossier-reader-view.h"
+#include "dossier-recent.h"
+#include "dossier-window-private.h"
+
+/* A load that takes longer than this shows a spinner; quicker ones go
+ * straight from the empty state to the article without a flash. */
+#define LOADING_DELAY_MSEC 300
+
+G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/**
+ * _dossier_window_dup_display_name:
+ * @file: a file
+ *
+ * Returns: (transfer full): the name of @file as shown to the user
+ */
+char *
+_dossier_window_dup_display_name (GFile *file)
+{
+  const char *path = g_file_peek_path (file);
+  g_autofree char *basename = NULL;
+
+  if (path != NULL)
+    return g_filename_display_basename (path);
+
+  basename = g_file_get_basename (file);
+  if (basename != NULL)
+    return g_uri_unescape_string (basename, NULL);
+
+  return g_file_get_uri (file);
+}
+
+/**
+ * _dossier_window_show_error:
+ * @self: a #DossierWindow
+ * @heading: what failed, naming the file
+ * @error: why
+ *
+ * Tells the user about a failure in a dialog over the window.
+ */
+void
+_dossier_window_show_error (DossierWindow *self,
+                            const char    *heading,
+                            const GError  *error)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error ? error->message : NULL);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+update_title (DossierWindow *self)
+{
+  g_autofree char *name = NULL;
+  const char *title = NULL;
+  const char *subtitle = NULL;
+
+  if (self->file != NULL)
+    name = _dossier_window_dup_display_name (self->file);
+
+  if (self->article != NULL)
+    title = dossier_article_get_title (self->article);
+
+  if (title != NULL && *title != '\0')
+    subtitle = name;
+  else if (name != NULL)
+    title = name;
+  else
+    title = _("Dossier");
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+stop_loading (DossierWindow *self)
+{
+  g_clear_handle_id (&self->loading_timeout, g_source_remove);
+  g_clear_object (&self->loading_file);
+
+  if (self->article != NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, "reader");
+  else
+    gtk_stack_set_visible_child_name (self->main_stack, "empty");
+}
+
+static void
+show_article (DossierWindow  *self,
+              GFile          *file,
+              DossierArticle *article)
+{
+  g_set_object (&self->file, file);
+  g_set_object (&self->article, article);
+
+  dossier_reader_view_set_article (self->reader_view, article);
+  stop_loading (self);
+  update_title (self);
+  _dossier_window_actions_update (self);
+
+  _dossier_profile_article_shown (GTK_WIDGET (self->reader_view));
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(DossierWindow) self = user_data;
+  GFile *file = G_FILE (object);
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(GError) error = NULL;
+
+  articles = dossier_importer_load_file_finish (result, &error);
+
+  /* A newer load replaced this one, or the window went away. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      self->loading_file != file)
+    return;
+
+  if (articles == NULL || articles->len == 0)
+    {
+      g_autofree char *name = _dossier_window_dup_display_name (file);
+      /* Translators: a dialog heading, the file name in quotes */
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+      if (error == NULL)
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                             _("No article was found in the file"));
+
+      g_debug ("Could not open %s: %s", name, error->message);
+
+      stop_loading (self);
+      _dossier_window_actions_update (self);
+      _dossier_window_show_error (self, heading, error);
+      return;
+    }
+
+  show_article (self, file, g_ptr_array_index (articles, 0));
+  _dossier_recent_add (file);
+
+  if (articles->len > 1)
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "This file holds %u article; showing the first",
+                                              "This file holds %u articles; showing the first",
+                                              articles->len),
+                                 articles->len);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+}
+
+static gboolean
+show_loading_cb (gpointer user_data)
+{
+  DossierWindow *self = user_data;
+
+  self->loading_timeout = 0;
+
+  if (self->article == NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, "loading");
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * dossier_window_open_file:
+ * @self: a #DossierWindow
+ * @file: a clipping
+ *
+ * Loads @file in the background and shows its first article. Until it is
+ * loaded the window keeps what it showed; if it cannot be loaded the user
+ * is told why and the window stays as it was.
+ */
+void
+dossier_window_open_file (DossierWindow *self,
+                          GFile         *file)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  g_set_object (&self->loading_file, file);
+
+  if (self->loading_timeout == 0)
+    self->loading_timeout = g_timeout_add (LOADING_DELAY_MSEC, show_loading_cb, self);
+
+  _dossier_window_actions_update (self);
+
+  dossier_importer_load_file_async (file, DOSSIER_IMPORT_NONE, self->cancellable,
+                                    load_cb, g_object_ref (self));
+}
+
+/**
+ * _dossier_window_open_files:
+ * @self: a #DossierWindow
+ * @files: (array length=n_files): clippings
+ * @n_files: how many
+ *
+ * Opens the first file in @self and the others each in a window of its own.
+ */
+void
+_dossier_window_open_files (DossierWindow  *self,
+                            GFile         **files,
+                            guint           n_files)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      if (i == 0 || app == NULL)
+        {
+          dossier_window_open_file (self, files[i]);
+        }
+      else
+        {
+          DossierWindow *window = dossier_window_new (app);
+
+          dossier_window_open_file (window, files[i]);
+          gtk_window_present (GTK_WINDOW (window));
+        }
+    }
+}
+
+GFile *
+dossier_window_get_file (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
+
+DossierArticle *
+dossier_window_get_article (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+
+  return self->article;
+}
+
+/**
+ * dossier_window_is_empty:
+ * @self: a #DossierWindow
+ *
+ * Returns: %TRUE when the window neither shows nor loads an article
+ */
+gboolean
+dossier_window_is_empty (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+
+  return self->article == NULL && self->loading_file == NULL;
+}
+
+gboolean
+dossier_window_is_loading (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+
+  return self->loading_file != NULL;
+}
+
+static gboolean
+dossier_window_close_request (GtkWindow *window)
+{
+  DossierWindow *self = DOSSIER_WINDOW (window);
+  gboolean maximized = gtk_window_is_maximized (window);
+
+  /* Remember the size of the last window closed, not its maximized size. */
+  if (!maximized)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      if (width > 0 && height > 0)
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+
+  g_cancellable_cancel (self->cancellable);
+
+  return GTK_WINDOW_CLASS (dossier_window_parent_class)->close_request (window);
+}
+
+static gboolean
+on_drop (DossierWindow *self,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkDropTarget *target)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      for (GSList *l = gdk_file_list_get_files (g_value_get_boxed (value)); l; l = l->next)
+        g_ptr_array_add (files, l->data);
+    }
+  else if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    {
+      g_ptr_array_add (files, g_value_get_object (value));
+    }
+
+  if (files->len == 0)
+    return FALSE;
+
+  _dossier_window_open_files (self, (GFile **)files->pdata, files->len);
+  gtk_window_present (GTK_WINDOW (self));
+
+  return TRUE;
+}
+
+static void
+dossier_window_dispose (GObject *object)
+{
+  DossierWindow *self = DOSSIER_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->loading_timeout, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->file);
+  g_clear_object (&self->loading_file);
+  g_clear_object (&self->article);
+
+  G_OBJECT_CLASS (dossier_window_parent_class)->dispose (object);
+}
+
+static void
+dossier_window_class_init (DossierWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = dossier_window_dispose;
+
+  window_class->close_request = dossier_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/dossier-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, entity_flap);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, notes_flap);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, reader_view);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, recent_submenu);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, window_title);
+
+  _dossier_window_class_actions_init (klass);
+
+  g_type_ensure (DOSSIER_TYPE_READER_VIEW);
+}
+
+static void
+dossier_window_init (DossierWindow *self)
+{
+  GtkDropTarget *drop_target;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = dossier_application_dup_settings ();
+  self->cancellable = g_cancellable_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_settings_bind (self->settings, "zoom", self->reader_view, "zoom", G_SETTINGS_BIND_DEFAULT);
+
+  g_menu_append_section (self->recent_submenu, NULL, _dossier_recent_get_menu ());
+
+  drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (drop_target, (GType[2]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);
+  g_signal_connect_object (drop_target, "drop", G_CALLBACK (on_drop), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->main_stack), GTK_EVENT_CONTROLLER (drop_target));
+
+  _dossier_window_actions_init (self);
+  update_title (self);
+  _dossier_window_actions_update (self);
+}
+
+DossierWindow *
+dossier_window_new (GtkApplication *application)
+{
+  g_return_val_if_fail (!application || GTK_IS_APPLICATION (application), NULL);
+
+  return g_object_new (DOSSIER_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
