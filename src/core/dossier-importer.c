@@ -10,7 +10,10 @@
 
 #include "dossier-article.h"
 #include "dossier-error.h"
+#include "dossier-export-importer.h"
+#include "dossier-html-importer.h"
 #include "dossier-importer.h"
+#include "dossier-markdown-importer.h"
 #include "dossier-text-importer.h"
 
 static const struct {
@@ -292,18 +295,6 @@ check_empty:
   return NULL;
 }
 
-static gboolean
-looks_like_html (const char *text)
-{
-  const char *p = text;
-
-  while (g_ascii_isspace (*p))
-    p++;
-
-  return g_ascii_strncasecmp (p, "<!doctype html", 14) == 0 ||
-         g_ascii_strncasecmp (p, "<html", 5) == 0;
-}
-
 /**
  * dossier_importer_load_bytes:
  * @bytes: the contents of a clipping file
@@ -325,6 +316,7 @@ dossier_importer_load_bytes (GBytes              *bytes,
   g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *text = NULL;
   DossierArticle *article;
+  gsize text_length;
   gsize length;
   const char *data;
 
@@ -340,6 +332,24 @@ dossier_importer_load_bytes (GBytes              *bytes,
       return NULL;
     }
 
+  /* Web pages carry their own encoding declaration (<meta charset>), so
+   * they are read from the raw bytes, before decoding as plain text. */
+  if (!(flags & DOSSIER_IMPORT_AS_BODY))
+    {
+      if (_dossier_html_importer_sniff (data, length))
+        article = _dossier_html_importer_parse (data, length, NULL, error);
+      else if (_dossier_html_importer_sniff_mhtml (data, length))
+        article = _dossier_html_importer_parse_mhtml (data, length, error);
+      else
+        goto decode;
+
+      if (article == NULL)
+        return NULL;
+      g_ptr_array_add (articles, article);
+      return g_steal_pointer (&articles);
+    }
+
+decode:
   if (!(text = dossier_importer_decode (data, length, display_name, error)))
     return NULL;
 
@@ -353,14 +363,25 @@ dossier_importer_load_bytes (GBytes              *bytes,
       return g_steal_pointer (&articles);
     }
 
-  if (looks_like_html (text))
-    {
-      g_set_error_literal (error, DOSSIER_ERROR, DOSSIER_ERROR_INVALID,
-                           _("Web pages cannot be opened yet"));
-      return NULL;
-    }
+  text_length = strlen (text);
 
-  if (!(article = _dossier_text_importer_parse (text, strlen (text), error)))
+  /* A page in UTF-16 is only recognisable once decoded. */
+  if (_dossier_html_importer_sniff (text, text_length))
+    article = _dossier_html_importer_parse (text, text_length, "UTF-8", error);
+  else if (_dossier_export_importer_sniff (text, text_length))
+    {
+      g_autoptr(GPtrArray) exported = _dossier_export_importer_parse (text, text_length, error);
+
+      if (exported == NULL)
+        return NULL;
+      return g_steal_pointer (&exported);
+    }
+  else if (_dossier_markdown_importer_sniff (text, text_length))
+    article = _dossier_markdown_importer_parse (text, text_length, error);
+  else
+    article = _dossier_text_importer_parse (text, text_length, error);
+
+  if (article == NULL)
     return NULL;
 
   g_ptr_array_add (articles, article);

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "dossier-types.h"
+
+G_BEGIN_DECLS
+
+gboolean        _dossier_markdown_importer_sniff (const char  *text,
+                                                  gsize        length);
+DossierArticle *_dossier_markdown_importer_parse (const char  *text,
+                                                  gsize        length,
+                                                  GError     **error);
+
+G_END_DECLS
