@@ -3,21 +3,3072 @@
 
 #include "config.h"
 
-#include "dossier-timeline.h"
+#include <stdio.h>
+#include <string.h>
 
-/* Placeholder until temporal analysis lands. */
+#include "dossier-sentences.h"
+#include "dossier-temporal-private.h"
+#include "dossier-temporal-tokens.h"
+#include "dossier-timeline.h"
+#include "dossier-timex-private.h"
+
+/* Temporal expressions are recognised by hand-written matchers over the
+ * tokens (one pass, each matcher looking at a few tokens), normalised to
+ * TIMEX3 values against the reference (publication) date, and, for
+ * anaphoric expressions ("the next day", "that evening"), against the last
+ * date the text established. */
+
+/* ------------------------------------------------------------------ dates */
+
+static int
+days_from_civil (int y,
+                 int m,
+                 int d)
+{
+  int era, yoe, doy, doe;
+
+  y -= m <= 2;
+  era = (y >= 0 ? y : y - 399) / 400;
+  yoe = y - era * 400;
+  doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+static void
+civil_from_days (int  z,
+                 int *y,
+                 int *m,
+                 int *d)
+{
+  int era, doe, yoe, doy, mp;
+
+  z += 719468;
+  era = (z >= 0 ? z : z - 146096) / 146097;
+  doe = z - era * 146097;
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  *d = doy - (153 * mp + 2) / 5 + 1;
+  *m = mp + (mp < 10 ? 3 : -9);
+  *y = yoe + era * 400 + (*m <= 2);
+}
+
+/* ISO weekday, 1 = Monday */
+static int
+weekday_of (int z)
+{
+  int w = (z + 3) % 7;
+
+  if (w < 0)
+    w += 7;
+  return w + 1;
+}
+
+static int
+days_in_month (int y,
+               int m)
+{
+  static const int n[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+    return 29;
+  return n[m - 1];
+}
+
+static void
+iso_week (int  z,
+          int *wy,
+          int *wn)
+{
+  int thursday = z - weekday_of (z) + 4;
+  int y, m, d;
+
+  civil_from_days (thursday, &y, &m, &d);
+  *wy = y;
+  *wn = (thursday - days_from_civil (y, 1, 1)) / 7 + 1;
+}
+
+static int
+iso_week_monday (int wy,
+                 int wn)
+{
+  int jan4 = days_from_civil (wy, 1, 4);
+
+  return jan4 - weekday_of (jan4) + 1 + (wn - 1) * 7;
+}
+
+static int
+easter_sunday (int y)
+{
+  int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
+  int f = (b + 8) / 25, g = (b - f + 1) / 3;
+  int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4;
+  int l = (32 + 2 * e + 2 * i - h - k) % 7;
+  int m = (a + 11 * h + 22 * l) / 451;
+  int month = (h + l - 7 * m + 114) / 31;
+  int day = ((h + l - 7 * m + 114) % 31) + 1;
+
+  return days_from_civil (y, month, day);
+}
+
+static int
+holiday_day (const TemporalHoliday *h,
+             int                    y)
+{
+  switch (h->kind)
+    {
+    case HOLIDAY_FIXED:
+      return days_from_civil (y, h->month, h->day);
+
+    case HOLIDAY_NTH_WEEKDAY:
+      if (h->nth > 0)
+        {
+          int first = days_from_civil (y, h->month, 1);
+          int off = (h->day - weekday_of (first) + 7) % 7;
+
+          return first + off + (h->nth - 1) * 7;
+        }
+      else
+        {
+          int last = days_from_civil (y, h->month, days_in_month (y, h->month));
+
+          return last - (weekday_of (last) - h->day + 7) % 7;
+        }
+
+    case HOLIDAY_EASTER:
+    default:
+      return easter_sunday (y) + h->day;
+    }
+}
+
+/* ---------------------------------------------------------------- context */
+
+typedef enum
+{
+  PREC_NONE = 0,
+  PREC_DAY,
+  PREC_WEEK,
+  PREC_MONTH,
+  PREC_QUARTER,
+  PREC_YEAR,
+} AnchorPrec;
+
+typedef struct
+{
+  const char    *text;
+  TemporalToken *t;
+  guint          n;
+  GArray        *sentences;
+
+  gboolean       has_ref;
+  int            ref;           /* days */
+  int            ry, rm, rd;
+
+  /* the last date the text established, at each precision */
+  gboolean       has_day;
+  int            a_day;
+  gboolean       has_month;
+  int            a_y, a_m;
+  gboolean       has_year;
+  int            a_year;
+  gboolean       has_quarter;
+  int            q_y, q_n;
+  guint          q_sent;
+} Ctx;
+
+typedef struct
+{
+  char        value[48];
+  const char *type;
+  const char *mod;
+  AnchorPrec  establishes;
+  int         day;      /* first day, for anchoring */
+  int         qy, qn;   /* a quarter, for anchoring */
+  gboolean    anaphoric;
+} Res;
+
+static const char type_date[] = "date";
+static const char type_time[] = "time";
+static const char type_duration[] = "duration";
+static const char type_set[] = "set";
+
+#define TYPE_DATE type_date
+#define TYPE_TIME type_time
+#define TYPE_DURATION type_duration
+#define TYPE_SET type_set
+
+static inline const TemporalWord *
+W (Ctx  *c,
+   guint i)
+{
+  return i < c->n && c->t[i].kind == TOK_WORD ? c->t[i].w : NULL;
+}
+
+static inline WordRole
+R (Ctx  *c,
+   guint i)
+{
+  const TemporalWord *w = W (c, i);
+
+  return w ? w->role : W_NONE;
+}
+
+static inline gboolean
+is_punct (Ctx      *c,
+          guint     i,
+          gunichar  ch)
+{
+  return i < c->n && c->t[i].kind == TOK_PUNCT && (gunichar) c->t[i].num == ch;
+}
+
+static inline gboolean
+is_apostrophe (Ctx  *c,
+               guint i)
+{
+  return is_punct (c, i, '\'') || is_punct (c, i, 0x2019);
+}
+
+static inline gboolean
+is_num (Ctx  *c,
+        guint i)
+{
+  return i < c->n && c->t[i].kind == TOK_NUM;
+}
+
+static inline gboolean
+adjacent (Ctx  *c,
+          guint i)
+{
+  return i < c->n && !(c->t[i].flags & TOK_F_SPACE);
+}
+
+static inline gboolean
+same_sentence (Ctx  *c,
+               guint i,
+               guint j)
+{
+  return i < c->n && j < c->n && c->t[i].sent == c->t[j].sent;
+}
+
+static gboolean
+word_is (Ctx        *c,
+         guint       i,
+         const char *lower)
+{
+  gsize len = strlen (lower);
+  const char *s;
+
+  if (i >= c->n || c->t[i].kind != TOK_WORD || c->t[i].b1 - c->t[i].b0 != len)
+    return FALSE;
+  s = c->text + c->t[i].b0;
+  return g_ascii_strncasecmp (s, lower, len) == 0;
+}
+
+static gboolean
+is_sentence_start (Ctx  *c,
+                   guint i)
+{
+  guint j = i;
+
+  while (j > 0 && same_sentence (c, j - 1, i) && c->t[j - 1].kind == TOK_PUNCT)
+    j--;
+  return j == 0 || !same_sentence (c, j - 1, i);
+}
+
+/* Tense of the clause around token @i: the nearest tense cue in its
+ * sentence, preferring one before the expression on ties. */
+static TemporalTense
+tense_at (Ctx  *c,
+          guint i)
+{
+  guint sent = c->t[i].sent;
+
+  for (guint d = 1; d < 40; d++)
+    {
+      gboolean any = FALSE;
+
+      if (i >= d && c->t[i - d].sent == sent)
+        {
+          any = TRUE;
+          if (c->t[i - d].tense)
+            {
+              /* "won't" */
+              if (word_is (c, i - d, "won") && is_apostrophe (c, i - d + 1))
+                return TENSE_FUTURE;
+              return c->t[i - d].tense;
+            }
+        }
+      if (i + d < c->n && c->t[i + d].sent == sent)
+        {
+          any = TRUE;
+          if (c->t[i + d].tense)
+            return c->t[i + d].tense;
+        }
+      if (!any)
+        break;
+    }
+  return TENSE_NONE;
+}
+
+/* ------------------------------------------------------------- formatting */
+
+static void
+fmt_day (Res *r,
+         int  z)
+{
+  int y, m, d;
+
+  civil_from_days (z, &y, &m, &d);
+  g_snprintf (r->value, sizeof r->value, "%04d-%02d-%02d", y, m, d);
+  r->type = TYPE_DATE;
+  r->establishes = PREC_DAY;
+  r->day = z;
+}
+
+static void
+fmt_month (Res *r,
+           int  y,
+           int  m)
+{
+  while (m < 1)
+    {
+      m += 12;
+      y--;
+    }
+  while (m > 12)
+    {
+      m -= 12;
+      y++;
+    }
+  g_snprintf (r->value, sizeof r->value, "%04d-%02d", y, m);
+  r->type = TYPE_DATE;
+  r->establishes = PREC_MONTH;
+  r->day = days_from_civil (y, m, 1);
+}
+
+static void
+fmt_year (Res *r,
+          int  y)
+{
+  g_snprintf (r->value, sizeof r->value, "%04d", y);
+  r->type = TYPE_DATE;
+  r->establishes = PREC_YEAR;
+  r->day = days_from_civil (y, 1, 1);
+}
+
+static void
+fmt_week (Res        *r,
+          int         z,
+          const char *suffix)
+{
+  int wy, wn;
+
+  iso_week (z, &wy, &wn);
+  g_snprintf (r->value, sizeof r->value, "%04d-W%02d%s", wy, wn, suffix);
+  r->type = TYPE_DATE;
+  r->establishes = PREC_WEEK;
+  r->day = iso_week_monday (wy, wn);
+}
+
+static void
+fmt_quarter (Res *r,
+             int  y,
+             int  q)
+{
+  while (q < 1)
+    {
+      q += 4;
+      y--;
+    }
+  while (q > 4)
+    {
+      q -= 4;
+      y++;
+    }
+  g_snprintf (r->value, sizeof r->value, "%04d-Q%d", y, q);
+  r->type = TYPE_DATE;
+  r->establishes = PREC_QUARTER;
+  r->day = days_from_civil (y, (q - 1) * 3 + 1, 1);
+  r->qy = y;
+  r->qn = q;
+}
+
+static void
+fmt_str (Res        *r,
+         const char *type,
+         const char *value)
+{
+  g_strlcpy (r->value, value, sizeof r->value);
+  r->type = type;
+  r->establishes = PREC_NONE;
+}
+
+static const char *pod_codes[] = { "", "MO", "MI", "AF", "EV", "NI", "DT" };
+static const char *season_codes[] = { "", "SP", "SU", "FA", "WI" };
+
+static void
+add_pod (Res *r,
+         int  pod)
+{
+  gsize len = strlen (r->value);
+
+  g_snprintf (r->value + len, sizeof r->value - len, "T%s", pod_codes[pod]);
+  r->type = TYPE_TIME;
+}
+
+static char
+unit_letter (TemporalUnit u)
+{
+  switch (u)
+    {
+    case UNIT_SECOND: return 'S';
+    case UNIT_MINUTE: return 'M';
+    case UNIT_HOUR: return 'H';
+    case UNIT_DAY: return 'D';
+    case UNIT_WEEK: case UNIT_FORTNIGHT: return 'W';
+    case UNIT_MONTH: return 'M';
+    case UNIT_QUARTER: return 'Q';
+    case UNIT_SEASON: return 'S';
+    case UNIT_YEAR: case UNIT_DECADE: case UNIT_CENTURY: case UNIT_MILLENNIUM:
+    case UNIT_WEEKEND: case UNIT_NONE: default:
+      return 'Y';
+    }
+}
+
+/* @q < 0: an unspecified quantity */
+static void
+fmt_duration (Res          *r,
+              double        q,
+              TemporalUnit  u)
+{
+  const char *t = u <= UNIT_HOUR ? "T" : "";
+  char num[24];
+
+  r->type = TYPE_DURATION;
+  r->establishes = PREC_NONE;
+  if (q < 0)
+    {
+      if (u == UNIT_DECADE)
+        g_strlcpy (r->value, "PXDE", sizeof r->value);
+      else if (u == UNIT_CENTURY)
+        g_strlcpy (r->value, "PXC", sizeof r->value);
+      else if (u == UNIT_WEEKEND)
+        g_strlcpy (r->value, "PXWE", sizeof r->value);
+      else
+        g_snprintf (r->value, sizeof r->value, "P%sX%c", t, unit_letter (u));
+      return;
+    }
+  switch ((int) u)
+    {
+    case UNIT_DECADE: q *= 10; break;
+    case UNIT_CENTURY: q *= 100; break;
+    case UNIT_MILLENNIUM: q *= 1000; break;
+    case UNIT_FORTNIGHT: q *= 2; break;
+    default: break;
+    }
+  g_ascii_formatd (num, sizeof num, "%g", q);
+  if (u == UNIT_WEEKEND)
+    g_snprintf (r->value, sizeof r->value, "P%sWE", num);
+  else
+    g_snprintf (r->value, sizeof r->value, "P%s%s%c", t, num, unit_letter (u));
+}
+
+static void
+fmt_set (Res          *r,
+         double        q,
+         TemporalUnit  u)
+{
+  fmt_duration (r, q, u);
+  r->type = TYPE_SET;
+}
+
+/* ------------------------------------------------------- relative values */
+
+/* Shifts the reference (or @base) by @n units and writes it at the unit's
+ * precision. */
+static void
+shift_unit (Ctx          *c,
+            Res          *r,
+            int           base,
+            int           n,
+            TemporalUnit  u)
+{
+  int y, m, d;
+
+  civil_from_days (base, &y, &m, &d);
+  switch ((int) u)
+    {
+    case UNIT_SECOND:
+    case UNIT_MINUTE:
+    case UNIT_HOUR:
+      fmt_day (r, base + (u == UNIT_HOUR ? n / 24 : 0));
+      break;
+    case UNIT_DAY:
+      fmt_day (r, base + n);
+      break;
+    case UNIT_WEEK:
+    case UNIT_FORTNIGHT:
+      fmt_week (r, base + 7 * n * (u == UNIT_FORTNIGHT ? 2 : 1), "");
+      break;
+    case UNIT_WEEKEND:
+      fmt_week (r, base + 7 * n, "-WE");
+      break;
+    case UNIT_MONTH:
+      fmt_month (r, y, m + n);
+      break;
+    case UNIT_QUARTER:
+      fmt_quarter (r, y, (m - 1) / 3 + 1 + n);
+      break;
+    case UNIT_YEAR:
+    case UNIT_SEASON:
+      fmt_year (r, y + n);
+      break;
+    case UNIT_DECADE:
+      g_snprintf (r->value, sizeof r->value, "%03d", (y + 10 * n) / 10);
+      r->type = TYPE_DATE;
+      r->establishes = PREC_NONE;
+      break;
+    case UNIT_CENTURY:
+    case UNIT_MILLENNIUM:
+    default:
+      g_snprintf (r->value, sizeof r->value, "%02d", (y + 100 * n) / 100);
+      r->type = TYPE_DATE;
+      r->establishes = PREC_NONE;
+      break;
+    }
+}
+
+static void
+unknown_for_unit (Res          *r,
+                  TemporalUnit  u)
+{
+  switch ((int) u)
+    {
+    case UNIT_DAY: case UNIT_HOUR: case UNIT_MINUTE: case UNIT_SECOND:
+      fmt_str (r, TYPE_DATE, "XXXX-XX-XX");
+      break;
+    case UNIT_WEEK: case UNIT_FORTNIGHT:
+      fmt_str (r, TYPE_DATE, "XXXX-WXX");
+      break;
+    case UNIT_WEEKEND:
+      fmt_str (r, TYPE_DATE, "XXXX-WXX-WE");
+      break;
+    case UNIT_MONTH:
+      fmt_str (r, TYPE_DATE, "XXXX-XX");
+      break;
+    case UNIT_QUARTER:
+      fmt_str (r, TYPE_DATE, "XXXX-QX");
+      break;
+    default:
+      fmt_str (r, TYPE_DATE, "XXXX");
+      break;
+    }
+}
+
+/* Relative to the reference date: "last week" is rel(UNIT_WEEK, -1). */
+static void
+rel (Ctx          *c,
+     Res          *r,
+     TemporalUnit  u,
+     int           n)
+{
+  if (!c->has_ref)
+    {
+      if (n == 0)
+        fmt_str (r, TYPE_DATE, "PRESENT_REF");
+      else
+        unknown_for_unit (r, u);
+      return;
+    }
+  shift_unit (c, r, c->ref, n, u);
+}
+
+/* Relative to the last date the text established at the unit's precision. */
+static void
+anaphoric (Ctx          *c,
+           Res          *r,
+           TemporalUnit  u,
+           int           n)
+{
+  r->anaphoric = TRUE;
+  if (u <= UNIT_WEEK || u == UNIT_FORTNIGHT)
+    {
+      if (c->has_day)
+        {
+          shift_unit (c, r, c->a_day, n, u);
+          return;
+        }
+    }
+  else if (u == UNIT_MONTH)
+    {
+      if (c->has_month)
+        {
+          fmt_month (r, c->a_y, c->a_m + n);
+          return;
+        }
+    }
+  else if (u == UNIT_QUARTER)
+    {
+      if (c->has_quarter)
+        {
+          fmt_quarter (r, c->q_y, c->q_n + n);
+          return;
+        }
+    }
+  else if (u == UNIT_YEAR || u == UNIT_SEASON)
+    {
+      if (c->has_year)
+        {
+          fmt_year (r, c->a_year + n);
+          return;
+        }
+    }
+  rel (c, r, u, n);
+}
+
+/* A month without a year: the tense decides between last and next year. */
+static void
+resolve_month_day (Ctx           *c,
+                   Res           *r,
+                   int            m,
+                   int            d,
+                   TemporalTense  tense)
+{
+  int y;
+
+  if (!c->has_ref)
+    {
+      if (d > 0)
+        g_snprintf (r->value, sizeof r->value, "XXXX-%02d-%02d", m, d);
+      else
+        g_snprintf (r->value, sizeof r->value, "XXXX-%02d", m);
+      r->type = TYPE_DATE;
+      r->establishes = PREC_NONE;
+      return;
+    }
+  y = c->ry;
+  if (d > 0)
+    {
+      int z = days_from_civil (y, m, MIN (d, days_in_month (y, m)));
+
+      if (tense == TENSE_PAST && z > c->ref + 1)
+        y--;
+      else if ((tense == TENSE_FUTURE || tense == TENSE_PRESENT) &&
+               z < c->ref - 1)
+        y++;
+      else if (tense == TENSE_NONE && z - c->ref > 240)
+        y--;
+      else if (tense == TENSE_NONE && c->ref - z > 240)
+        y++;
+      d = MIN (d, days_in_month (y, m));
+      fmt_day (r, days_from_civil (y, m, d));
+    }
+  else
+    {
+      if (tense == TENSE_PAST && m > c->rm)
+        y--;
+      else if (tense == TENSE_FUTURE && m < c->rm)
+        y++;
+      fmt_month (r, y, m);
+    }
+}
+
+static void
+resolve_weekday (Ctx           *c,
+                 Res           *r,
+                 int            wd,
+                 int            dir,
+                 TemporalTense  tense)
+{
+  int cur, diff;
+
+  if (!c->has_ref)
+    {
+      g_snprintf (r->value, sizeof r->value, "XXXX-WXX-%d", wd);
+      r->type = TYPE_DATE;
+      r->establishes = PREC_NONE;
+      return;
+    }
+  cur = weekday_of (c->ref);
+  if (dir == 0)
+    dir = (tense == TENSE_FUTURE || tense == TENSE_PRESENT) ? 1 : -1;
+  if (dir < 0)
+    {
+      diff = (cur - wd + 7) % 7;
+      if (dir == -2 && diff == 0)
+        diff = 7;
+      fmt_day (r, c->ref - diff);
+    }
+  else
+    {
+      diff = (wd - cur + 7) % 7;
+      if (dir == 2 && diff == 0)
+        diff = 7;
+      fmt_day (r, c->ref + diff);
+    }
+}
+
+/* ------------------------------------------------------------- matchers */
+
+static guint match_date_core (Ctx *c, guint i, Res *r);
+
+static gboolean
+valid_year_token (Ctx  *c,
+                  guint i)
+{
+  int v;
+
+  if (!is_num (c, i) || c->t[i].ndigits != 4)
+    return FALSE;
+  v = c->t[i].num;
+  if (v < 1000 || v > 2099)
+    return FALSE;
+  /* not part of a longer number: "1,998", "3.1999", "$1999" */
+  if (i > 0 && adjacent (c, i) &&
+      (is_punct (c, i - 1, '$') || is_punct (c, i - 1, '#') ||
+       ((is_punct (c, i - 1, ',') || is_punct (c, i - 1, '.')) && is_num (c, i - 2))))
+    return FALSE;
+  if (adjacent (c, i + 1) &&
+      (is_punct (c, i + 1, '%') ||
+       ((is_punct (c, i + 1, ',') || is_punct (c, i + 1, '.')) &&
+        is_num (c, i + 2) && adjacent (c, i + 2))))
+    return FALSE;
+  return TRUE;
+}
+
+/* A year: "1998", "'98" is not accepted alone. */
+static guint
+parse_year (Ctx  *c,
+            guint i,
+            int  *y)
+{
+  if (valid_year_token (c, i))
+    {
+      *y = c->t[i].num;
+      return i + 1;
+    }
+  return 0;
+}
+
+/* Number words: "three", "twenty-four", "twenty four", "two hundred". */
+static guint
+parse_numword (Ctx  *c,
+               guint i,
+               int  *val)
+{
+  const TemporalWord *w = W (c, i);
+  int v;
+
+  if (w == NULL || w->number == 0 || w->role == W_DECADE_WORD)
+    return 0;
+  v = w->number;
+  i++;
+  if (v >= 20 && v < 100 && v % 10 == 0)
+    {
+      guint j = is_punct (c, i, '-') && adjacent (c, i) ? i + 1 : i;
+      const TemporalWord *u = W (c, j);
+
+      if (u && u->number > 0 && u->number < 10 && u->role != W_DECADE_WORD)
+        {
+          v += u->number;
+          i = j + 1;
+        }
+    }
+  if (v < 100 && (w = W (c, i)) != NULL && (w->number == 100 || w->number == 1000))
+    {
+      v *= w->number;
+      i++;
+    }
+  *val = v;
+  return i;
+}
+
+/* Spoken years: "nineteen ninety-six", "two thousand", "the year two
+ * thousand" is handled by the caller. */
+static guint
+parse_spoken_year (Ctx  *c,
+                   guint i,
+                   int  *year)
+{
+  const TemporalWord *w = W (c, i);
+  int hi, lo;
+  guint j;
+
+  if (w == NULL || w->number < 11 || w->number > 20)
+    {
+      int v;
+
+      if (w && w->number == 2 && (j = parse_numword (c, i, &v)) && v == 2000)
+        {
+          *year = 2000;
+          return j;
+        }
+      return 0;
+    }
+  hi = w->number;
+  w = W (c, i + 1);
+  if (w == NULL || w->number < 20 || w->number % 10 != 0 || w->number >= 100)
+    return 0;
+  if (!(j = parse_numword (c, i + 1, &lo)) || lo >= 100)
+    return 0;
+  *year = hi * 100 + lo;
+  return j;
+}
+
+/* A quantity before a unit: "3", "three", "a", "a couple of", "several". */
+static guint
+parse_qty (Ctx    *c,
+           guint   i,
+           double *q)
+{
+  const TemporalWord *w;
+  guint j;
+  int v;
+
+  if (is_num (c, i))
+    {
+      if (c->t[i].ndigits > 6)
+        return 0;
+      /* not the tail of a larger or decimal number */
+      if (i > 0 && adjacent (c, i) && (is_punct (c, i - 1, ',') || is_punct (c, i - 1, '.')) &&
+          is_num (c, i - 2))
+        return 0;
+      if (is_punct (c, i + 1, '.') && adjacent (c, i + 1) && is_num (c, i + 2) &&
+          adjacent (c, i + 2))
+        {
+          char buf[32];
+
+          g_snprintf (buf, sizeof buf, "%d.%.*s", c->t[i].num,
+                      (int) (c->t[i + 2].b1 - c->t[i + 2].b0),
+                      c->text + c->t[i + 2].b0);
+          *q = g_ascii_strtod (buf, NULL);
+          return i + 3;
+        }
+      if (is_punct (c, i + 1, ',') && adjacent (c, i + 1) && is_num (c, i + 2) &&
+          c->t[i + 2].ndigits == 3)
+        return 0;
+      *q = c->t[i].num;
+      return i + 1;
+    }
+  w = W (c, i);
+  if (w == NULL)
+    return 0;
+  if ((j = parse_numword (c, i, &v)))
+    {
+      /* "one and a half" */
+      *q = v;
+      return j;
+    }
+  switch (w->role)
+    {
+    case W_A:
+      if (R (c, i + 1) == W_COUPLE && R (c, i + 2) == W_OF)
+        {
+          *q = 2;
+          return i + 3;
+        }
+      if (R (c, i + 1) == W_SEVERAL)
+        {
+          *q = -1;
+          return i + 2;
+        }
+      if (R (c, i + 1) == W_HALF)
+        {
+          *q = 0.5;
+          return i + 2;
+        }
+      *q = 1;
+      return i + 1;
+    case W_SEVERAL:
+      *q = -1;
+      return i + 1;
+    case W_COUPLE:
+      if (R (c, i + 1) == W_OF)
+        {
+          *q = 2;
+          return i + 2;
+        }
+      return 0;
+    default:
+      return 0;
+    }
+}
+
+/* A unit word after a quantity, with "-" allowed: "three-day", "8-month". */
+static guint
+parse_unit (Ctx          *c,
+            guint         i,
+            TemporalUnit *u,
+            gboolean     *plural)
+{
+  const TemporalWord *w;
+
+  if (is_punct (c, i, '-') && adjacent (c, i) && adjacent (c, i + 1))
+    i++;
+  w = W (c, i);
+  if (w == NULL || w->unit == UNIT_NONE || w->role == W_LONG_DURATION ||
+      w->role == W_FREQ)
+    return 0;
+  *u = w->unit;
+  *plural = w->plural;
+  return i + 1;
+}
+
+/* "a.m.", "am", "p.m.", "pm" */
+static guint
+parse_meridiem (Ctx      *c,
+                guint     i,
+                gboolean *pm)
+{
+  const TemporalWord *w = W (c, i);
+
+  if (w && (w->role == W_AM || w->role == W_PM) &&
+      !(c->t[i].flags & TOK_F_CAP && w->role == W_AM && !adjacent (c, i)))
+    {
+      *pm = w->role == W_PM;
+      return i + 1;
+    }
+  if ((word_is (c, i, "a") || word_is (c, i, "p")) && is_punct (c, i + 1, '.') &&
+      adjacent (c, i + 1) && word_is (c, i + 2, "m") && adjacent (c, i + 2))
+    {
+      *pm = word_is (c, i, "p");
+      return is_punct (c, i + 3, '.') && adjacent (c, i + 3) ? i + 4 : i + 3;
+    }
+  return 0;
+}
+
+/* A clock time: "10 p.m.", "6:30 a.m.", "14:00", "noon". */
+static guint
+parse_clock (Ctx  *c,
+             guint i,
+             int  *hh,
+             int  *mm)
+{
+  guint j;
+  gboolean pm;
+  int h, m = 0;
+
+  if (R (c, i) == W_NOON)
+    {
+      *hh = 12;
+      *mm = 0;
+      return i + 1;
+    }
+  if (R (c, i) == W_MIDNIGHT)
+    {
+      *hh = 24;
+      *mm = 0;
+      return i + 1;
+    }
+  if (!is_num (c, i) || c->t[i].ndigits > 2)
+    return 0;
+  h = c->t[i].num;
+  j = i + 1;
+  if ((is_punct (c, j, ':') || is_punct (c, j, '.')) && adjacent (c, j) &&
+      is_num (c, j + 1) && adjacent (c, j + 1) && c->t[j + 1].ndigits == 2)
+    {
+      m = c->t[j + 1].num;
+      j += 2;
+      if (is_punct (c, j, ':') && adjacent (c, j) && is_num (c, j + 1) &&
+          c->t[j + 1].ndigits == 2)
+        j += 2;
+      if (m > 59)
+        return 0;
+      if (parse_meridiem (c, j, &pm))
+        {
+          if (h < 1 || h > 12)
+            return 0;
+          j = parse_meridiem (c, j, &pm);
+          h = (h % 12) + (pm ? 12 : 0);
+        }
+      else if (h > 23 || is_punct (c, i + 1, '.'))
+        return 0;
+    }
+  else if (parse_meridiem (c, j, &pm))
+    {
+      if (h < 1 || h > 12)
+        return 0;
+      j = parse_meridiem (c, j, &pm);
+      h = (h % 12) + (pm ? 12 : 0);
+    }
+  else if (R (c, j) == W_OCLOCK ||
+           (word_is (c, j, "o") && is_apostrophe (c, j + 1) && word_is (c, j + 2, "clock")))
+    {
+      if (h < 1 || h > 12)
+        return 0;
+      j = R (c, j) == W_OCLOCK ? j + 1 : j + 3;
+    }
+  else
+    return 0;
+  if (R (c, j) == W_TIMEZONE)
+    j++;
+  *hh = h;
+  *mm = m;
+  return j;
+}
+
+/* An ordinal day: "16", "16th", "1st", "1er" */
+static guint
+parse_day_number (Ctx  *c,
+                  guint i,
+                  int  *d)
+{
+  if (!is_num (c, i) || c->t[i].ndigits > 2 || c->t[i].num < 1 || c->t[i].num > 31)
+    return 0;
+  *d = c->t[i].num;
+  if ((R (c, i + 1) == W_ORD_SUFFIX || R (c, i + 1) == W_ER) && adjacent (c, i + 1))
+    return i + 2;
+  return i + 1;
+}
+
+static gboolean
+is_month_word (Ctx      *c,
+               guint     i,
+               gboolean  foreign_ok)
+{
+  const TemporalWord *w = W (c, i);
+
+  if (w == NULL || w->month == 0)
+    return FALSE;
+  if (w->month_flags & MONTH_FOREIGN)
+    return foreign_ok;
+  return TRUE;
+}
+
+/* A month name, with the period of an abbreviation: "Nov.", "November". */
+static guint
+parse_month (Ctx      *c,
+             guint     i,
+             gboolean  foreign_ok,
+             int      *m)
+{
+  const TemporalWord *w = W (c, i);
+
+  if (!is_month_word (c, i, foreign_ok))
+    return 0;
+  *m = w->month;
+  if (is_punct (c, i + 1, '.') && adjacent (c, i + 1))
+    return i + 2;
+  return i + 1;
+}
+
+/* "..., 1998", " 1998", "of 1998": an explicit year after a date. */
+static guint
+parse_year_after (Ctx  *c,
+                  guint i,
+                  int  *y)
+{
+  guint j = i;
+
+  if (is_punct (c, j, ','))
+    j++;
+  else if (R (c, j) == W_OF || R (c, j) == W_DE)
+    j++;
+  if (parse_year (c, j, y))
+    {
+      j++;
+      /* year marks: "2025 m.", "2025 г.", "2025 року", "r." */
+      if (R (c, j) == W_YEAR_MARK || R (c, j) == W_YEAR_WORD_M)
+        {
+          j++;
+          if (is_punct (c, j, '.') && adjacent (c, j))
+            j++;
+        }
+      return j;
+    }
+  if (parse_spoken_year (c, j, y))
+    return parse_spoken_year (c, j, y);
+  return 0;
+}
+
+/* "this year", "last year", "next year" after a month */
+static guint
+parse_rel_year (Ctx  *c,
+                guint i,
+                int  *dy)
+{
+  WordRole rr = R (c, i);
+  const TemporalWord *w = W (c, i + 1);
+
+  if (w == NULL || w->unit != UNIT_YEAR || w->plural)
+    return 0;
+  if (rr == W_THIS)
+    *dy = 0;
+  else if (rr == W_LAST || rr == W_PAST)
+    *dy = -1;
+  else if (rr == W_NEXT || rr == W_COMING)
+    *dy = 1;
+  else
+    return 0;
+  return i + 2;
+}
+
+static gboolean
+valid_date (int y,
+            int m,
+            int d)
+{
+  return m >= 1 && m <= 12 && d >= 1 && d <= days_in_month (y, m);
+}
+
+/* Month first: "Nov. 16", "March 5, 1946", "November 2025", "January this
+ * year", "October". */
+static guint
+match_month_first (Ctx  *c,
+                   guint i,
+                   Res  *r)
+{
+  const TemporalWord *w = W (c, i);
+  int m, d, y, dy;
+  guint j, k;
+  gboolean abbr;
+
+  if (!(j = parse_month (c, i, TRUE, &m)))
+    return 0;
+  abbr = (w->month_flags & MONTH_EN_ABBR) != 0;
+  if (!(w->month_flags & MONTH_FOREIGN) && !(c->t[i].flags & TOK_F_CAP))
+    return 0;
+
+  if ((k = parse_day_number (c, j, &d)) && !(is_punct (c, k, ':') && is_num (c, k + 1)))
+    {
+      /* not "May 5,000" */
+      if (is_punct (c, k, ',') && is_num (c, k + 1) && adjacent (c, k + 1))
+        return 0;
+      if ((j = parse_year_after (c, k, &y)))
+        {
+          if (!valid_date (y, m, d))
+            return 0;
+          fmt_day (r, days_from_civil (y, m, d));
+          return j;
+        }
+      if (R (c, k) == W_DAY_MARK && is_punct (c, k + 1, '.'))
+        k += 2;
+      resolve_month_day (c, r, m, d, tense_at (c, i));
+      return k;
+    }
+  if ((k = parse_year_after (c, j, &y)))
+    {
+      fmt_month (r, y, m);
+      return k;
+    }
+  if ((k = parse_rel_year (c, j, &dy)))
+    {
+      if (c->has_ref)
+        fmt_month (r, c->ry + dy, m);
+      else
+        resolve_month_day (c, r, m, 0, TENSE_NONE);
+      return k;
+    }
+  if (w->month_flags & (MONTH_FOREIGN | MONTH_EN_ABBR) || abbr)
+    return 0;
+  /* a bare month: "May" and "March" only away from the sentence start */
+  if ((w->month == 5 || w->month == 3 || w->month == 8) && is_sentence_start (c, i))
+    return 0;
+  if (c->t[i].flags & TOK_F_UPPER)
+    return 0;
+  resolve_month_day (c, r, m, 0, tense_at (c, i));
+  return j;
+}
+
+/* Day first: "27 Nov 2025", "the 5th of May", "27. November 2025",
+ * "27 de noviembre de 2025", "27 listopada 2025 r.", "1er mai". */
+static guint
+match_day_first (Ctx  *c,
+                 guint i,
+                 Res  *r)
+{
+  int d, m, y;
+  guint j, k;
+
+  if (!(j = parse_day_number (c, i, &d)))
+    return 0;
+  if (is_punct (c, j, '.') && adjacent (c, j))
+    j++;
+  if (R (c, j) == W_OF || R (c, j) == W_DE)
+    j++;
+  if (!(k = parse_month (c, j, TRUE, &m)))
+    return 0;
+  if ((j = parse_year_after (c, k, &y)))
+    {
+      if (!valid_date (y, m, d))
+        return 0;
+      fmt_day (r, days_from_civil (y, m, d));
+      return j;
+    }
+  resolve_month_day (c, r, m, d, tense_at (c, i));
+  return k;
+}
+
+/* "2025-11-27", "2025/11/27", "11/27/2025", "27.11.2025", and Lithuanian
+ * "2025 m. lapkričio 27 d." */
+static guint
+match_numeric (Ctx  *c,
+               guint i,
+               Res  *r)
+{
+  int a, b, e, y, m, d;
+  gunichar sep;
+  guint j;
+
+  if (!is_num (c, i))
+    return 0;
+
+  /* Lithuanian: 2025 m. lapkričio 27 d. */
+  if (valid_year_token (c, i) && R (c, i + 1) == W_YEAR_WORD_M &&
+      is_punct (c, i + 2, '.') && (j = parse_month (c, i + 3, TRUE, &m)))
+    {
+      y = c->t[i].num;
+      if (parse_day_number (c, j, &d) && valid_date (y, m, d))
+        {
+          j = parse_day_number (c, j, &d);
+          if (R (c, j) == W_DAY_MARK)
+            j += is_punct (c, j + 1, '.') ? 2 : 1;
+          fmt_day (r, days_from_civil (y, m, d));
+          return j;
+        }
+      fmt_month (r, y, m);
+      return j;
+    }
+
+  if (!(c->t[i].kind == TOK_NUM && i + 4 < c->n))
+    return 0;
+  if (c->t[i + 1].kind != TOK_PUNCT || !adjacent (c, i + 1) || !adjacent (c, i + 2) ||
+      !is_num (c, i + 2) || c->t[i + 3].kind != TOK_PUNCT || !adjacent (c, i + 3) ||
+      !adjacent (c, i + 4) || !is_num (c, i + 4))
+    return 0;
+  sep = c->t[i + 1].num;
+  if (sep != (gunichar) c->t[i + 3].num || (sep != '-' && sep != '/' && sep != '.'))
+    return 0;
+  /* not part of a longer sequence like an IP address or phone number */
+  if (is_punct (c, i + 5, sep) && adjacent (c, i + 5) && is_num (c, i + 6))
+    return 0;
+  a = c->t[i].num;
+  b = c->t[i + 2].num;
+  e = c->t[i + 4].num;
+  if (c->t[i].ndigits == 4)
+    {
+      y = a;
+      m = b;
+      d = e;
+    }
+  else if (c->t[i + 4].ndigits == 4 || c->t[i + 4].ndigits == 2)
+    {
+      y = c->t[i + 4].ndigits == 2 ? (e < 50 ? 2000 + e : 1900 + e) : e;
+      if (sep == '/' && a <= 12)
+        {
+          m = a;
+          d = b;
+        }
+      else
+        {
+          d = a;
+          m = b;
+        }
+      if (sep == '-' && c->t[i + 4].ndigits == 2)
+        return 0;
+    }
+  else
+    return 0;
+  if (!valid_date (y, m, d) || y < 1000)
+    return 0;
+  fmt_day (r, days_from_civil (y, m, d));
+  return i + 5;
+}
+
+/* A part of the day after a day expression: "Saturday morning" */
+static guint
+add_pod_after (Ctx  *c,
+               guint j,
+               Res  *r)
+{
+  const TemporalWord *w = W (c, j);
+
+  if (w && w->pod && !w->plural && r->establishes == PREC_DAY)
+    {
+      add_pod (r, w->pod);
+      return j + 1;
+    }
+  return j;
+}
+
+/* Weekdays: "Tuesday", "Monday, Oct. 26", "Saturday morning", "last
+ * Friday", "Tuesday of last week". */
+static guint
+match_weekday (Ctx  *c,
+               guint i,
+               Res  *r,
+               int   dir)
+{
+  const TemporalWord *w = W (c, i);
+  guint j, k;
+  int wd;
+
+  if (w == NULL || w->weekday == 0)
+    return 0;
+  wd = w->weekday;
+  j = i + 1;
+  if (w->month_flags & MONTH_EN_ABBR)
+    {
+      /* "Wed., Nov. 26" only */
+      if (is_punct (c, j, '.') && adjacent (c, j))
+        j++;
+      if (is_punct (c, j, ','))
+        j++;
+      if ((k = match_month_first (c, j, r)) || (k = match_day_first (c, j, r)))
+        return k;
+      return 0;
+    }
+  if (!(c->t[i].flags & TOK_F_CAP))
+    return 0;
+  if (w->plural)
+    {
+      if (dir != 0)
+        return 0;
+      g_snprintf (r->value, sizeof r->value, "XXXX-WXX-%d", wd);
+      r->type = TYPE_SET;
+      r->establishes = PREC_NONE;
+      return add_pod_after (c, j, r);
+    }
+  if (dir == 0)
+    {
+      k = is_punct (c, j, ',') ? j + 1 : j;
+      if ((k = match_month_first (c, k, r)) && r->establishes == PREC_DAY)
+        return k;
+      k = is_punct (c, j, ',') ? j + 1 : j;
+      if (R (c, k) == W_THE)
+        k++;
+      if ((k = match_day_first (c, k, r)) && r->establishes == PREC_DAY)
+        return k;
+    }
+  /* "Tuesday of last week", "Friday next week" */
+  k = R (c, j) == W_OF ? j + 1 : j;
+  if ((R (c, k) == W_LAST || R (c, k) == W_NEXT || R (c, k) == W_THIS) &&
+      W (c, k + 1) && W (c, k + 1)->unit == UNIT_WEEK && !W (c, k + 1)->plural &&
+      c->has_ref)
+    {
+      int shift = R (c, k) == W_LAST ? -7 : R (c, k) == W_NEXT ? 7 : 0;
+      int monday = c->ref - weekday_of (c->ref) + 1 + shift;
+
+      fmt_day (r, monday + wd - 1);
+      return add_pod_after (c, k + 2, r);
+    }
+  resolve_weekday (c, r, wd, dir, tense_at (c, i));
+  j = add_pod_after (c, j, r);
+  return j;
+}
+
+static guint
+match_holiday (Ctx  *c,
+               guint i,
+               Res  *r,
+               int   dir)
+{
+  const TemporalWord *w = W (c, i);
+  guint best_end = 0;
+  const TemporalHoliday *best = NULL;
+  int y, z;
+  guint j;
+
+  if (w == NULL || !w->holiday || !(c->t[i].flags & TOK_F_CAP))
+    return 0;
+  for (guint h = 0; h < _dossier_temporal_n_holidays (); h++)
+    {
+      const TemporalHoliday *hol = _dossier_temporal_holiday (h);
+      guint k = i, n;
+
+      for (n = 0; n < G_N_ELEMENTS (hol->words) && hol->words[n]; n++)
+        {
+          while (k < c->n && c->t[k].kind == TOK_PUNCT &&
+                 (is_apostrophe (c, k) || is_punct (c, k, '.')) && n > 0)
+            k++;
+          if (!word_is (c, k, hol->words[n]))
+            break;
+          k++;
+        }
+      if ((n == G_N_ELEMENTS (hol->words) || hol->words[n] == NULL) && k > best_end)
+        {
+          best_end = k;
+          best = hol;
+        }
+    }
+  if (best == NULL)
+    return 0;
+  j = best_end;
+  if ((j = parse_year_after (c, best_end, &y)))
+    {
+      fmt_day (r, holiday_day (best, y));
+      return j;
+    }
+  j = best_end;
+  if (!c->has_ref)
+    {
+      fmt_str (r, TYPE_DATE, "XXXX-XX-XX");
+      return j;
+    }
+  y = c->ry;
+  z = holiday_day (best, y);
+  if (dir == 0)
+    {
+      TemporalTense tense = tense_at (c, i);
+
+      if (tense == TENSE_PAST && z > c->ref)
+        z = holiday_day (best, y - 1);
+      else if ((tense == TENSE_FUTURE || tense == TENSE_PRESENT) && z < c->ref)
+        z = holiday_day (best, y + 1);
+    }
+  else if (dir < 0 && z >= c->ref)
+    z = holiday_day (best, y - 1);
+  else if (dir > 0 && z <= c->ref)
+    z = holiday_day (best, y + 1);
+  fmt_day (r, z);
+  return j;
+}
+
+/* "1998", "1990s", "mid-1996", "2025 m." */
+static guint
+match_year (Ctx  *c,
+            guint i,
+            Res  *r)
+{
+  int y;
+  guint j;
+  const TemporalWord *w;
+
+  if (!valid_year_token (c, i))
+    return 0;
+  y = c->t[i].num;
+  j = i + 1;
+  /* 1990s, 1990's */
+  if (adjacent (c, j) && R (c, j) == W_S_SUFFIX && y % 10 == 0)
+    {
+      g_snprintf (r->value, sizeof r->value, "%03d", y / 10);
+      r->type = TYPE_DATE;
+      r->establishes = PREC_NONE;
+      return j + 1;
+    }
+  if (is_apostrophe (c, j) && adjacent (c, j) && R (c, j + 1) == W_S_SUFFIX &&
+      adjacent (c, j + 1) && y % 10 == 0)
+    {
+      g_snprintf (r->value, sizeof r->value, "%03d", y / 10);
+      r->type = TYPE_DATE;
+      r->establishes = PREC_NONE;
+      return j + 2;
+    }
+  /* a year range "1998-99" is two years to TimeML; keep the first */
+  if (y < 1900)
+    {
+      /* older years only in a clear temporal context */
+      WordRole prev = i > 0 ? R (c, i - 1) : W_NONE;
+
+      if (prev != W_IN && prev != W_SINCE && prev != W_OF && prev != W_BY &&
+          prev != W_UNTIL && prev != W_FROM && prev != W_BEFORE && prev != W_AFTER &&
+          !(i > 0 && W (c, i - 1) && W (c, i - 1)->unit == UNIT_YEAR))
+        return 0;
+    }
+  /* "1999 people": a number followed by a plural noun is rarely a year,
+   * but the names of things are unknown here; reject measure words only */
+  w = W (c, j);
+  if (w && (w->unit != UNIT_NONE && w->plural))
+    return 0;
+  if (word_is (c, j, "percent") || word_is (c, j, "people") ||
+      word_is (c, j, "feet") || word_is (c, j, "meters") || word_is (c, j, "miles"))
+    return 0;
+  fmt_year (r, y);
+  if ((R (c, j) == W_YEAR_MARK || R (c, j) == W_YEAR_WORD_M))
+    {
+      j++;
+      if (is_punct (c, j, '.') && adjacent (c, j))
+        j++;
+    }
+  return j;
+}
+
+/* Decades: "the 1990s", "the '90s", "the nineties", "the early 1990s". */
+static guint
+match_decade (Ctx  *c,
+              guint i,
+              Res  *r)
+{
+  guint j = i;
+  const TemporalWord *w;
+
+  if (is_apostrophe (c, j) && is_num (c, j + 1) && adjacent (c, j + 1) &&
+      c->t[j + 1].ndigits == 2 && c->t[j + 1].num % 10 == 0 &&
+      R (c, j + 2) == W_S_SUFFIX && adjacent (c, j + 2))
+    {
+      int dd = c->t[j + 1].num;
+      int century = dd >= 30 || !c->has_ref ? 19 : 20;
+
+      g_snprintf (r->value, sizeof r->value, "%02d%d", century, dd / 10);
+      r->type = TYPE_DATE;
+      r->establishes = PREC_NONE;
+      return j + 3;
+    }
+  w = W (c, j);
+  if (w && w->role == W_DECADE_WORD)
+    {
+      g_snprintf (r->value, sizeof r->value, "19%d", w->number);
+      r->type = TYPE_DATE;
+      r->establishes = PREC_NONE;
+      return j + 1;
+    }
+  return 0;
+}
+
+/* Centuries: "the 11th century", "the twentieth century" */
+static guint
+match_century (Ctx  *c,
+               guint i,
+               Res  *r)
+{
+  const TemporalWord *w = W (c, i);
+  int n = 0;
+  guint j = i;
+
+  if (w && w->ordinal > 0)
+    {
+      n = w->ordinal;
+      j++;
+    }
+  else if (is_num (c, i) && c->t[i].ndigits <= 2 && R (c, i + 1) == W_ORD_SUFFIX &&
+           adjacent (c, i + 1))
+    {
+      n = c->t[i].num;
+      j += 2;
+    }
+  else
+    return 0;
+  if (is_punct (c, j, '-') && adjacent (c, j))
+    j++;
+  w = W (c, j);
+  if (w == NULL || w->unit != UNIT_CENTURY || w->plural || n < 1 || n > 30)
+    return 0;
+  g_snprintf (r->value, sizeof r->value, "%02d", n - 1);
+  r->type = TYPE_DATE;
+  r->establishes = PREC_NONE;
+  return j + 1;
+}
+
+/* Quarters: "the third quarter", "third-quarter", "the fiscal first quarter
+ * of 1989", "Q3 2025". */
+static guint
+match_quarter (Ctx  *c,
+               guint i,
+               Res  *r)
+{
+  const TemporalWord *w;
+  guint j = i;
+  int q = 0, y;
+  gboolean fiscal = FALSE;
+
+  if (R (c, j) == W_FISCAL)
+    {
+      fiscal = TRUE;
+      j++;
+    }
+  w = W (c, j);
+  if (w && w->ordinal >= 1 && w->ordinal <= 4)
+    {
+      q = w->ordinal;
+      j++;
+    }
+  else if (is_num (c, j) && c->t[j].num >= 1 && c->t[j].num <= 4 &&
+           R (c, j + 1) == W_ORD_SUFFIX && adjacent (c, j + 1))
+    {
+      q = c->t[j].num;
+      j += 2;
+    }
+  else if ((word_is (c, j, "q") && is_num (c, j + 1) && adjacent (c, j + 1) &&
+            c->t[j + 1].num >= 1 && c->t[j + 1].num <= 4 && c->t[j + 1].ndigits == 1))
+    {
+      q = c->t[j + 1].num;
+      if ((j = parse_year_after (c, j + 2, &y)))
+        {
+          fmt_quarter (r, y, q);
+          return j;
+        }
+      j = i + 2 + (fiscal ? 1 : 0);
+      if (!c->has_ref)
+        return 0;
+      fmt_quarter (r, c->ry, q);
+      return j;
+    }
+  else
+    return 0;
+  if (R (c, j) == W_FISCAL)
+    {
+      fiscal = TRUE;
+      j++;
+    }
+  if (is_punct (c, j, '-') && adjacent (c, j))
+    j++;
+  w = W (c, j);
+  if (w == NULL || w->unit != UNIT_QUARTER || w->plural)
+    return 0;
+  j++;
+  {
+    guint k = j;
+
+    if (R (c, k) == W_OF && R (c, k + 1) == W_FISCAL)
+      k++;
+    if (R (c, k) == W_FISCAL)
+      k++;
+    if ((k = parse_year_after (c, k, &y)))
+      {
+        fmt_quarter (r, y, q);
+        return k;
+      }
+  }
+  if (!c->has_ref)
+    {
+      g_snprintf (r->value, sizeof r->value, "XXXX-Q%d", q);
+      r->type = TYPE_DATE;
+      r->establishes = PREC_NONE;
+      return j;
+    }
+  y = c->ry;
+  if (!fiscal && tense_at (c, i) == TENSE_PAST && q > (c->rm - 1) / 3 + 1)
+    y--;
+  fmt_quarter (r, y, q);
+  return j;
+}
+
+/* Seasons: "summer 1998", "the winter of nineteen ninety-four" (the
+ * determiners are handled by the caller). */
+static guint
+match_season_year (Ctx  *c,
+                   guint i,
+                   Res  *r)
+{
+  const TemporalWord *w = W (c, i);
+  int y;
+  guint j;
+
+  if (w == NULL || w->season == 0 || w->plural)
+    return 0;
+  if (!(j = parse_year_after (c, i + 1, &y)))
+    return 0;
+  g_snprintf (r->value, sizeof r->value, "%04d-%s", y, season_codes[w->season]);
+  r->type = TYPE_DATE;
+  r->establishes = PREC_YEAR;
+  r->day = days_from_civil (y, 1, 1);
+  return j;
+}
+
+static void
+season_rel (Ctx *c,
+            Res *r,
+            int  season,
+            int  n,
+            int  dir)
+{
+  int y;
+
+  if (!c->has_ref)
+    {
+      g_snprintf (r->value, sizeof r->value, "XXXX-%s", season_codes[season]);
+      r->type = TYPE_DATE;
+      r->establishes = PREC_NONE;
+      return;
+    }
+  y = c->ry + n;
+  if (n == 0 && dir != 0)
+    {
+      /* the season now or last: its start month against the reference */
+      int start = season == 1 ? 3 : season == 2 ? 6 : season == 3 ? 9 : 12;
+
+      if (dir < 0 && start > c->rm && season != 4)
+        y--;
+      if (dir < 0 && season == 4 && c->rm >= 3 && c->rm < 12)
+        y--;
+    }
+  g_snprintf (r->value, sizeof r->value, "%04d-%s", y, season_codes[season]);
+  r->type = TYPE_DATE;
+  r->establishes = PREC_YEAR;
+  r->day = days_from_civil (y, 1, 1);
+}
+
+/* "today", "yesterday morning", "tomorrow", "tonight", "the day after
+ * tomorrow" is handled by the relation matcher. */
+static guint
+match_day_ref (Ctx  *c,
+               guint i,
+               Res  *r)
+{
+  WordRole rr = R (c, i);
+  guint j = i + 1;
+
+  switch ((int) rr)
+    {
+    case W_TODAY:
+      if (c->has_ref)
+        fmt_day (r, c->ref);
+      else
+        fmt_str (r, TYPE_DATE, "PRESENT_REF");
+      break;
+    case W_YESTERDAY:
+      if (c->has_ref)
+        fmt_day (r, c->ref - 1);
+      else
+        fmt_str (r, TYPE_DATE, "XXXX-XX-XX");
+      break;
+    case W_TOMORROW:
+      if (c->has_ref)
+        fmt_day (r, c->ref + 1);
+      else
+        fmt_str (r, TYPE_DATE, "XXXX-XX-XX");
+      break;
+    case W_TONIGHT:
+      if (c->has_ref)
+        fmt_day (r, c->ref);
+      else
+        fmt_str (r, TYPE_DATE, "XXXX-XX-XX");
+      add_pod (r, POD_NI);
+      return j;
+    default:
+      return 0;
+    }
+  j = add_pod_after (c, j, r);
+  return j;
+}
+
+/* Durations and the dates they lead to: "three days", "four-year", "the
+ * past three months", "two years ago", "a week later", "11 days ago". */
+static guint
+match_quantity (Ctx  *c,
+                guint i,
+                Res  *r)
+{
+  double q;
+  TemporalUnit u;
+  gboolean plural;
+  guint j, k;
+  WordRole after;
+
+  if (!(j = parse_qty (c, i, &q)))
+    return 0;
+  if (!(k = parse_unit (c, j, &u, &plural)))
+    {
+      /* "a few minutes" via "a" "few" handled in parse_qty */
+      return 0;
+    }
+  /* "a day" alone is too vague to be a duration, unless a set: "$5 a day" */
+  if (R (c, i) == W_A && q == 1)
+    {
+      guint p = i;
+
+      if (p > 0 && (is_num (c, p - 1) || word_is (c, p - 1, "percent") ||
+                    R (c, p - 1) == W_TIMES || R (c, p - 1) == W_TWICE ||
+                    R (c, p - 1) == W_ONCE || word_is (c, p - 1, "million") ||
+                    word_is (c, p - 1, "billion") || word_is (c, p - 1, "dollars") ||
+                    word_is (c, p - 1, "cents") || is_punct (c, p - 1, '%')))
+        {
+          fmt_set (r, 1, u);
+          return k;
+        }
+    }
+  /* "a second call" */
+  if (u == UNIT_SECOND && !plural && k < c->n && c->t[k].kind == TOK_WORD &&
+      W (c, k) == NULL)
+    return 0;
+  after = R (c, k);
+  /* "-old", "-long" */
+  if (is_punct (c, k, '-') && adjacent (c, k) && (R (c, k + 1) == W_LONG))
+    {
+      fmt_duration (r, q, u);
+      return k + 2;
+    }
+  if (after == W_AGO || after == W_EARLIER || after == W_LATER ||
+      (after == W_FROM && R (c, k + 1) == W_NOW) || after == W_HENCE)
+    {
+      int n = q < 0 ? 0 : (int) q;
+      int sign = (after == W_AGO || after == W_EARLIER) ? -1 : 1;
+      guint end = after == W_FROM ? k + 2 : k + 1;
+
+      if (q < 0 || q != (int) q)
+        {
+          fmt_str (r, TYPE_DATE, sign < 0 ? "PAST_REF" : "FUTURE_REF");
+          return end;
+        }
+      if (u == UNIT_DECADE)
+        {
+          n *= 10;
+          u = UNIT_YEAR;
+        }
+      if (after == W_AGO || after == W_FROM || after == W_HENCE)
+        {
+          /* financial news compares with the period just named: "the
+           * quarter … from a year ago" */
+          if (u == UNIT_YEAR && n == 1 && c->has_quarter &&
+              c->t[i].sent - c->q_sent <= 1)
+            fmt_quarter (r, c->q_y - 1, c->q_n);
+          else
+            rel (c, r, u, sign * n);
+        }
+      else
+        {
+          if (u == UNIT_YEAR && n == 1 && c->has_quarter &&
+              c->t[i].sent - c->q_sent <= 1)
+            fmt_quarter (r, c->q_y - 1, c->q_n);
+          else
+            anaphoric (c, r, u, sign * n);
+        }
+      return end;
+    }
+  fmt_duration (r, q, u);
+  return k;
+}
+
+/* Modifiers of a duration: "about", "nearly", "more than", "no more than",
+ * "at least", "less than", "up to". */
+static guint
+parse_approx (Ctx         *c,
+              guint        i,
+              const char **mod)
+{
+  WordRole rr = R (c, i);
+
+  if (rr == W_APPROX)
+    {
+      *mod = word_is (c, i, "nearly") || word_is (c, i, "almost") ? "LESS_THAN" : "APPROX";
+      return i + 1;
+    }
+  if ((rr == W_MORE || rr == W_LESS) && R (c, i + 1) == W_THAN)
+    {
+      *mod = rr == W_MORE ? "MORE_THAN" : "LESS_THAN";
+      return i + 2;
+    }
+  if (rr == W_NO && (R (c, i + 1) == W_MORE || R (c, i + 1) == W_LESS) &&
+      R (c, i + 2) == W_THAN)
+    {
+      *mod = R (c, i + 1) == W_MORE ? "EQUAL_OR_LESS" : "EQUAL_OR_MORE";
+      return i + 3;
+    }
+  if (rr == W_AT && R (c, i + 1) == W_LEAST)
+    {
+      *mod = "EQUAL_OR_MORE";
+      return i + 2;
+    }
+  if (rr == W_UP && R (c, i + 1) == W_TO)
+    {
+      *mod = "EQUAL_OR_LESS";
+      return i + 2;
+    }
+  return 0;
+}
+
+/* Bare plural units: "for years", "recent days", "weeks or months", "the
+ * weeks ahead", "months earlier". */
+static guint
+match_bare_plural (Ctx  *c,
+                   guint i,
+                   Res  *r)
+{
+  const TemporalWord *w = W (c, i);
+  WordRole prev = i > 0 ? R (c, i - 1) : W_NONE;
+  guint j = i + 1;
+
+  if (w == NULL || !w->unit || !w->plural || w->role == W_FREQ ||
+      w->role == W_LONG_DURATION || w->unit == UNIT_QUARTER)
+    return 0;
+  if (R (c, j) == W_EARLIER || R (c, j) == W_AGO || R (c, j) == W_BEFORE)
+    {
+      if (R (c, j) == W_BEFORE && !(R (c, j + 1) == W_THE || R (c, j + 1) == W_NONE))
+        return 0;
+      fmt_str (r, TYPE_DATE, "PAST_REF");
+      return j + 1;
+    }
+  if (R (c, j) == W_LATER)
+    {
+      fmt_str (r, TYPE_DATE, "FUTURE_REF");
+      return j + 1;
+    }
+  if (prev == W_FOR || prev == W_OVER || prev == W_WITHIN || prev == W_IN ||
+      prev == W_AFTER || prev == W_DURING)
+    {
+      if (i + 1 < c->n && (R (c, j) == W_OF || is_num (c, j)))
+        return 0;
+      fmt_duration (r, -1, w->unit);
+      if ((R (c, j) == W_OR || R (c, j) == W_AND) && W (c, j + 1) &&
+          W (c, j + 1)->unit && W (c, j + 1)->plural)
+        j += 2;
+      return j;
+    }
+  return 0;
+}
+
+static gboolean
+is_possessive (Ctx  *c,
+               guint i)
+{
+  return word_is (c, i, "its") || word_is (c, i, "their") || word_is (c, i, "our") ||
+         word_is (c, i, "his") || word_is (c, i, "her");
+}
+
+/* Periods after a determiner: "last week", "this morning", "that
+ * evening", "the next day", "the past three months", "last February", "the
+ * 1990s", "the third quarter", "the summer", "the past", "the future". */
+static guint
+match_determined (Ctx  *c,
+                  guint i,
+                  Res  *r)
+{
+  WordRole det;
+  gboolean the = FALSE, this_past = FALSE;
+  guint j = i, k;
+  const TemporalWord *w;
+  double q;
+  TemporalUnit u;
+  gboolean plural;
+
+  if (R (c, j) == W_THE)
+    {
+      the = TRUE;
+      j++;
+    }
+  else if (is_possessive (c, j))
+    {
+      if ((k = match_quarter (c, j + 1, r)))
+        return k;
+      if (R (c, j + 1) == W_FISCAL && W (c, j + 2) && W (c, j + 2)->unit == UNIT_YEAR &&
+          !W (c, j + 2)->plural)
+        {
+          fmt_duration (r, 1, UNIT_YEAR);
+          return j + 3;
+        }
+      return 0;
+    }
+  det = R (c, j);
+
+  if (the && (det == W_NONE || det == W_FISCAL || det == W_A))
+    {
+      int y;
+
+      /* "the 1990s", "the nineties", "the '90s" */
+      if ((k = match_decade (c, j, r)) ||
+          ((k = match_year (c, j, r)) && strlen (r->value) == 3))
+        return k;
+      if ((k = match_century (c, j, r)) || (k = match_quarter (c, j, r)))
+        return k;
+      w = W (c, j);
+      if (w == NULL)
+        return 0;
+      /* "the year 2000", "the year two thousand" */
+      if (w->unit == UNIT_YEAR && !w->plural &&
+          ((k = parse_year (c, j + 1, &y)) || (k = parse_spoken_year (c, j + 1, &y))))
+        {
+          fmt_year (r, y);
+          return k;
+        }
+      /* "the year-earlier period", "the year-ago quarter" */
+      if (w->unit == UNIT_YEAR && !w->plural && is_punct (c, j + 1, '-') &&
+          (R (c, j + 2) == W_EARLIER || R (c, j + 2) == W_AGO) &&
+          (R (c, j + 3) == W_PERIOD || (W (c, j + 3) && W (c, j + 3)->unit == UNIT_QUARTER)))
+        {
+          if (c->has_quarter)
+            fmt_quarter (r, c->q_y - 1, c->q_n);
+          else
+            rel (c, r, UNIT_YEAR, -1);
+          return j + 4;
+        }
+      if (det == W_FISCAL && W (c, j + 1) && W (c, j + 1)->unit == UNIT_YEAR &&
+          !W (c, j + 1)->plural)
+        {
+          if ((k = parse_year (c, j + 2, &y)))
+            {
+              fmt_year (r, y);
+              return k;
+            }
+          fmt_duration (r, 1, UNIT_YEAR);
+          return j + 2;
+        }
+      /* "the quarter": the one just named */
+      if (w->unit == UNIT_QUARTER && !w->plural && R (c, j + 1) != W_OF)
+        {
+          if (c->has_quarter)
+            fmt_quarter (r, c->q_y, c->q_n);
+          else
+            rel (c, r, UNIT_QUARTER, -1);
+          return j + 1;
+        }
+      /* seasons */
+      if (w->season && !w->plural)
+        {
+          if ((k = match_season_year (c, j, r)))
+            return k;
+          if (w->season == 3 && !(i > 0 && R (c, i - 1) == W_IN))
+            return 0;
+          season_rel (c, r, w->season, 0,
+                      tense_at (c, j) == TENSE_PAST ? -1 : 1);
+          return j + 1;
+        }
+      /* "the weekend" */
+      if (w->unit == UNIT_WEEKEND && !w->plural)
+        {
+          TemporalTense tense = tense_at (c, j);
+
+          if (!c->has_ref)
+            fmt_str (r, TYPE_DATE, "XXXX-WXX-WE");
+          else if (tense == TENSE_FUTURE || tense == TENSE_PRESENT)
+            fmt_week (r, c->ref, "-WE");
+          else
+            fmt_week (r, weekday_of (c->ref) >= 6 ? c->ref : c->ref - 7, "-WE");
+          return j + 1;
+        }
+      /* "over the years" */
+      if (w->unit && w->plural && i > 0 &&
+          (R (c, i - 1) == W_OVER || R (c, i - 1) == W_DURING || R (c, i - 1) == W_FOR) &&
+          R (c, j + 1) != W_OF)
+        {
+          fmt_duration (r, -1, w->unit);
+          return j + 1;
+        }
+      return 0;
+    }
+
+  if (the && (det == W_PAST || det == W_FUTURE) &&
+      !(W (c, j + 1) && (W (c, j + 1)->unit || W (c, j + 1)->number ||
+                         W (c, j + 1)->season || W (c, j + 1)->weekday ||
+                         W (c, j + 1)->month || R (c, j + 1) == W_SEVERAL ||
+                         R (c, j + 1) == W_COUPLE || R (c, j + 1) == W_A ||
+                         R (c, j + 1) == W_DECADE_WORD)) &&
+      !is_num (c, j + 1))
+    {
+      fmt_str (r, TYPE_DATE, det == W_PAST ? "PAST_REF" : "FUTURE_REF");
+      return j + 1;
+    }
+  if (the && word_is (c, j, "near") && R (c, j + 1) == W_FUTURE)
+    {
+      fmt_str (r, TYPE_DATE, "FUTURE_REF");
+      return j + 2;
+    }
+
+  if (det != W_LAST && det != W_NEXT && det != W_THIS && det != W_THAT &&
+      det != W_PAST && det != W_COMING && det != W_PREVIOUS &&
+      det != W_FOLLOWING && det != W_LATEST && det != W_SAME && det != W_CURRENT)
+    return 0;
+  if (the && det == W_THIS)
+    return 0;
+  if (det == W_CURRENT && !the)
+    return 0;
+  j++;
+  if (det == W_THIS && R (c, j) == W_PAST)
+    {
+      this_past = TRUE;
+      det = W_PAST;
+      j++;
+    }
+  if (det == W_THAT && R (c, j) == W_SAME)
+    j++;
+
+  /* "the past three months", "the next two weeks", "the coming weeks" */
+  if (det != W_THAT && det != W_SAME && det != W_THIS && det != W_LATEST &&
+      (k = parse_qty (c, j, &q)) && R (c, j) != W_A &&
+      (k = parse_unit (c, k, &u, &plural)))
+    {
+      fmt_duration (r, q, u);
+      return k;
+    }
+  w = W (c, j);
+  if (w == NULL)
+    return 0;
+  if (w->unit && w->plural && det != W_THAT && det != W_SAME && det != W_THIS &&
+      det != W_LATEST && w->role != W_FREQ)
+    {
+      fmt_duration (r, -1, w->unit);
+      return j + 1;
+    }
+  if (w->plural)
+    return 0;
+
+  /* weekdays, months, seasons, holidays after last/next/this */
+  if (!the && w->weekday && !(w->month_flags & MONTH_EN_ABBR) &&
+      (c->t[j].flags & TOK_F_CAP))
+    {
+      int dir = det == W_LAST || det == W_PAST || det == W_PREVIOUS ? -2 :
+                det == W_NEXT || det == W_COMING ? 2 : 0;
+
+      if (det == W_THAT)
+        {
+          /* "that Tuesday": the one near the last date */
+          if (c->has_day)
+            {
+              int diff = (w->weekday - weekday_of (c->a_day) + 7) % 7;
+
+              fmt_day (r, c->a_day + diff);
+              r->anaphoric = TRUE;
+              return add_pod_after (c, j + 1, r);
+            }
+          dir = 0;
+        }
+      resolve_weekday (c, r, w->weekday, dir, tense_at (c, j));
+      return add_pod_after (c, j + 1, r);
+    }
+  if (!the && w->month && (w->month_flags & MONTH_EN) && (c->t[j].flags & TOK_F_CAP))
+    {
+      int dy = det == W_LAST || det == W_PAST ? -1 : det == W_NEXT || det == W_COMING ? 1 : 0;
+
+      if (det == W_THAT)
+        return 0;
+      if (!c->has_ref)
+        resolve_month_day (c, r, w->month, 0, TENSE_NONE);
+      else
+        fmt_month (r, c->ry + dy, w->month);
+      return j + 1;
+    }
+  if (w->season)
+    {
+      int n = det == W_LAST || det == W_PAST ? -1 : det == W_NEXT || det == W_COMING ? 1 : 0;
+
+      if (det == W_THAT || det == W_SAME)
+        {
+          if (c->has_year)
+            {
+              g_snprintf (r->value, sizeof r->value, "%04d-%s", c->a_year,
+                          season_codes[w->season]);
+              r->type = TYPE_DATE;
+              r->establishes = PREC_NONE;
+              return j + 1;
+            }
+          n = 0;
+        }
+      season_rel (c, r, w->season, n, n == 0 ? (tense_at (c, j) == TENSE_PAST ? -1 : 1) : 0);
+      return j + 1;
+    }
+  if (!the && w->holiday)
+    {
+      int dir = det == W_LAST || det == W_PAST ? -1 : det == W_NEXT || det == W_COMING ? 1 : 0;
+
+      if ((k = match_holiday (c, j, r, dir)))
+        return k;
+    }
+
+  /* parts of the day: "this morning", "last night", "that evening", "the
+   * next morning" */
+  if (w->pod && !w->unit)
+    {
+      switch ((int) det)
+        {
+        case W_THIS:
+          if (the)
+            return 0;
+          rel (c, r, UNIT_DAY, 0);
+          break;
+        case W_LAST:
+        case W_PAST:
+          if (the || w->pod != POD_NI)
+            return 0;
+          rel (c, r, UNIT_DAY, -1);
+          break;
+        case W_NEXT:
+        case W_FOLLOWING:
+          anaphoric (c, r, UNIT_DAY, 1);
+          break;
+        case W_PREVIOUS:
+          anaphoric (c, r, UNIT_DAY, -1);
+          break;
+        case W_THAT:
+        case W_SAME:
+          anaphoric (c, r, UNIT_DAY, 0);
+          break;
+        default:
+          return 0;
+        }
+      if (r->establishes == PREC_DAY)
+        add_pod (r, w->pod);
+      return j + 1;
+    }
+
+  if (!w->unit || w->role == W_FREQ || w->role == W_LONG_DURATION)
+    return 0;
+  u = w->unit;
+  k = j + 1;
+  /* "the last week of October" is not last week */
+  if (R (c, k) == W_OF && (det == W_LAST || det == W_NEXT))
+    return 0;
+  if (u == UNIT_SECOND || u == UNIT_MINUTE || u == UNIT_HOUR)
+    {
+      if (det == W_PAST || det == W_LAST || det == W_NEXT || det == W_COMING)
+        {
+          fmt_duration (r, 1, u);
+          return k;
+        }
+      return 0;
+    }
+
+  switch ((int) det)
+    {
+    case W_THIS:
+    case W_CURRENT:
+      if (u == UNIT_DECADE || u == UNIT_CENTURY)
+        rel (c, r, u, 0);
+      else if (u == UNIT_WEEKEND)
+        {
+          if (c->has_ref)
+            fmt_week (r, c->ref, "-WE");
+          else
+            fmt_str (r, TYPE_DATE, "XXXX-WXX-WE");
+        }
+      else
+        rel (c, r, u, 0);
+      break;
+
+    case W_LAST:
+    case W_PAST:
+    case W_PREVIOUS:
+      if (det == W_PREVIOUS && the)
+        {
+          anaphoric (c, r, u, -1);
+          break;
+        }
+      if (u == UNIT_DECADE || u == UNIT_CENTURY || (u == UNIT_DAY && det != W_PREVIOUS))
+        {
+          if (det == W_LAST && u == UNIT_CENTURY && !the)
+            rel (c, r, u, -1);
+          else
+            fmt_duration (r, 1, u);
+          break;
+        }
+      if (u == UNIT_WEEKEND && c->has_ref && (this_past || !the))
+        {
+          fmt_week (r, weekday_of (c->ref) >= 6 && det != W_LAST ? c->ref : c->ref - 7, "-WE");
+          break;
+        }
+      rel (c, r, u, -1);
+      break;
+
+    case W_NEXT:
+    case W_COMING:
+      if (the)
+        anaphoric (c, r, u, 1);
+      else if (u == UNIT_DECADE || u == UNIT_CENTURY)
+        rel (c, r, u, 1);
+      else
+        rel (c, r, u, 1);
+      break;
+
+    case W_FOLLOWING:
+      anaphoric (c, r, u, 1);
+      break;
+
+    case W_LATEST:
+      if (u != UNIT_QUARTER)
+        return 0;
+      rel (c, r, u, -1);
+      break;
+
+    case W_THAT:
+    case W_SAME:
+      if (u == UNIT_DECADE || u == UNIT_CENTURY)
+        return 0;
+      if (u == UNIT_WEEKEND)
+        {
+          if (c->has_day)
+            {
+              fmt_week (r, c->a_day, "-WE");
+              r->anaphoric = TRUE;
+            }
+          else
+            rel (c, r, UNIT_WEEKEND, 0);
+          break;
+        }
+      anaphoric (c, r, u, 0);
+      break;
+
+    default:
+      return 0;
+    }
+  return k;
+}
+
+/* "the day before Halloween", "the weekend before Halloween", "two days
+ * after Christmas", "the day before" */
+static guint
+match_relation (Ctx  *c,
+                guint i,
+                Res  *r)
+{
+  guint j = i, k;
+  double q = 1;
+  TemporalUnit u;
+  const TemporalWord *w;
+  int pod = 0, dir;
+  Res x = { { 0 } };
+
+  if (R (c, j) == W_THE)
+    {
+      j++;
+      w = W (c, j);
+      if (w == NULL || w->plural || (!w->unit && !w->pod))
+        return 0;
+      u = w->unit ? w->unit : UNIT_DAY;
+      pod = w->unit ? 0 : w->pod;
+      j++;
+    }
+  else
+    {
+      gboolean plural;
+
+      if (!(k = parse_qty (c, j, &q)) || q < 0 || R (c, j) == W_A)
+        return 0;
+      if (!(j = parse_unit (c, k, &u, &plural)))
+        return 0;
+    }
+  if (R (c, j) != W_BEFORE && R (c, j) != W_AFTER)
+    return 0;
+  if (u != UNIT_DAY && u != UNIT_WEEK && u != UNIT_WEEKEND && u != UNIT_MONTH &&
+      u != UNIT_YEAR)
+    return 0;
+  dir = R (c, j) == W_BEFORE ? -1 : 1;
+  j++;
+  if (R (c, j) == W_YESTERDAY || R (c, j) == W_TOMORROW || R (c, j) == W_TODAY ||
+      W (c, j) != NULL || is_num (c, j))
+    {
+      if ((k = match_date_core (c, j, &x)) && x.establishes == PREC_DAY)
+        {
+          int n = (int) q;
+
+          switch ((int) u)
+            {
+            case UNIT_DAY:
+              fmt_day (r, x.day + dir * n);
+              if (pod)
+                add_pod (r, pod);
+              break;
+            case UNIT_WEEKEND:
+              {
+                int sat;
+
+                if (dir < 0)
+                  {
+                    /* the last Saturday whose Sunday is before the day */
+                    sat = x.day - 1 - ((weekday_of (x.day - 1) - 7 + 7) % 7) - 1;
+                    sat -= 7 * (n - 1);
+                  }
+                else
+                  {
+                    sat = x.day + 1 + ((6 - weekday_of (x.day + 1) + 7) % 7);
+                    sat += 7 * (n - 1);
+                  }
+                fmt_week (r, sat, "-WE");
+                r->day = sat;
+                r->establishes = PREC_DAY;
+              }
+              break;
+            case UNIT_WEEK:
+              fmt_week (r, x.day + dir * 7 * n, "");
+              break;
+            case UNIT_MONTH:
+              {
+                int y, m, d;
+
+                civil_from_days (x.day, &y, &m, &d);
+                fmt_month (r, y, m + dir * n);
+              }
+              break;
+            default:
+              {
+                int y, m, d;
+
+                civil_from_days (x.day, &y, &m, &d);
+                fmt_year (r, y + dir * n);
+              }
+              break;
+            }
+          return k;
+        }
+    }
+  /* "the day before", "the night after": anaphoric when nothing follows */
+  if (R (c, i) == W_THE && (j >= c->n || c->t[j].kind == TOK_PUNCT || !same_sentence (c, i, j)))
+    {
+      anaphoric (c, r, u, dir);
+      if (pod && r->establishes == PREC_DAY)
+        add_pod (r, pod);
+      return j;
+    }
+  return 0;
+}
+
+/* Vague references: "now", "currently", "recently", "recent years", "the
+ * past", "the future". */
+static guint
+match_vague (Ctx  *c,
+             guint i,
+             Res  *r)
+{
+  WordRole rr = R (c, i);
+  const TemporalWord *w;
+
+  switch ((int) rr)
+    {
+    case W_NOW:
+      /* "now-defunct" is still a reference to the present */
+      fmt_str (r, TYPE_DATE, "PRESENT_REF");
+      return i + 1;
+    case W_CURRENTLY:
+    case W_NOWADAYS:
+      fmt_str (r, TYPE_DATE, "PRESENT_REF");
+      return i + 1;
+    case W_CURRENT:
+      /* "the current quarter" is handled by match_determined */
+      fmt_str (r, TYPE_DATE, "PRESENT_REF");
+      return i + 1;
+    case W_RECENT:
+      w = W (c, i + 1);
+      if (w && w->unit && w->plural)
+        {
+          guint j = i + 2;
+
+          if ((R (c, j) == W_AND || R (c, j) == W_OR) && W (c, j + 1) &&
+              W (c, j + 1)->unit && W (c, j + 1)->plural)
+            j += 2;
+          if (w->unit <= UNIT_WEEK)
+            fmt_duration (r, -1, w->unit);
+          else
+            fmt_str (r, TYPE_DATE, "PAST_REF");
+          return j;
+        }
+      fmt_str (r, TYPE_DATE, "PAST_REF");
+      return i + 1;
+    case W_RECENTLY:
+    case W_LATELY:
+      fmt_str (r, TYPE_DATE, "PAST_REF");
+      return i + 1;
+    case W_MORE:
+      if (R (c, i + 1) == W_RECENTLY)
+        {
+          fmt_str (r, TYPE_DATE, "PAST_REF");
+          return i + 2;
+        }
+      return 0;
+    default:
+      return 0;
+    }
+}
+
+/* Sets: "every week", "each July", "every other day", "daily". */
+static guint
+match_set (Ctx  *c,
+           guint i,
+           Res  *r)
+{
+  WordRole rr = R (c, i);
+  const TemporalWord *w;
+  guint j = i + 1;
+  double q = 1;
+  guint k;
+
+  if (rr == W_FREQ)
+    {
+      w = W (c, i);
+      fmt_set (r, 1, w->unit);
+      return i + 1;
+    }
+  if (rr != W_EVERY)
+    return 0;
+  if (word_is (c, j, "other"))
+    {
+      q = 2;
+      j++;
+    }
+  else if ((k = parse_qty (c, j, &q)) && R (c, j) != W_A && q > 0)
+    j = k;
+  w = W (c, j);
+  if (w == NULL)
+    return 0;
+  if (w->unit && !w->plural == (q == 1 || word_is (c, i + 1, "other")))
+    {
+      if (w->unit == UNIT_WEEKEND)
+        fmt_str (r, TYPE_SET, "XXXX-WXX-WE");
+      else
+        fmt_set (r, q, w->unit);
+      r->type = TYPE_SET;
+      return j + 1;
+    }
+  if (word_is (c, i, "per"))
+    return 0;
+  if (w->weekday && !(w->month_flags & MONTH_EN_ABBR))
+    {
+      g_snprintf (r->value, sizeof r->value, "XXXX-WXX-%d", w->weekday);
+      r->type = TYPE_SET;
+      r->establishes = PREC_NONE;
+      return add_pod_after (c, j + 1, r);
+    }
+  if (w->month && (w->month_flags & MONTH_EN))
+    {
+      g_snprintf (r->value, sizeof r->value, "XXXX-%02d", w->month);
+      r->type = TYPE_SET;
+      r->establishes = PREC_NONE;
+      return j + 1;
+    }
+  if (w->season)
+    {
+      g_snprintf (r->value, sizeof r->value, "XXXX-%s", season_codes[w->season]);
+      r->type = TYPE_SET;
+      r->establishes = PREC_NONE;
+      return j + 1;
+    }
+  if (w->pod)
+    {
+      g_snprintf (r->value, sizeof r->value, "XXXX-XX-XXT%s", pod_codes[w->pod]);
+      r->type = TYPE_SET;
+      r->establishes = PREC_NONE;
+      return j + 1;
+    }
+  return 0;
+}
+
+/* A clock time, dated by a following day or the last date: "10 p.m.", "6
+ * a.m. Tuesday". */
+static guint
+match_time (Ctx  *c,
+            guint i,
+            Res  *r)
+{
+  int hh, mm;
+  guint j, k;
+  Res x = { { 0 } };
+  gsize len;
+
+  if (!(j = parse_clock (c, i, &hh, &mm)))
+    return 0;
+  k = R (c, j) == W_ON ? j + 1 : j;
+  if (R (c, k) != W_THE && (k = match_date_core (c, k, &x)) && x.establishes == PREC_DAY &&
+      !strchr (x.value, 'T'))
+    {
+      *r = x;
+      j = k;
+    }
+  else if (c->has_day && c->t[i].sent - (c->t[i].sent > 0 ? 1 : 0) <= c->t[i].sent)
+    fmt_day (r, c->a_day);
+  else if (c->has_ref)
+    fmt_day (r, c->ref);
+  else
+    fmt_str (r, TYPE_DATE, "XXXX-XX-XX");
+  len = strlen (r->value);
+  g_snprintf (r->value + len, sizeof r->value - len, "T%02d:%02d", hh, mm);
+  r->type = TYPE_TIME;
+  return j;
+}
+
+/* The core of a date expression, without an early/late modifier. */
+static guint
+match_date_core (Ctx  *c,
+                 guint i,
+                 Res  *r)
+{
+  guint k;
+
+  memset (r, 0, sizeof *r);
+  if ((k = match_holiday (c, i, r, 0)) ||
+      (k = match_numeric (c, i, r)) ||
+      (k = match_weekday (c, i, r, 0)) ||
+      (k = match_month_first (c, i, r)) ||
+      (k = match_day_first (c, i, r)) ||
+      (k = match_day_ref (c, i, r)) ||
+      (k = match_determined (c, i, r)) ||
+      (k = match_quarter (c, i, r)) ||
+      (k = match_century (c, i, r)) ||
+      (k = match_decade (c, i, r)) ||
+      (k = match_season_year (c, i, r)) ||
+      (k = match_year (c, i, r)))
+    return k;
+  memset (r, 0, sizeof *r);
+  return 0;
+}
+
+static guint
+match_core (Ctx  *c,
+            guint i,
+            Res  *r)
+{
+  guint k, j;
+  const char *mod = NULL;
+  int y;
+
+  memset (r, 0, sizeof *r);
+  if ((k = match_relation (c, i, r)))
+    return k;
+  if ((k = match_time (c, i, r)))
+    return k;
+  if ((k = match_date_core (c, i, r)))
+    return k;
+  if ((j = parse_approx (c, i, &mod)) && (k = match_quantity (c, j, r)))
+    {
+      r->mod = mod;
+      return k;
+    }
+  if ((k = match_quantity (c, i, r)) ||
+      (k = match_bare_plural (c, i, r)) ||
+      (k = match_vague (c, i, r)) ||
+      (k = match_set (c, i, r)))
+    return k;
+  if (R (c, i) == W_LONG_DURATION)
+    {
+      fmt_duration (r, 1, W (c, i)->unit);
+      return i + 1;
+    }
+  /* "month-long", "year-long" */
+  if (W (c, i) && W (c, i)->unit && !W (c, i)->plural && is_punct (c, i + 1, '-') &&
+      adjacent (c, i + 1) && R (c, i + 2) == W_LONG && word_is (c, i + 2, "long"))
+    {
+      fmt_duration (r, 1, W (c, i)->unit);
+      return i + 3;
+    }
+  if ((k = parse_spoken_year (c, i, &y)) && (i == 0 || R (c, i - 1) == W_IN ||
+                                             R (c, i - 1) == W_OF || R (c, i - 1) == W_SINCE))
+    {
+      fmt_year (r, y);
+      return k;
+    }
+  memset (r, 0, sizeof *r);
+  return 0;
+}
+
+/* Modified dates: "early Tuesday", "late last year", "mid-1996", "the
+ * late 1970s", "earlier this year", "the end of the year", "the middle of
+ * October", "earlier in the year". */
+static guint
+match_edge (Ctx  *c,
+            guint i,
+            Res  *r)
+{
+  guint j = i, k;
+  gboolean the = FALSE;
+  WordRole e;
+  const char *mod;
+
+  if (R (c, j) == W_THE)
+    {
+      the = TRUE;
+      j++;
+    }
+  e = R (c, j);
+  if (e == W_EARLY || e == W_LATE || e == W_MID)
+    {
+      mod = e == W_EARLY ? "START" : e == W_LATE ? "END" : "MID";
+      j++;
+      if (is_punct (c, j, '-') && adjacent (c, j))
+        j++;
+      if ((k = match_date_core (c, j, r)) && r->type != TYPE_DURATION &&
+          !g_str_has_suffix (r->value, "_REF") && !r->anaphoric)
+        {
+          /* "the early 1990s" but not "the early Tuesday" */
+          if (the && !(strlen (r->value) <= 4))
+            return 0;
+          r->mod = mod;
+          return k;
+        }
+      return 0;
+    }
+  if (the)
+    {
+      if ((e == W_BEGINNING || e == W_END || e == W_MIDDLE) && R (c, j + 1) == W_OF)
+        {
+          const TemporalWord *w;
+
+          mod = e == W_BEGINNING ? "START" : e == W_END ? "END" : "MID";
+          j += 2;
+          w = W (c, j + 1);
+          if (R (c, j) == W_THE && w && w->unit >= UNIT_DAY && !w->plural &&
+              w->unit != UNIT_WEEKEND && R (c, j + 2) != W_OF)
+            {
+              rel (c, r, w->unit, 0);
+              r->mod = mod;
+              return j + 2;
+            }
+          if ((k = match_date_core (c, j, r)) && r->type != TYPE_DURATION &&
+              !g_str_has_suffix (r->value, "_REF"))
+            {
+              r->mod = mod;
+              return k;
+            }
+        }
+      return 0;
+    }
+  if (e == W_EARLIER || e == W_LATER)
+    {
+      const TemporalWord *w;
+
+      mod = e == W_EARLIER ? "START" : "END";
+      j++;
+      if (R (c, j) == W_IN && R (c, j + 1) == W_THE && (w = W (c, j + 2)) &&
+          w->unit >= UNIT_DAY && w->unit <= UNIT_YEAR && !w->plural &&
+          w->unit != UNIT_WEEKEND && R (c, j + 3) != W_OF)
+        {
+          if (w->unit == UNIT_DAY)
+            anaphoric (c, r, UNIT_DAY, 0);
+          else
+            rel (c, r, w->unit, 0);
+          r->mod = mod;
+          return j + 3;
+        }
+      if (R (c, j) == W_THIS || R (c, j) == W_THAT || R (c, j) == W_TODAY ||
+          R (c, j) == W_TONIGHT || R (c, j) == W_YESTERDAY || R (c, j) == W_TOMORROW ||
+          (W (c, j) && W (c, j)->weekday && (c->t[j].flags & TOK_F_CAP)))
+        {
+          if ((k = match_date_core (c, j, r)) && r->type != TYPE_DURATION)
+            {
+              r->mod = mod;
+              return k;
+            }
+        }
+      return 0;
+    }
+  return 0;
+}
+
+static guint
+match_at (Ctx  *c,
+          guint i,
+          Res  *r)
+{
+  guint k;
+
+  if ((k = match_edge (c, i, r)))
+    return k;
+  return match_core (c, i, r);
+}
+
+/* ------------------------------------------------------------ intervals */
+
+static gboolean
+parse_digits (const char *s,
+              int         n,
+              int        *out)
+{
+  int v = 0;
+
+  for (int i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (s[i]))
+        return FALSE;
+      v = v * 10 + (s[i] - '0');
+    }
+  *out = v;
+  return TRUE;
+}
+
+/* The days a calendar value covers (inclusive) and its precision. */
+static const char *
+value_interval (const char *v,
+                int        *first,
+                int        *last)
+{
+  int y, m, d, n;
+  gsize len = strlen (v);
+
+  if (len >= 4 && parse_digits (v, 4, &y))
+    {
+      if (len == 4)
+        {
+          *first = days_from_civil (y, 1, 1);
+          *last = days_from_civil (y, 12, 31);
+          return "year";
+        }
+      if (v[4] != '-')
+        return NULL;
+      if (len >= 7 && parse_digits (v + 5, 2, &m) && m >= 1 && m <= 12)
+        {
+          if (len >= 10 && v[7] == '-' && parse_digits (v + 8, 2, &d) &&
+              d >= 1 && d <= days_in_month (y, m))
+            {
+              *first = *last = days_from_civil (y, m, d);
+              if (len > 10 && v[10] == 'T')
+                return g_ascii_isdigit (v[11]) ? "time" : "part-of-day";
+              return "day";
+            }
+          if (len == 7)
+            {
+              *first = days_from_civil (y, m, 1);
+              *last = days_from_civil (y, m, days_in_month (y, m));
+              return "month";
+            }
+          return NULL;
+        }
+      if (v[5] == 'W' && len >= 8 && parse_digits (v + 6, 2, &n) && n >= 1 && n <= 53)
+        {
+          int monday = iso_week_monday (y, n);
+
+          if (len == 11 && strcmp (v + 8, "-WE") == 0)
+            {
+              *first = monday + 5;
+              *last = monday + 6;
+              return "weekend";
+            }
+          if (len == 10 && v[8] == '-' && v[9] >= '1' && v[9] <= '7')
+            {
+              *first = *last = monday + (v[9] - '1');
+              return "day";
+            }
+          *first = monday;
+          *last = monday + 6;
+          return "week";
+        }
+      if (v[5] == 'Q' && len == 7 && v[6] >= '1' && v[6] <= '4')
+        {
+          int q = v[6] - '0';
+
+          *first = days_from_civil (y, (q - 1) * 3 + 1, 1);
+          *last = days_from_civil (y, q * 3, days_in_month (y, q * 3));
+          return "quarter";
+        }
+      if (v[5] == 'H' && len == 7 && (v[6] == '1' || v[6] == '2'))
+        {
+          *first = days_from_civil (y, v[6] == '1' ? 1 : 7, 1);
+          *last = days_from_civil (y, v[6] == '1' ? 6 : 12, v[6] == '1' ? 30 : 31);
+          return "half-year";
+        }
+      if (len == 7)
+        {
+          static const struct { const char *code; int m0, m1; } seasons[] = {
+            { "SP", 3, 5 }, { "SU", 6, 8 }, { "FA", 9, 11 }, { "WI", 12, 14 },
+          };
+
+          for (guint s = 0; s < G_N_ELEMENTS (seasons); s++)
+            if (strcmp (v + 5, seasons[s].code) == 0)
+              {
+                int m1 = seasons[s].m1, y1 = y;
+
+                if (m1 > 12)
+                  {
+                    m1 -= 12;
+                    y1++;
+                  }
+                *first = days_from_civil (y, seasons[s].m0, 1);
+                *last = days_from_civil (y1, m1, days_in_month (y1, m1));
+                return "season";
+              }
+        }
+      return NULL;
+    }
+  if (len == 3 && parse_digits (v, 3, &y))
+    {
+      *first = days_from_civil (y * 10, 1, 1);
+      *last = days_from_civil (y * 10 + 9, 12, 31);
+      return "decade";
+    }
+  if (len == 2 && parse_digits (v, 2, &y))
+    {
+      *first = days_from_civil (y * 100, 1, 1);
+      *last = days_from_civil (y * 100 + 99, 12, 31);
+      return "century";
+    }
+  return NULL;
+}
+
+/* ------------------------------------------------------------- analysis */
+
+static void
+establish (Ctx       *c,
+           const Res *r,
+           guint      sent)
+{
+  int y, m, d;
+
+  if (r->type == TYPE_DURATION || r->type == TYPE_SET)
+    return;
+  switch (r->establishes)
+    {
+    case PREC_DAY:
+      c->has_day = TRUE;
+      c->a_day = r->day;
+      G_GNUC_FALLTHROUGH;
+    case PREC_WEEK:
+    case PREC_MONTH:
+      civil_from_days (r->day, &y, &m, &d);
+      c->has_month = TRUE;
+      c->a_y = y;
+      c->a_m = m;
+      c->has_year = TRUE;
+      c->a_year = y;
+      break;
+    case PREC_QUARTER:
+      c->has_quarter = TRUE;
+      c->q_y = r->qy;
+      c->q_n = r->qn;
+      c->q_sent = sent;
+      c->has_year = TRUE;
+      c->a_year = r->qy;
+      break;
+    case PREC_YEAR:
+      civil_from_days (r->day, &y, &m, &d);
+      c->has_year = TRUE;
+      c->a_year = y;
+      break;
+    case PREC_NONE:
+    default:
+      break;
+    }
+}
+
+static gboolean
+may_start (Ctx  *c,
+           guint i)
+{
+  const TemporalToken *t = &c->t[i];
+
+  if (t->kind == TOK_NUM)
+    return TRUE;
+  if (t->kind == TOK_WORD)
+    return t->w != NULL || (t->b1 - t->b0 == 1 && (c->text[t->b0] | 0x20) == 'q') ||
+           is_possessive (c, i);
+  return is_apostrophe (c, i);
+}
+
+/**
+ * dossier_timeline_analyze:
+ * @text: the article text
+ * @reference: (nullable): the reference (publication) date
+ *
+ * Finds the temporal expressions of @text and normalises them to TIMEX3
+ * values: dates relative to @reference, anaphoric ones ("the next day")
+ * relative to the last date the text established. Without a reference,
+ * relative expressions are still found, with underspecified values
+ * (`XXXX-WXX-2`, `PRESENT_REF`).
+ *
+ * Returns: (transfer full) (element-type DossierTimex): the timexes in text
+ *   order
+ */
 GPtrArray *
 dossier_timeline_analyze (const char *text,
                           GDateTime  *reference)
 {
-  return g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) sentences = NULL;
+  g_autoptr(GArray) toks = NULL;
+  Ctx c = { 0 };
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  sentences = dossier_sentences_split (text);
+  toks = _dossier_temporal_tokenize (text, sentences);
+  c.text = text;
+  c.t = (TemporalToken *) (gpointer) toks->data;
+  c.n = toks->len;
+  c.sentences = sentences;
+  if (reference != NULL)
+    {
+      g_date_time_get_ymd (reference, &c.ry, &c.rm, &c.rd);
+      c.has_ref = TRUE;
+      c.ref = days_from_civil (c.ry, c.rm, c.rd);
+    }
+
+  for (guint i = 0; i < c.n;)
+    {
+      Res r;
+      guint k;
+
+      if (!may_start (&c, i) || !(k = match_at (&c, i, &r)) || k <= i)
+        {
+          i++;
+          continue;
+        }
+      {
+        DossierTimexInit init = { 0 };
+        const DossierSentence *s = NULL;
+        g_autofree char *span = NULL;
+        g_autofree char *sentence = NULL;
+        char istart[16], iend[16];
+        int first, last;
+        const char *precision;
+
+        /* an expression never crosses a sentence */
+        while (k - 1 > i && c.t[k - 1].sent != c.t[i].sent)
+          k--;
+        span = g_strndup (text + c.t[i].b0, c.t[k - 1].b1 - c.t[i].b0);
+        if (c.t[i].sent < sentences->len)
+          {
+            s = &g_array_index (sentences, DossierSentence, c.t[i].sent);
+            sentence = g_strndup (text + s->byte_start, s->byte_end - s->byte_start);
+          }
+        init.text = span;
+        init.value = r.value;
+        init.timex_type = r.type;
+        init.mod = r.mod;
+        init.start = c.t[i].c0;
+        init.end = c.t[k - 1].c1;
+        init.sentence = sentence;
+        init.sentence_start = s ? s->start : 0;
+        if (r.type != TYPE_DURATION && r.type != TYPE_SET &&
+            (precision = value_interval (r.value, &first, &last)) != NULL)
+          {
+            int y, m, d;
+
+            civil_from_days (first, &y, &m, &d);
+            g_snprintf (istart, sizeof istart, "%04d-%02d-%02d", y, m, d);
+            civil_from_days (last, &y, &m, &d);
+            g_snprintf (iend, sizeof iend, "%04d-%02d-%02d", y, m, d);
+            init.precision = precision;
+            init.interval_start = istart;
+            init.interval_end = iend;
+          }
+        g_ptr_array_add (out, _dossier_timex_new (&init));
+        establish (&c, &r, c.t[i].sent);
+      }
+      i = k;
+    }
+
+  return g_steal_pointer (&out);
 }
 
+/**
+ * dossier_timeline_to_json:
+ * @timexes: (element-type DossierTimex): timexes
+ *
+ * Returns: (transfer full): a JSON array of `{ text, value, type, start,
+ *   end, sentence, precision, interval_start, interval_end }` objects, with
+ *   `mod` when the expression carries one (interval ends are inclusive)
+ */
 JsonNode *
 dossier_timeline_to_json (GPtrArray *timexes)
 {
-  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-  json_node_take_array (node, json_array_new ());
-  return node;
+  g_return_val_if_fail (timexes != NULL, NULL);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < timexes->len; i++)
+    {
+      DossierTimex *t = g_ptr_array_index (timexes, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, dossier_timex_get_text (t));
+      json_builder_set_member_name (builder, "value");
+      json_builder_add_string_value (builder, dossier_timex_get_value (t));
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, dossier_timex_get_timex_type (t));
+      json_builder_set_member_name (builder, "start");
+      json_builder_add_int_value (builder, dossier_timex_get_start (t));
+      json_builder_set_member_name (builder, "end");
+      json_builder_add_int_value (builder, dossier_timex_get_end (t));
+      json_builder_set_member_name (builder, "sentence");
+      json_builder_add_string_value (builder, dossier_timex_get_sentence (t));
+      json_builder_set_member_name (builder, "precision");
+      if (dossier_timex_get_precision (t))
+        json_builder_add_string_value (builder, dossier_timex_get_precision (t));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "interval_start");
+      if (dossier_timex_get_interval_start (t))
+        json_builder_add_string_value (builder, dossier_timex_get_interval_start (t));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "interval_end");
+      if (dossier_timex_get_interval_end (t))
+        json_builder_add_string_value (builder, dossier_timex_get_interval_end (t));
+      else
+        json_builder_add_null_value (builder);
+      if (dossier_timex_get_mod (t))
+        {
+          json_builder_set_member_name (builder, "mod");
+          json_builder_add_string_value (builder, dossier_timex_get_mod (t));
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  return json_builder_get_root (builder);
 }
