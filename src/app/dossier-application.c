@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-application.h"
+#include "dossier-profile.h"
 #include "dossier-window.h"
 
 struct _DossierApplication
@@ -259,7 +260,9 @@ dossier_application_startup (GApplication *app)
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
+  _dossier_profile_mark ("startup");
   G_APPLICATION_CLASS (dossier_application_parent_class)->startup (app);
+  _dossier_profile_mark ("GTK started");
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

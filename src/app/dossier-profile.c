@@ -89,6 +89,19 @@ elapsed_usec (void)
   return since_main;
 }
 
+/**
+ * _dossier_profile_mark:
+ * @what: the step of startup just reached
+ *
+ * Logs the time since the process started, for G_MESSAGES_DEBUG.
+ */
+void
+_dossier_profile_mark (const char *what)
+{
+  if (profiling && !reported)
+    g_debug ("%s at %" G_GINT64_FORMAT " ms", what, elapsed_usec () / 1000);
+}
+
 static void
 on_after_paint (GdkFrameClock *frame_clock,
                 GtkWidget     *widget)

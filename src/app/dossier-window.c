@@ -129,6 +129,7 @@ load_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   articles = dossier_importer_load_file_finish (result, &error);
+  _dossier_profile_mark ("file loaded");
 
   /* A newer load replaced this one, or the window went away. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
@@ -408,6 +409,8 @@ dossier_window_init (DossierWindow *self)
   _dossier_window_actions_init (self);
   update_title (self);
   _dossier_window_actions_update (self);
+
+  _dossier_profile_mark ("window created");
 }
 
 DossierWindow *

@@ -1,0 +1,569 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "dossier-application.h"
+#include "dossier-article.h"
+#include "dossier-reader-view-private.h"
+#include "dossier-window-private.h"
+
+/* Real DossierWindow widgets on a real display (xvfb-run -a in CI). */
+
+static gboolean have_display;
+
+#define TIMEOUT_USEC (10 * G_USEC_PER_SEC)
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "app", name, NULL);
+}
+
+static GFile *
+fixture_file (const char *name)
+{
+  g_autofree char *path = fixture_path (name);
+
+  return g_file_new_for_path (path);
+}
+
+static void
+iterate_pending (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+wait_until_loaded (DossierWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_USEC;
+
+  while (dossier_window_is_loading (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (dossier_window_is_loading (window));
+  iterate_pending ();
+}
+
+static gboolean
+wake_up (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop for @msec, letting timeouts (the search entry's
+ * delay, idles) fire. */
+static void
+run_for (guint msec)
+{
+  gint64 end = g_get_monotonic_time () + msec * 1000;
+  guint id = g_timeout_add (10, wake_up, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (id);
+}
+
+static DossierWindow *
+new_window (void)
+{
+  DossierWindow *window = dossier_window_new (NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_pending ();
+
+  return window;
+}
+
+static DossierWindow *
+open_fixture (const char *name)
+{
+  DossierWindow *window = new_window ();
+  g_autoptr(GFile) file = fixture_file (name);
+
+  dossier_window_open_file (window, file);
+  wait_until_loaded (window);
+
+  return window;
+}
+
+static void
+destroy_window (DossierWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+}
+
+/* The error dialog over @window, if one is shown. */
+static AdwMessageDialog *
+find_error_dialog (DossierWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+static const char *
+visible_page (DossierWindow *window)
+{
+  return gtk_stack_get_visible_child_name (window->main_stack);
+}
+
+static char *
+selected_text (DossierReaderView *view)
+{
+  GtkTextBuffer *buffer = _dossier_reader_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return g_strdup ("");
+
+  return gtk_text_iter_get_text (&start, &end);
+}
+
+#define REQUIRE_DISPLAY()                             \
+  G_STMT_START {                                      \
+    if (!have_display)                                \
+      {                                               \
+        g_test_skip ("No display (run under xvfb-run -a)"); \
+        return;                                       \
+      }                                               \
+  } G_STMT_END
+
+static void
+test_empty_state (void)
+{
+  DossierWindow *window;
+
+  REQUIRE_DISPLAY ();
+
+  window = new_window ();
+
+  g_assert_true (dossier_window_is_empty (window));
+  g_assert_cmpstr (visible_page (window), ==, "empty");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Dossier");
+  /* Nothing to find in an empty window: the action is disabled. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  iterate_pending ();
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (_dossier_reader_view_get_find_entry (window->reader_view))));
+
+  destroy_window (window);
+}
+
+/* The header from an article built here: independent of the importer. */
+static void
+test_header (void)
+{
+  const char *authors[] = { "Mara Calloway", "Tunde Oyelaran", NULL };
+  g_autoptr(GDateTime) published = g_date_time_new_utc (2024, 3, 14, 0, 0, 0);
+  g_autoptr(DossierArticle) article = NULL;
+  DossierReaderView *view;
+  GtkWidget *window;
+
+  REQUIRE_DISPLAY ();
+
+  article = g_object_new (DOSSIER_TYPE_ARTICLE,
+                          "title", "Harbour Council Backs Tidal Turbines",
+                          "subtitle", "A narrow vote clears the way",
+                          "source", "The Northern Ledger",
+                          "edition", "National edition",
+                          "page", "B3",
+                          "dateline", "PORTHAVEN",
+                          "authors", authors,
+                          "published", published,
+                          "text", "First paragraph.\n\nSecond paragraph.",
+                          NULL);
+
+  window = gtk_window_new ();
+  view = DOSSIER_READER_VIEW (dossier_reader_view_new ());
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+
+  dossier_reader_view_set_article (view, article);
+  iterate_pending ();
+
+  g_assert_cmpstr (_dossier_reader_view_get_header_text (view, "title"), ==,
+                   "Harbour Council Backs Tidal Turbines");
+  g_assert_cmpstr (_dossier_reader_view_get_header_text (view, "dek"), ==,
+                   "A narrow vote clears the way");
+  g_assert_cmpstr (_dossier_reader_view_get_header_text (view, "kicker"), ==,
+                   "The Northern Ledger · National edition · Page B3");
+  g_assert_cmpstr (_dossier_reader_view_get_header_text (view, "byline"), ==,
+                   "By Mara Calloway & Tunde Oyelaran");
+  g_assert_cmpstr (_dossier_reader_view_get_header_text (view, "meta"), ==,
+                   "PORTHAVEN · March 14, 2024");
+
+  /* Buffer offsets are the article's offsets: annotations rely on it. */
+  {
+    GtkTextBuffer *buffer = _dossier_reader_view_get_buffer (view);
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_iter_get_text (&start, &end);
+    g_assert_cmpstr (text, ==, dossier_article_get_text (article));
+  }
+
+  dossier_reader_view_set_article (view, NULL);
+  g_assert_cmpstr (_dossier_reader_view_get_header_text (view, "title"), ==, "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+}
+
+static void
+test_open (void)
+{
+  DossierWindow *window;
+  DossierArticle *article;
+  DossierReaderView *view;
+  GDateTime *published;
+  const char *title;
+
+  REQUIRE_DISPLAY ();
+
+  window = open_fixture ("tidal-turbines.txt");
+  view = window->reader_view;
+
+  g_assert_null (find_error_dialog (window));
+  g_assert_cmpstr (visible_page (window), ==, "reader");
+  g_assert_nonnull ((article = dossier_window_get_article (window)));
+  g_assert_true (dossier_reader_view_get_article (view) == article);
+
+  /* The window is named after the article, or the file when it has no title. */
+  title = dossier_article_get_title (article);
+  if (title != NULL)
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
+  else
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "tidal-turbines.txt");
+
+  /* The header shows what the importer found: title, source, date. */
+  g_assert_cmpstr (_dossier_reader_view_get_header_text (view, "title"), ==, title ? title : "");
+  if (dossier_article_get_source (article) != NULL)
+    g_assert_nonnull (strstr (_dossier_reader_view_get_header_text (view, "kicker"),
+                              dossier_article_get_source (article)));
+  if ((published = dossier_article_get_published (article)) != NULL)
+    {
+      g_autofree char *year = g_date_time_format (published, "%Y");
+
+      g_assert_nonnull (strstr (_dossier_reader_view_get_header_text (view, "meta"), year));
+    }
+
+  /* Once the text importer reads this clipping's structure, these hold. */
+  if (title != NULL)
+    {
+      g_assert_cmpstr (title, ==, "Harbour Council Backs Tidal Turbines Despite Fishermen's Doubts");
+      g_assert_nonnull (strstr (_dossier_reader_view_get_header_text (view, "kicker"),
+                                "Northern Ledger"));
+      g_assert_nonnull (strstr (_dossier_reader_view_get_header_text (view, "meta"),
+                                "March 14, 2024"));
+    }
+  else
+    g_test_message ("The text importer found no title in the fixture yet");
+
+  destroy_window (window);
+}
+
+static void
+test_untitled (void)
+{
+  DossierWindow *window;
+
+  REQUIRE_DISPLAY ();
+
+  window = open_fixture ("untitled-notes.txt");
+
+  g_assert_cmpstr (visible_page (window), ==, "reader");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "untitled-notes.txt");
+
+  destroy_window (window);
+}
+
+static void
+set_find_text (DossierWindow *window,
+               const char    *text)
+{
+  GtkEditable *entry = _dossier_reader_view_get_find_entry (window->reader_view);
+
+  gtk_editable_set_text (entry, text);
+  /* GtkSearchEntry reports changes after a short delay. */
+  run_for (400);
+}
+
+static void
+test_find (void)
+{
+  DossierWindow *window;
+  DossierReaderView *view;
+  char *selected;
+
+  REQUIRE_DISPLAY ();
+
+  window = open_fixture ("tidal-turbines.txt");
+  view = window->reader_view;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  iterate_pending ();
+
+  /* Case-insensitive: the fixture writes "Kestrel" twice. */
+  set_find_text (window, "kestrel");
+  g_assert_cmpstr (_dossier_reader_view_get_match_text (view), ==, "1 of 2");
+  selected = selected_text (view);
+  g_assert_cmpstr (selected, ==, "Kestrel");
+  g_free (selected);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find-next", NULL);
+  g_assert_cmpstr (_dossier_reader_view_get_match_text (view), ==, "2 of 2");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find-next", NULL);
+  g_assert_cmpstr (_dossier_reader_view_get_match_text (view), ==, "1 of 2");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find-previous", NULL);
+  g_assert_cmpstr (_dossier_reader_view_get_match_text (view), ==, "2 of 2");
+
+  set_find_text (window, "no such words here");
+  g_assert_cmpstr (_dossier_reader_view_get_match_text (view), ==, "No matches");
+
+  set_find_text (window, "");
+  g_assert_cmpstr (_dossier_reader_view_get_match_text (view), ==, "");
+
+  destroy_window (window);
+}
+
+static void
+check_bad_file (GFile      *file,
+                const char *name)
+{
+  DossierWindow *window = new_window ();
+  AdwMessageDialog *dialog;
+  g_autoptr(GFile) good = NULL;
+
+  dossier_window_open_file (window, file);
+  wait_until_loaded (window);
+
+  /* A dialog names the file and says why; the window stays empty. */
+  dialog = find_error_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), name));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), !=, "");
+  g_test_message ("%s: %s", adw_message_dialog_get_heading (dialog),
+                  adw_message_dialog_get_body (dialog));
+
+  g_assert_null (dossier_window_get_article (window));
+  g_assert_true (dossier_window_is_empty (window));
+  g_assert_cmpstr (visible_page (window), ==, "empty");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate_pending ();
+
+  /* The window still works. */
+  good = fixture_file ("tidal-turbines.txt");
+  dossier_window_open_file (window, good);
+  wait_until_loaded (window);
+  g_assert_nonnull (dossier_window_get_article (window));
+  g_assert_cmpstr (visible_page (window), ==, "reader");
+
+  /* A bad file over an article keeps the article. */
+  dossier_window_open_file (window, file);
+  wait_until_loaded (window);
+  g_assert_nonnull ((dialog = find_error_dialog (window)));
+  g_assert_nonnull (dossier_window_get_article (window));
+  g_assert_true (g_file_equal (dossier_window_get_file (window), good));
+  g_assert_cmpstr (visible_page (window), ==, "reader");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  destroy_window (window);
+}
+
+static void
+test_bad_files (void)
+{
+  g_autoptr(GFile) empty = fixture_file ("empty.txt");
+  g_autoptr(GFile) png = fixture_file ("photo.png");
+  g_autoptr(GFile) missing = fixture_file ("no-such-clipping.txt");
+  g_autofree char *dir_path = fixture_path ("");
+  g_autoptr(GFile) dir = g_file_new_for_path (dir_path);
+  g_autofree char *tmp_dir = NULL;
+  g_autofree char *invalid_path = NULL;
+  g_autoptr(GFile) invalid = NULL;
+
+  REQUIRE_DISPLAY ();
+
+  check_bad_file (empty, "empty.txt");
+  check_bad_file (png, "photo.png");
+  check_bad_file (missing, "no-such-clipping.txt");
+  check_bad_file (dir, "app");
+
+  /* Damaged UTF-8: valid multi-byte sequences, then a broken one. */
+  tmp_dir = g_dir_make_tmp ("dossier-test-XXXXXX", NULL);
+  invalid_path = g_build_filename (tmp_dir, "damaged.txt", NULL);
+  g_assert_true (g_file_set_contents (invalid_path, "Caf\xc3\xa9 \xc3\xa9t\xc3\xa9 \xc3\x28 broken\n", -1, NULL));
+  invalid = g_file_new_for_path (invalid_path);
+  check_bad_file (invalid, "damaged.txt");
+  g_unlink (invalid_path);
+  g_rmdir (tmp_dir);
+}
+
+static void
+test_zoom (void)
+{
+  g_autoptr(GSettings) settings = dossier_application_dup_settings ();
+  DossierWindow *window;
+
+  REQUIRE_DISPLAY ();
+
+  g_settings_set_double (settings, "zoom", 1.0);
+  window = open_fixture ("tidal-turbines.txt");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "zoom"), 1.1, 0.001);
+  g_assert_cmpfloat_with_epsilon (dossier_reader_view_get_zoom (window->reader_view), 1.1, 0.001);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "zoom"), 1.2, 0.001);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-out", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-out", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-out", NULL);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "zoom"), 0.9, 0.001);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "zoom"), 1.0, 0.001);
+
+  /* A change of the setting elsewhere (another window) applies here. */
+  g_settings_set_double (settings, "zoom", 1.5);
+  g_assert_cmpfloat_with_epsilon (dossier_reader_view_get_zoom (window->reader_view), 1.5, 0.001);
+  g_settings_set_double (settings, "zoom", 1.0);
+
+  destroy_window (window);
+}
+
+static void
+test_window_size (void)
+{
+  g_autoptr(GSettings) settings = dossier_application_dup_settings ();
+  DossierWindow *window;
+  int width, height;
+
+  REQUIRE_DISPLAY ();
+
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 700);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+
+  window = dossier_window_new (NULL);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 700);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 480);
+  iterate_pending ();
+
+  gtk_window_close (GTK_WINDOW (window));
+  iterate_pending ();
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 640);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 480);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+}
+
+static void
+test_paste (void)
+{
+  DossierWindow *window;
+  GdkClipboard *clipboard;
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *contents = NULL;
+  gint64 deadline;
+
+  REQUIRE_DISPLAY ();
+
+  window = new_window ();
+  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  gdk_clipboard_set_text (clipboard, "The lighthouse keeper retired on Friday.\n\nHe had kept the lamp for forty years.\n");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste", NULL));
+
+  deadline = g_get_monotonic_time () + TIMEOUT_USEC;
+  while (dossier_window_get_article (window) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  wait_until_loaded (window);
+
+  /* Saved as a new clipping in the user's data folder, then opened. */
+  g_assert_nonnull (dossier_window_get_article (window));
+  file = g_object_ref (dossier_window_get_file (window));
+  dir = g_build_filename (g_get_user_data_dir (), "dossier", "clippings", NULL);
+  g_assert_true (g_str_has_prefix (g_file_peek_path (file), dir));
+  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "The lighthouse keeper"));
+
+  /* A clipboard without text opens nothing and says so. */
+  gdk_clipboard_set_text (clipboard, "   \n");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.paste", NULL);
+  run_for (200);
+  g_assert_true (g_file_equal (dossier_window_get_file (window), file));
+
+  destroy_window (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "C", TRUE);
+  /* No accessibility bus under xvfb-run: GTK would warn, and warnings are
+   * fatal in tests. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  /* Software GL under Xvfb is slow to start; the tests check widgets, not
+   * rendering. */
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  /* Keep the user's real recent files out of the tests. */
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  have_display = gtk_init_check ();
+  if (have_display)
+    {
+      adw_init ();
+      /* Each test has its own data folder, removed after it: the recent
+       * files list would be saved in a folder that is gone. */
+      g_object_set (gtk_settings_get_default (),
+                    "gtk-enable-animations", FALSE,
+                    "gtk-recent-files-enabled", FALSE,
+                    NULL);
+    }
+
+  g_test_add_func ("/dossier/window/empty-state", test_empty_state);
+  g_test_add_func ("/dossier/window/header", test_header);
+  g_test_add_func ("/dossier/window/open", test_open);
+  g_test_add_func ("/dossier/window/untitled", test_untitled);
+  g_test_add_func ("/dossier/window/find", test_find);
+  g_test_add_func ("/dossier/window/bad-files", test_bad_files);
+  g_test_add_func ("/dossier/window/zoom", test_zoom);
+  g_test_add_func ("/dossier/window/window-size", test_window_size);
+  g_test_add_func ("/dossier/window/paste", test_paste);
+
+  return g_test_run ();
+}
