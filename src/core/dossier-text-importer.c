@@ -326,7 +326,8 @@ detect_line_paragraphs (Parser *self)
 
       if (a->kind == LINE_BLANK)
         blanks++;
-      else if (b->kind != LINE_BLANK && a->end - a->start > 200)
+      else if (b->kind != LINE_BLANK && a->end - a->start > 120 &&
+               g_utf8_strlen (a->start, a->end - a->start) > 120)
         long_joined++;
     }
 
@@ -1847,6 +1848,13 @@ _dossier_text_importer_parse (const char  *text,
       g_clear_pointer (&self.dateline, g_free);
       append_body (&self, all, text, text + length);
       g_free (body);
+      if (all->len == 0)
+        {
+          const char *s = text, *e = text + length;
+
+          trim (&s, &e);
+          g_string_append_len (all, s, e - s);
+        }
       body = g_string_free (g_steal_pointer (&all), FALSE);
     }
 
