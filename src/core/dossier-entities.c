@@ -3,21 +3,2103 @@
 
 #include "config.h"
 
-#include "dossier-entities.h"
+#include <string.h>
 
-/* Placeholder until entity analysis lands. */
+#include "dossier-entities.h"
+#include "dossier-entity-private.h"
+#include "dossier-ner-private.h"
+
+/*
+ * Entity recognition for news text: rules over a linear token scan,
+ * gazetteers compiled into the binary, and document-level evidence.
+ *
+ * 1. The text is cut into paragraphs; each is tokenized and its tokens marked
+ *    (sentence starts, headline lines, quotes: places where a capital letter
+ *    says nothing).
+ * 2. Runs of capitalised words are segmented into titles ("Army Secretary"),
+ *    gazetteer names, names ending in an organization or place word, and
+ *    unknown names. Every segment becomes a candidate mention; roles come
+ *    from titles, appositions and affiliations around person names.
+ * 3. At the end, weak candidates (one unknown word, a sentence-initial
+ *    capital) are resolved against the strong ones: "Witkoff" joins "Steve
+ *    Witkoff", "NATO" the organization it abbreviates; words seen in lower
+ *    case elsewhere are dropped.
+ *
+ * Everything is linear in the text: hash lookups only, no regular expressions.
+ */
+
+#define MAX_KEY 256
+#define CHUNK_MAX (256 * 1024)
+
+typedef enum
+{
+  CAND_WEAK        = 1 << 0,  /* needs document evidence */
+  CAND_UNRELIABLE  = 1 << 1,  /* at a sentence start or in a headline */
+  CAND_TITLE_ONLY  = 1 << 2,  /* a title word alone ("King"), maybe a surname */
+  CAND_ALLCAPS     = 1 << 3,
+  CAND_FROM_GAZ    = 1 << 4,
+  CAND_DROPPED     = 1 << 5,
+} CandFlags;
+
+typedef struct
+{
+  guint32            start;      /* bytes */
+  guint32            end;
+  guint32            cp_start;
+  guint32            cp_end;
+  const NerGazEntry *gaz;
+  char              *role;
+  gint32             link;       /* candidate this one abbreviates, or -1 */
+  gint32             entity;     /* resolved entity, or -1 */
+  guint8             ntok;
+  guint8             kind;       /* NerKind */
+  guint8             cue;        /* NerKind suggested by context */
+  guint8             flags;
+  guint8             role_prio;
+} Cand;
+
+typedef struct
+{
+  char              *name;
+  GPtrArray         *cands;      /* indexes into the candidate array, as pointers */
+  const NerGazEntry *gaz;
+  char              *role;
+  guint              role_prio;
+  guint              name_ntok;
+  guint32            first_cp;
+  NerKind            kind;
+} Ent;
+
+/* A set of 64-bit hashes of the words seen in lower case. */
+typedef struct
+{
+  guint64 *slots;
+  gsize    mask;
+  gsize    used;
+} WordSet;
+
+typedef struct
+{
+  const char         *text;
+  const NerGazetteer *gaz;
+  gboolean            english;
+  GArray             *tokens;   /* NerToken of the current chunk */
+  GArray             *cands;    /* Cand */
+  WordSet             lower;
+  char               *pending_role;   /* plural title for a coordinated name */
+  guint               pending_tok;
+} Ctx;
+
+/* ------------------------------------------------------------ helpers */
+
+static guint64
+hash_bytes (const char *s,
+            gsize       len)
+{
+  guint64 h = 1469598103934665603ULL;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      h ^= (guchar)s[i];
+      h *= 1099511628211ULL;
+    }
+  return h | 1;
+}
+
+static void
+wordset_init (WordSet *ws)
+{
+  ws->mask = 4096 - 1;
+  ws->slots = g_new0 (guint64, ws->mask + 1);
+  ws->used = 0;
+}
+
+static void
+wordset_add (WordSet *ws,
+             guint64  h)
+{
+  gsize i;
+
+  if ((ws->used + 1) * 2 > ws->mask)
+    {
+      guint64 *old = ws->slots;
+      gsize old_n = ws->mask + 1;
+
+      ws->mask = old_n * 2 - 1;
+      ws->slots = g_new0 (guint64, ws->mask + 1);
+      ws->used = 0;
+      for (gsize k = 0; k < old_n; k++)
+        if (old[k])
+          wordset_add (ws, old[k]);
+      g_free (old);
+    }
+
+  for (i = h & ws->mask; ws->slots[i]; i = (i + 1) & ws->mask)
+    if (ws->slots[i] == h)
+      return;
+  ws->slots[i] = h;
+  ws->used++;
+}
+
+static gboolean
+wordset_contains (const WordSet *ws,
+                  guint64        h)
+{
+  for (gsize i = h & ws->mask; ws->slots[i]; i = (i + 1) & ws->mask)
+    if (ws->slots[i] == h)
+      return TRUE;
+  return FALSE;
+}
+
+static inline NerToken *
+tok_at (Ctx  *ctx,
+        guint i)
+{
+  return &g_array_index (ctx->tokens, NerToken, i);
+}
+
+static inline guint
+n_toks (Ctx *ctx)
+{
+  return ctx->tokens->len;
+}
+
+static inline gboolean
+tok_is_punct (const NerToken *t,
+              gunichar        c)
+{
+  return (t->flags & NER_TOK_PUNCT) && t->ch == c;
+}
+
+/* Folds one token; without the final period when @strip_dot. */
+static gsize
+fold_tok (Ctx            *ctx,
+          const NerToken *t,
+          char           *buf,
+          gsize           size,
+          gboolean        strip_dot)
+{
+  gsize len = t->len;
+
+  if (strip_dot && len > 1 && ctx->text[t->start + len - 1] == '.')
+    len--;
+  return _dossier_ner_fold (ctx->text + t->start, len, buf, size);
+}
+
+static guint
+word_flags (Ctx            *ctx,
+            const NerToken *t)
+{
+  char key[64];
+
+  if (!(t->flags & NER_TOK_WORD))
+    return 0;
+  if (!fold_tok (ctx, t, key, sizeof key, TRUE))
+    return 0;
+  return _dossier_ner_gazetteer_word (ctx->gaz, key);
+}
+
+static gboolean
+tok_equals (Ctx            *ctx,
+            const NerToken *t,
+            const char     *word)
+{
+  gsize n = strlen (word);
+
+  return t->len == n && g_ascii_strncasecmp (ctx->text + t->start, word, n) == 0;
+}
+
+/* Folds tokens [a, b) joined by single spaces. */
+static gsize
+fold_span (Ctx   *ctx,
+           guint  a,
+           guint  b,
+           char  *buf,
+           gsize  size)
+{
+  gsize o = 0;
+
+  for (guint i = a; i < b; i++)
+    {
+      const NerToken *t = tok_at (ctx, i);
+      gsize n;
+
+      if (i > a)
+        {
+          if (o + 2 >= size)
+            return 0;
+          buf[o++] = ' ';
+        }
+      n = _dossier_ner_fold (ctx->text + t->start, t->len, buf + o, size - o);
+      if (n == 0)
+        return 0;
+      o += n;
+    }
+  buf[o] = 0;
+  return o;
+}
+
+/* A name word: capitalised, an initial, or all capitals. */
+static inline gboolean
+is_name_tok (const NerToken *t)
+{
+  return (t->flags & NER_TOK_WORD) && (t->flags & NER_TOK_CAP);
+}
+
+/* ------------------------------------------------------------ marking */
+
+static gboolean
+is_open_quote (gunichar c)
+{
+  return c == '"' || c == 0x201C || c == 0x2018 || c == 0x201E || c == 0xAB ||
+         c == '(' || c == '[' || c == '\'' || c == 0x2014 || c == 0x2013 ||
+         c == ':' || c == 0x2022 || c == '*' || c == '-' || c == '|' || c == '>';
+}
+
+static gboolean
+is_sentence_end (gunichar c)
+{
+  return c == '.' || c == '!' || c == '?' || c == 0x2026;
+}
+
+static void
+mark_line (Ctx   *ctx,
+           guint  a,
+           guint  b)
+{
+  guint words = 0, caps = 0, allcaps = 0, lower = 0;
+
+  for (guint i = a; i < b; i++)
+    {
+      const NerToken *t = tok_at (ctx, i);
+
+      if (!(t->flags & NER_TOK_WORD) || (t->flags & NER_TOK_DIGIT))
+        continue;
+      words++;
+      if (t->flags & NER_TOK_ALLCAPS)
+        allcaps++;
+      if (t->flags & NER_TOK_CAP)
+        caps++;
+      else if (t->flags & NER_TOK_LOWER)
+        {
+          char key[64];
+
+          /* short function words stay lower case in headlines */
+          if (!(t->len <= 4 && fold_tok (ctx, t, key, sizeof key, FALSE) &&
+                (_dossier_ner_gazetteer_word (ctx->gaz, key) & NER_W_NONNAME)))
+            lower++;
+        }
+    }
+
+  if (words >= 2 && allcaps == words)
+    {
+      for (guint i = a; i < b; i++)
+        tok_at (ctx, i)->flags |= NER_TOK_HEADLINE | NER_TOK_CAPSLINE | NER_TOK_UNRELIABLE;
+    }
+  else if (words >= 3 && lower == 0 && caps >= 3)
+    {
+      for (guint i = a; i < b; i++)
+        tok_at (ctx, i)->flags |= NER_TOK_HEADLINE | NER_TOK_UNRELIABLE;
+    }
+}
+
+static void
+mark_tokens (Ctx *ctx)
+{
+  guint n = n_toks (ctx);
+  gboolean sent = TRUE;
+  gboolean after_quote = FALSE;
+  guint seg_start = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      NerToken *t = tok_at (ctx, i);
+
+      if (t->flags & NER_TOK_LINE)
+        {
+          sent = TRUE;
+          after_quote = FALSE;
+        }
+
+      if (t->flags & NER_TOK_PUNCT)
+        {
+          if (is_sentence_end (t->ch))
+            sent = TRUE;
+          else if (is_open_quote (t->ch))
+            after_quote = TRUE;
+          continue;
+        }
+
+      if (t->flags & NER_TOK_POSS)
+        continue;
+
+      if (sent)
+        t->flags |= NER_TOK_SENT | NER_TOK_UNRELIABLE;
+      else if (after_quote)
+        t->flags |= NER_TOK_UNRELIABLE;
+      sent = FALSE;
+      after_quote = FALSE;
+
+      /* "in the U.S. The next day": an abbreviation may end the sentence */
+      if ((t->flags & NER_TOK_ABBR) && i + 1 < n && (tok_at (ctx, i + 1)->flags & NER_TOK_CAP))
+        {
+          NerToken *next = tok_at (ctx, i + 1);
+
+          if ((word_flags (ctx, next) & NER_W_NONNAME) && !(next->flags & NER_TOK_ABBR))
+            sent = TRUE;
+        }
+    }
+
+  /* headline segments: lines, also cut at dashes ("Title --- Dek") */
+  for (guint i = 0; i <= n; i++)
+    {
+      gboolean cut = i == n;
+
+      if (!cut)
+        {
+          const NerToken *t = tok_at (ctx, i);
+
+          if ((t->flags & NER_TOK_LINE) && i > seg_start)
+            cut = TRUE;
+          else if ((t->flags & NER_TOK_PUNCT) &&
+                   (t->ch == 0x2014 || t->ch == 0x2013 || t->ch == '|' ||
+                    (t->ch == '-' && i + 1 < n && tok_is_punct (tok_at (ctx, i + 1), '-'))))
+            cut = TRUE;
+        }
+
+      if (cut)
+        {
+          if (i > seg_start)
+            mark_line (ctx, seg_start, i);
+          seg_start = i;
+        }
+    }
+}
+
+/* ------------------------------------------------------------ candidates */
+
+static Cand *
+add_cand (Ctx     *ctx,
+          guint    a,
+          guint    b,
+          NerKind  kind,
+          guint    flags)
+{
+  Cand c = { 0 };
+  const NerToken *ta = tok_at (ctx, a);
+  const NerToken *tb = tok_at (ctx, b - 1);
+
+  c.start = ta->start;
+  c.end = tb->start + tb->len;
+  c.cp_start = ta->cp;
+  c.cp_end = tb->cp + tb->cp_len;
+  c.kind = kind;
+  c.flags = flags;
+  c.link = -1;
+  c.entity = -1;
+  c.ntok = MIN (b - a, 255);
+  if (ta->flags & (NER_TOK_UNRELIABLE | NER_TOK_HEADLINE))
+    c.flags |= CAND_UNRELIABLE;
+  g_array_append_val (ctx->cands, c);
+
+  return &g_array_index (ctx->cands, Cand, ctx->cands->len - 1);
+}
+
+static Cand *
+add_cand_bytes (Ctx      *ctx,
+                const NerToken *t,
+                gsize     off,
+                gsize     len,
+                NerKind   kind)
+{
+  Cand c = { 0 };
+
+  c.start = t->start + off;
+  c.end = c.start + len;
+  c.cp_start = t->cp + g_utf8_strlen (ctx->text + t->start, off);
+  c.cp_end = c.cp_start + g_utf8_strlen (ctx->text + c.start, len);
+  c.kind = kind;
+  c.link = -1;
+  c.entity = -1;
+  c.ntok = 1;
+  g_array_append_val (ctx->cands, c);
+
+  return &g_array_index (ctx->cands, Cand, ctx->cands->len - 1);
+}
+
+/* Longest gazetteer name starting at token @a, ending by @b. */
+static guint
+match_gaz (Ctx                *ctx,
+           guint               a,
+           guint               b,
+           const NerGazEntry **entry)
+{
+  guint max = MIN (_dossier_ner_gazetteer_max_words (ctx->gaz), b - a);
+  char key[MAX_KEY];
+
+  for (guint n = max; n >= 1; n--)
+    {
+      const NerGazForm *form;
+      const NerToken *last = tok_at (ctx, a + n - 1);
+
+      /* names end on a name word */
+      if (!is_name_tok (last))
+        continue;
+      if (!fold_span (ctx, a, a + n, key, sizeof key))
+        continue;
+      form = _dossier_ner_gazetteer_lookup (ctx->gaz, key);
+      if (form == NULL)
+        continue;
+      if (form->acronym)
+        {
+          gboolean caps = TRUE;
+
+          for (guint i = a; i < a + n; i++)
+            if ((tok_at (ctx, i)->flags & NER_TOK_LOWER) ||
+                !(tok_at (ctx, i)->flags & (NER_TOK_ALLCAPS | NER_TOK_ABBR)) ||
+                (tok_at (ctx, i)->flags & NER_TOK_CAPSLINE))
+              caps = FALSE;
+          /* "US" on an all-caps line is still the US, "WHO" is not */
+          if (!caps && !(n == 1 && (tok_at (ctx, a)->flags & NER_TOK_ABBR)))
+            continue;
+        }
+      if (!is_name_tok (tok_at (ctx, a)))
+        continue;
+      *entry = form->entry;
+      return n;
+    }
+
+  return 0;
+}
+
+/* Longest title phrase at @a: "Secretary of State", "Sen.", "Crown Prince". */
+static guint
+match_title_phrase (Ctx   *ctx,
+                    guint  a,
+                    guint  b)
+{
+  guint max = MIN (_dossier_ner_gazetteer_max_title (ctx->gaz), b - a);
+  char key[MAX_KEY];
+
+  for (guint n = max; n >= 1; n--)
+    {
+      if (!(tok_at (ctx, a + n - 1)->flags & NER_TOK_WORD))
+        continue;
+      if (!fold_span (ctx, a, a + n, key, sizeof key))
+        continue;
+      if (_dossier_ner_gazetteer_title (ctx->gaz, key))
+        return n;
+    }
+  return 0;
+}
+
+static char *
+span_text (Ctx   *ctx,
+           guint  a,
+           guint  b)
+{
+  const NerToken *ta = tok_at (ctx, a);
+  const NerToken *tb = tok_at (ctx, b - 1);
+
+  return g_strndup (ctx->text + ta->start, tb->start + tb->len - ta->start);
+}
+
+/* "envoys" -> "envoy", "Sens." -> "Sen." */
+static char *
+singular_role (const char *role)
+{
+  gsize len = strlen (role);
+
+  if (len > 3 && g_str_has_suffix (role, "s.") && !g_str_has_suffix (role, "ss."))
+    {
+      char *s = g_strdup (role);
+
+      s[len - 2] = '.';
+      s[len - 1] = 0;
+      return s;
+    }
+  if (len > 3 && role[len - 1] == 's' && role[len - 2] != 's')
+    return g_strndup (role, len - 1);
+  return g_strdup (role);
+}
+
+static void
+set_role (Cand       *c,
+          char       *role,
+          guint       prio)
+{
+  if (role == NULL)
+    return;
+  if (c->role != NULL && c->role_prio >= prio)
+    {
+      g_free (role);
+      return;
+    }
+  g_free (c->role);
+  c->role = role;
+  c->role_prio = prio;
+}
+
+/* Person name tokens from @a: capitalised words, initials, particles
+ * ("bin Salman"), suffixes. Returns the end. */
+static guint
+person_extent (Ctx   *ctx,
+               guint  a,
+               guint  b)
+{
+  guint i = a;
+
+  while (i < b)
+    {
+      const NerToken *t = tok_at (ctx, i);
+      guint wf = word_flags (ctx, t);
+
+      if (is_name_tok (t))
+        {
+          if ((wf & NER_W_DEMONYM) && i > a)
+            break;
+          if ((t->flags & NER_TOK_HEADLINE) && (wf & NER_W_NONNAME) && !(wf & NER_W_FIRST))
+            break;
+          i++;
+          continue;
+        }
+      if ((wf & NER_W_PARTICLE) && i > a && i + 1 < b && is_name_tok (tok_at (ctx, i + 1)))
+        {
+          i++;
+          continue;
+        }
+      break;
+    }
+  return i;
+}
+
+static gboolean
+name_is_plausible (Ctx   *ctx,
+                   guint  a,
+                   guint  b)
+{
+  for (guint i = a; i < b; i++)
+    {
+      guint wf = word_flags (ctx, tok_at (ctx, i));
+
+      if (wf & (NER_W_ORG | NER_W_PLACE))
+        return FALSE;
+    }
+  /* at least one word that is not a common word */
+  for (guint i = a; i < b; i++)
+    {
+      guint wf = word_flags (ctx, tok_at (ctx, i));
+
+      if (!(wf & (NER_W_NONNAME | NER_W_TITLE | NER_W_DEMONYM)) || (wf & NER_W_FIRST))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A role written before the run in lower case: "envoys Steve Witkoff",
+ * "national security adviser John Bolton", "actor Dennis Hopper". */
+static char *
+preceding_role (Ctx   *ctx,
+                guint  a)
+{
+  guint s;
+  guint wf;
+  const NerToken *t;
+
+  if (a == 0)
+    return NULL;
+  t = tok_at (ctx, a - 1);
+  if (!(t->flags & NER_TOK_WORD) || !(t->flags & NER_TOK_LOWER))
+    return NULL;
+  wf = word_flags (ctx, t);
+  if (!(wf & (NER_W_TITLE | NER_W_ROLE_HEAD)))
+    {
+      /* plural: "envoys" */
+      char key[64];
+      gsize n = fold_tok (ctx, t, key, sizeof key, FALSE);
+
+      if (n < 4 || key[n - 1] != 's')
+        return NULL;
+      key[n - 1] = 0;
+      if (!(_dossier_ner_gazetteer_word (ctx->gaz, key) & (NER_W_TITLE | NER_W_ROLE_HEAD)))
+        return NULL;
+    }
+
+  s = a - 1;
+  while (s > 0 && a - s < 4)
+    {
+      const NerToken *p = tok_at (ctx, s - 1);
+      guint pf;
+
+      if (!(p->flags & NER_TOK_WORD) || (p->flags & NER_TOK_DIGIT))
+        break;
+      pf = word_flags (ctx, p);
+      if ((pf & NER_W_NONNAME) && !(pf & (NER_W_MODIFIER | NER_W_ROLE_HEAD | NER_W_TITLE)))
+        break;
+      if ((p->flags & NER_TOK_CAP) && !(pf & NER_W_MODIFIER))
+        break;
+      s--;
+    }
+
+  return span_text (ctx, s, a);
+}
+
+/* ", a Kremlin envoy with close ties", ", Ukraine's national-security
+ * adviser", ", an independent who": the words up to the last role noun. */
+static char *
+apposition_role (Ctx   *ctx,
+                 guint  i)
+{
+  guint n = n_toks (ctx);
+  guint start, last_head = 0;
+  gboolean det = FALSE;
+
+  if (i + 1 >= n || !tok_is_punct (tok_at (ctx, i), ','))
+    return NULL;
+  i++;
+  if (tok_equals (ctx, tok_at (ctx, i), "a") || tok_equals (ctx, tok_at (ctx, i), "an") ||
+      tok_equals (ctx, tok_at (ctx, i), "the"))
+    {
+      det = TRUE;
+      i++;
+    }
+  start = i;
+
+  for (guint k = 0; i < n && k < 8; i++, k++)
+    {
+      const NerToken *t = tok_at (ctx, i);
+      guint wf;
+
+      if (t->flags & NER_TOK_POSS)
+        {
+          det = TRUE;
+          continue;
+        }
+      if (!(t->flags & NER_TOK_WORD))
+        break;
+      if (i + 1 < n && (tok_at (ctx, i + 1)->flags & NER_TOK_POSS))
+        {
+          /* "Ukraine's national-security adviser" */
+          det = TRUE;
+          continue;
+        }
+      wf = word_flags (ctx, t);
+      if (t->flags & NER_TOK_HYPHEN)
+        {
+          /* "national-security": the last part decides */
+          const char *dash = NULL;
+          char key[64];
+
+          for (const char *p = ctx->text + t->start + t->len - 1; p > ctx->text + t->start; p--)
+            if (*p == '-')
+              {
+                dash = p;
+                break;
+              }
+          if (dash != NULL &&
+              _dossier_ner_fold (dash + 1, ctx->text + t->start + t->len - dash - 1, key, sizeof key))
+            wf |= _dossier_ner_gazetteer_word (ctx->gaz, key);
+        }
+      if (wf & NER_W_ROLE_HEAD)
+        last_head = i + 1;
+      else if (tok_equals (ctx, t, "who") || tok_equals (ctx, t, "which") ||
+               tok_equals (ctx, t, "that") || tok_equals (ctx, t, "with") ||
+               tok_equals (ctx, t, "said") || tok_equals (ctx, t, "says") ||
+               tok_equals (ctx, t, "and") || tok_equals (ctx, t, "was") ||
+               tok_equals (ctx, t, "is") || tok_equals (ctx, t, "has") ||
+               tok_equals (ctx, t, "had") || tok_equals (ctx, t, "told"))
+        break;
+      else if ((t->flags & NER_TOK_CAP) && last_head == 0 && i == start && !det)
+        {
+          /* ", Moscow" is an enumeration, not a role */
+          if (!(wf & (NER_W_MODIFIER | NER_W_TITLE)))
+            return NULL;
+        }
+    }
+
+  if (last_head == 0 || (!det && last_head - start > 1 && !(word_flags (ctx, tok_at (ctx, start)) & (NER_W_MODIFIER | NER_W_TITLE | NER_W_ROLE_HEAD))))
+    return NULL;
+
+  return span_text (ctx, start, last_head);
+}
+
+static NerKind
+context_cue (Ctx   *ctx,
+             guint  a,
+             guint  b)
+{
+  guint n = n_toks (ctx);
+
+  if (a > 0)
+    {
+      const NerToken *p = tok_at (ctx, a - 1);
+
+      if ((p->flags & NER_TOK_WORD) && (p->flags & NER_TOK_LOWER))
+        {
+          static const char * const place_preps[] = {
+            "in", "at", "near", "from", "to", "across", "into", "outside",
+            "throughout", "toward", "towards", "via", "visit", "visited",
+            "visiting", "around", "between", NULL };
+
+          for (guint k = 0; place_preps[k]; k++)
+            if (tok_equals (ctx, p, place_preps[k]))
+              return NER_KIND_PLACE;
+          if (tok_equals (ctx, p, "the"))
+            return NER_KIND_ORG;
+        }
+    }
+  if (b < n)
+    {
+      const NerToken *t = tok_at (ctx, b);
+
+      if ((t->flags & NER_TOK_WORD) && (t->flags & NER_TOK_LOWER))
+        {
+          static const char * const person_verbs[] = {
+            "said", "says", "told", "added", "wrote", "explained", "argued",
+            "noted", "asked", "replied", "tweeted", "insisted", "recalled",
+            "admitted", "believes", "thinks", "thought", "himself", "herself",
+            "who", NULL };
+
+          for (guint k = 0; person_verbs[k]; k++)
+            if (tok_equals (ctx, t, person_verbs[k]))
+              return NER_KIND_PERSON;
+        }
+      /* "Irving, Texas" */
+      if (tok_is_punct (t, ',') && b + 1 < n && is_name_tok (tok_at (ctx, b + 1)))
+        {
+          const NerGazEntry *e = NULL;
+
+          if (match_gaz (ctx, b + 1, MIN (n, b + 4), &e) && e->kind == NER_KIND_PLACE)
+            return NER_KIND_PLACE;
+        }
+    }
+  return NER_KIND_NONE;
+}
+
+/* Hyphenated words: "Kremlin-backed", "U.S.-Russia". */
+static void
+scan_hyphenated (Ctx            *ctx,
+                 const NerToken *t)
+{
+  const char *s = ctx->text + t->start;
+  gsize off = 0;
+  gboolean first_is_name = FALSE;
+
+  for (gsize i = 0; i <= t->len; i++)
+    {
+      if (i == t->len || s[i] == '-')
+        {
+          gsize len = i - off;
+          char key[MAX_KEY];
+          const NerGazForm *form;
+
+          if (len > 0 && g_ascii_isupper (s[off]) &&
+              _dossier_ner_fold (s + off, len, key, sizeof key) &&
+              (form = _dossier_ner_gazetteer_lookup (ctx->gaz, key)) != NULL &&
+              (off == 0 || first_is_name))
+            {
+              Cand *c = add_cand_bytes (ctx, t, off, len, form->entry->kind);
+
+              c->gaz = form->entry;
+              c->flags |= CAND_FROM_GAZ;
+              if (off == 0)
+                first_is_name = TRUE;
+            }
+          off = i + 1;
+        }
+    }
+}
+
+/* A dateline: "WASHINGTON --", "KYIV, Ukraine (AP) —". */
+static guint
+scan_dateline (Ctx   *ctx,
+               guint  a,
+               guint  b)
+{
+  guint n = n_toks (ctx);
+  const NerGazEntry *e = NULL;
+  guint m;
+  const NerToken *next;
+
+  if (!(tok_at (ctx, a)->flags & NER_TOK_LINE) || b >= n)
+    return 0;
+  for (guint i = a; i < b; i++)
+    if (!(tok_at (ctx, i)->flags & NER_TOK_ALLCAPS) && !(tok_at (ctx, i)->flags & NER_TOK_ABBR))
+      return 0;
+  next = tok_at (ctx, b);
+  if (!(next->flags & NER_TOK_PUNCT) ||
+      !(next->ch == '-' || next->ch == 0x2014 || next->ch == 0x2013 || next->ch == ',' ||
+        next->ch == '('))
+    return 0;
+  /* the dateline is followed by the story in ordinary case */
+  if (b + 1 < n && (tok_at (ctx, b + 1)->flags & NER_TOK_CAPSLINE) && next->ch != ',')
+    return 0;
+
+  m = match_gaz (ctx, a, b, &e);
+  if (m == b - a)
+    {
+      Cand *c = add_cand (ctx, a, b, e->kind, CAND_FROM_GAZ);
+
+      c->gaz = e;
+      c->flags &= ~CAND_UNRELIABLE;
+      return b;
+    }
+  if (m == 0 && b - a <= 3)
+    {
+      Cand *c = add_cand (ctx, a, b, NER_KIND_PLACE, 0);
+
+      c->flags &= ~CAND_UNRELIABLE;
+      return b;
+    }
+  return 0;
+}
+
+static void
+emit_places_in (Ctx   *ctx,
+                guint  a,
+                guint  b)
+{
+  for (guint i = a; i < b;)
+    {
+      const NerGazEntry *e = NULL;
+      guint m = is_name_tok (tok_at (ctx, i)) ? match_gaz (ctx, i, b, &e) : 0;
+
+      if (m > 0 && e->kind == NER_KIND_PLACE)
+        {
+          Cand *c = add_cand (ctx, i, i + m, e->kind, CAND_FROM_GAZ);
+
+          c->gaz = e;
+          c->flags &= ~CAND_UNRELIABLE;
+          i += m;
+        }
+      else
+        i++;
+    }
+}
+
+/* Title at @a, maybe after modifiers and places ("U.S. Secretary of State",
+ * "Army Secretary", "Russian President"); then the person's name. */
+static gboolean
+scan_title (Ctx    *ctx,
+            guint   a,
+            guint   b,
+            guint  *out_end,
+            Cand  **out_person)
+{
+  guint p = a, q, name_end, m;
+  guint skipped = 0;
+  Cand *c;
+
+  *out_person = NULL;
+
+  for (;;)
+    {
+      const NerToken *t = tok_at (ctx, p);
+      guint wf;
+      const NerGazEntry *e = NULL;
+
+      if (p >= b || skipped > 4)
+        return FALSE;
+
+      m = match_title_phrase (ctx, p, b);
+      if (m > 0)
+        break;
+
+      wf = word_flags (ctx, t);
+      if (wf & (NER_W_MODIFIER | NER_W_DEMONYM))
+        {
+          p++;
+          skipped++;
+          continue;
+        }
+      if (is_name_tok (t) && (m = match_gaz (ctx, p, b, &e)) > 0)
+        {
+          p += m;
+          skipped++;
+          continue;
+        }
+      return FALSE;
+    }
+
+  q = p + m;
+  /* "Prime Minister Sir Keir Starmer", "Sen. Dr. X" */
+  while (q < b && (m = match_title_phrase (ctx, q, b)) > 0 && q + m < b)
+    q += m;
+
+  name_end = person_extent (ctx, q, b);
+
+  if (name_end == q || !name_is_plausible (ctx, q, name_end))
+    {
+      /* a title alone: "King" may be Angus King again */
+      if (p == a && q == a + 1 && is_name_tok (tok_at (ctx, a)) &&
+          !(tok_at (ctx, a)->flags & NER_TOK_ABBR) &&
+          (q == b || !is_name_tok (tok_at (ctx, q))))
+        {
+          add_cand (ctx, a, q, NER_KIND_PERSON, CAND_WEAK | CAND_TITLE_ONLY);
+          *out_end = q;
+          return TRUE;
+        }
+      if (name_end == q && q > p)
+        {
+          /* skip the title words; places inside still count */
+          emit_places_in (ctx, a, p);
+          *out_end = q;
+          return TRUE;
+        }
+      return FALSE;
+    }
+
+  emit_places_in (ctx, a, p);
+  c = add_cand (ctx, q, name_end, NER_KIND_PERSON, 0);
+  c->flags &= ~CAND_UNRELIABLE;
+  {
+    char *role = span_text (ctx, a, q);
+    char *sing = singular_role (role);
+
+    /* "Sens. A and B": the plural title applies to the next name too */
+    if (strcmp (role, sing) != 0)
+      {
+        g_free (ctx->pending_role);
+        ctx->pending_role = g_strdup (sing);
+        ctx->pending_tok = name_end;
+      }
+    g_free (role);
+    set_role (c, sing, 3);
+  }
+  *out_end = name_end;
+  *out_person = c;
+  return TRUE;
+}
+
+/* "envoys A and B", "Sens. A and B": the plural title covers B too */
+static void
+apply_coordination (Ctx   *ctx,
+                    guint  k,
+                    guint  end,
+                    Cand  *c)
+{
+  gboolean ok = FALSE;
+
+  if (ctx->pending_role == NULL || k < 2)
+    return;
+  if ((tok_equals (ctx, tok_at (ctx, k - 1), "and") || tok_is_punct (tok_at (ctx, k - 1), ',')) &&
+      ctx->pending_tok == k - 1)
+    ok = TRUE;
+  else if (k >= 3 && tok_equals (ctx, tok_at (ctx, k - 1), "and") &&
+           tok_is_punct (tok_at (ctx, k - 2), ',') && ctx->pending_tok == k - 2)
+    ok = TRUE;
+  if (!ok)
+    return;
+
+  if (c->role_prio < 3)
+    set_role (c, g_strdup (ctx->pending_role), 3);
+  c->kind = NER_KIND_PERSON;
+  c->flags &= ~(CAND_WEAK | CAND_UNRELIABLE);
+  ctx->pending_tok = end;
+}
+
+/* A name ending in an organization or place word, or "University of X". */
+static guint
+scan_suffixed (Ctx      *ctx,
+               guint     a,
+               guint     b,
+               NerKind  *kind)
+{
+  guint i = a, last_name = a;
+  gboolean of_ok = FALSE;
+  guint wf0 = word_flags (ctx, tok_at (ctx, a));
+  NerKind k = NER_KIND_NONE;
+
+  while (i < b)
+    {
+      const NerToken *t = tok_at (ctx, i);
+      guint wf = word_flags (ctx, t);
+
+      if (is_name_tok (t) || (t->flags & NER_TOK_DIGIT))
+        {
+          if ((t->flags & NER_TOK_HEADLINE) && (wf & NER_W_NONNAME) &&
+              !(wf & (NER_W_ORG | NER_W_PLACE | NER_W_ORG_OF | NER_W_PLACE_OF)))
+            break;
+          if (wf & (NER_W_ORG_OF | NER_W_PLACE_OF))
+            of_ok = TRUE;
+          last_name = ++i;
+          continue;
+        }
+      if (of_ok && (tok_equals (ctx, t, "of") || tok_equals (ctx, t, "for") ||
+                    tok_equals (ctx, t, "on") || tok_equals (ctx, t, "and") ||
+                    tok_equals (ctx, t, "the") || tok_equals (ctx, t, "&")))
+        {
+          i++;
+          continue;
+        }
+      if (t->flags & NER_TOK_PUNCT && t->ch == '&')
+        {
+          i++;
+          continue;
+        }
+      break;
+    }
+
+  if (last_name - a < 2)
+    return 0;
+
+  {
+    guint wl = word_flags (ctx, tok_at (ctx, last_name - 1));
+
+    if (wl & NER_W_ORG)
+      k = NER_KIND_ORG;
+    else if (wl & NER_W_PLACE)
+      k = NER_KIND_PLACE;
+    else if (wf0 & NER_W_ORG_OF && last_name - a >= 3)
+      k = NER_KIND_ORG;
+    else if (wf0 & NER_W_PLACE_OF && last_name - a >= 3)
+      k = NER_KIND_PLACE;
+  }
+
+  /* "X of Y" that does not start with an "of" word ends before "of" */
+  if (k == NER_KIND_NONE)
+    return 0;
+  if (!(wf0 & (NER_W_ORG_OF | NER_W_PLACE_OF)))
+    {
+      for (guint j = a; j < last_name; j++)
+        if (tok_at (ctx, j)->flags & NER_TOK_LOWER)
+          {
+            guint pf = word_flags (ctx, tok_at (ctx, j - 1));
+
+            if (!(pf & (NER_W_ORG_OF | NER_W_PLACE_OF)))
+              return 0;
+          }
+    }
+
+  *kind = k;
+  return last_name - a;
+}
+
+static void
+attach_apposition (Ctx   *ctx,
+                   Cand  *person,
+                   guint  after)
+{
+  char *role = apposition_role (ctx, after);
+
+  if (role != NULL)
+    set_role (person, role, 2);
+}
+
+static void
+scan_run (Ctx   *ctx,
+          guint  a,
+          guint  b)
+{
+  guint k = a;
+  Cand *last_person = NULL;
+  gint last_person_idx = -1;
+  char *affiliation = NULL;
+  char *pre_role = preceding_role (ctx, a);
+
+  if (scan_dateline (ctx, a, b) == b)
+    {
+      g_free (pre_role);
+      return;
+    }
+
+  while (k < b)
+    {
+      const NerToken *t = tok_at (ctx, k);
+      guint wf, m, g;
+      const NerGazEntry *e = NULL;
+      NerKind kind = NER_KIND_NONE;
+      Cand *person = NULL;
+      guint end;
+
+      if (!is_name_tok (t))
+        {
+          k++;
+          continue;
+        }
+
+      wf = word_flags (ctx, t);
+
+      /* a capital that says nothing: "Despite", "The", "Echoing" */
+      if ((t->flags & NER_TOK_UNRELIABLE) && (wf & NER_W_NONNAME) &&
+          !(wf & (NER_W_FIRST | NER_W_TITLE | NER_W_TITLE_HEAD | NER_W_MODIFIER)) &&
+          match_gaz (ctx, k, b, &e) == 0 &&
+          (wf & NER_W_NONNAME))
+        {
+          k++;
+          continue;
+        }
+      if ((t->flags & NER_TOK_UNRELIABLE) && (wf & NER_W_NONNAME) && (wf & NER_W_MODIFIER) &&
+          match_title_phrase (ctx, k, b) == 0 && match_gaz (ctx, k, b, &e) == 0 &&
+          (k + 1 >= b || !is_name_tok (tok_at (ctx, k + 1))))
+        {
+          k++;
+          continue;
+        }
+
+      /* 1. titles */
+      if (scan_title (ctx, k, b, &end, &person))
+        {
+          if (person != NULL)
+            {
+              last_person = person;
+              last_person_idx = ctx->cands->len - 1;
+              apply_coordination (ctx, k, end, person);
+            }
+          k = end;
+          continue;
+        }
+
+      /* 2. names ending in an organization or place word, or the gazetteer */
+      g = match_gaz (ctx, k, b, &e);
+      m = scan_suffixed (ctx, k, b, &kind);
+      if (m > g && m >= 2)
+        {
+          Cand *c;
+
+          if (g > 0 && g == m)
+            {
+              c = add_cand (ctx, k, k + g, e->kind, CAND_FROM_GAZ);
+              c->gaz = e;
+            }
+          else
+            c = add_cand (ctx, k, k + m, kind, 0);
+          c->flags &= ~CAND_UNRELIABLE;
+          k += m;
+          continue;
+        }
+
+      if (g > 0)
+        {
+          /* "Jordan Peterson": a first name that is also a country */
+          if (!(g == 1 && (wf & NER_W_FIRST) && k + 1 < b && is_name_tok (tok_at (ctx, k + 1)) &&
+                !(word_flags (ctx, tok_at (ctx, k + 1)) & (NER_W_NONNAME | NER_W_ORG | NER_W_PLACE))))
+            {
+              Cand *c = add_cand (ctx, k, k + g, e->kind, CAND_FROM_GAZ);
+
+              c->gaz = e;
+              if (!(t->flags & NER_TOK_HEADLINE) || g > 1 || !(wf & NER_W_NONNAME))
+                c->flags &= ~CAND_UNRELIABLE;
+              if (e->kind == NER_KIND_PLACE && last_person != NULL &&
+                  k >= 2 && tok_equals (ctx, tok_at (ctx, k - 1), "of") &&
+                  last_person->end == tok_at (ctx, k - 2)->start + tok_at (ctx, k - 2)->len)
+                {
+                  g_free (affiliation);
+                  affiliation = g_strdup (e->name);
+                }
+              k += g;
+              continue;
+            }
+        }
+
+      if (wf & NER_W_DEMONYM)
+        {
+          k++;
+          continue;
+        }
+
+      if ((t->flags & NER_TOK_HYPHEN) && !(t->flags & NER_TOK_ALLCAPS))
+        {
+          /* "Kremlin-backed" but not "Al-Maeena" */
+          guint before = ctx->cands->len;
+
+          scan_hyphenated (ctx, t);
+          if (ctx->cands->len > before)
+            {
+              k++;
+              continue;
+            }
+        }
+
+      /* 4. unknown name */
+      end = person_extent (ctx, k, b);
+      if (end == k)
+        {
+          k++;
+          continue;
+        }
+      {
+        guint n = end - k;
+        guint flags = 0;
+        NerKind guess = NER_KIND_NONE;
+        Cand *c;
+        gboolean headline = (t->flags & NER_TOK_HEADLINE) != 0;
+
+        if (n == 1 && (wf & (NER_W_NONNAME | NER_W_TITLE)) && !(wf & NER_W_FIRST))
+          {
+            k = end;
+            continue;
+          }
+
+        if (!ctx->english && !(wf & NER_W_FIRST))
+          {
+            /* other languages: only names that start with a given name */
+            k = end;
+            continue;
+          }
+
+        if (n >= 2)
+          {
+            if (wf & NER_W_FIRST)
+              guess = NER_KIND_PERSON;
+            else if (n >= 5)
+              guess = NER_KIND_ORG;
+            else
+              guess = NER_KIND_PERSON;
+            if (headline && !(wf & NER_W_FIRST))
+              flags |= CAND_WEAK;
+          }
+        else
+          {
+            flags |= CAND_WEAK;
+            if (t->flags & NER_TOK_ALLCAPS && !(t->flags & NER_TOK_CAPSLINE))
+              {
+                flags |= CAND_ALLCAPS;
+                guess = NER_KIND_ORG;
+              }
+          }
+
+        c = add_cand (ctx, k, end, guess, flags);
+        if (n >= 2 && !(flags & CAND_WEAK))
+          c->flags &= ~CAND_UNRELIABLE;
+        c->cue = context_cue (ctx, k, end);
+
+        /* "(NATO)" after the organization it abbreviates */
+        if (n == 1 && (flags & CAND_ALLCAPS) && k >= 2 && k + 1 < n_toks (ctx) &&
+            tok_is_punct (tok_at (ctx, k - 1), '(') && tok_is_punct (tok_at (ctx, k + 1), ')') &&
+            ctx->cands->len >= 2)
+          {
+            Cand *prev = &g_array_index (ctx->cands, Cand, ctx->cands->len - 2);
+
+            if (prev->end == tok_at (ctx, k - 2)->start + tok_at (ctx, k - 2)->len &&
+                prev->kind != NER_KIND_PERSON)
+              c->link = ctx->cands->len - 2;
+          }
+
+        if (guess == NER_KIND_PERSON || n == 1)
+          {
+            if (k == a && pre_role != NULL)
+              {
+                char *sing = singular_role (pre_role);
+
+                if (strcmp (sing, pre_role) != 0)
+                  {
+                    g_free (ctx->pending_role);
+                    ctx->pending_role = g_strdup (sing);
+                    ctx->pending_tok = end;
+                  }
+                set_role (c, sing, 2);
+                c->kind = NER_KIND_PERSON;
+                c->flags &= ~(CAND_WEAK | CAND_UNRELIABLE);
+              }
+            else
+              apply_coordination (ctx, k, end, c);
+            last_person = c;
+            last_person_idx = ctx->cands->len - 1;
+          }
+        k = end;
+      }
+    }
+
+  /* roles after the name: "X, a Kremlin envoy", "X of Maine, an independent" */
+  if (last_person_idx >= 0)
+    {
+      last_person = &g_array_index (ctx->cands, Cand, last_person_idx);
+      if (last_person->end == tok_at (ctx, b - 1)->start + tok_at (ctx, b - 1)->len ||
+          affiliation != NULL)
+        attach_apposition (ctx, last_person, b);
+      if (affiliation != NULL && last_person->role != NULL && last_person->role_prio >= 3)
+        {
+          char *r = g_strdup_printf ("%s (%s)", last_person->role, affiliation);
+
+          g_free (last_person->role);
+          last_person->role = r;
+        }
+    }
+
+  g_free (affiliation);
+  g_free (pre_role);
+}
+
+/* End of a run of capitalised words starting at @a: connectors may join
+ * ("Bank of America", "bin Salman") when a capital follows. */
+static guint
+run_end (Ctx   *ctx,
+         guint  a)
+{
+  guint n = n_toks (ctx);
+  guint i = a + 1;
+
+  while (i < n)
+    {
+      const NerToken *t = tok_at (ctx, i);
+
+      if ((t->flags & NER_TOK_LINE) || (t->flags & NER_TOK_SENT))
+        break;
+      if (is_name_tok (t) || ((t->flags & NER_TOK_DIGIT) && i > a))
+        {
+          /* "501st Legion" style numbers only inside names */
+          if ((t->flags & NER_TOK_DIGIT) && !(i + 1 < n && is_name_tok (tok_at (ctx, i + 1))))
+            break;
+          i++;
+          continue;
+        }
+      if (t->flags & NER_TOK_WORD && t->flags & NER_TOK_LOWER)
+        {
+          guint j = i;
+
+          /* up to two connectors: "of the", "de la" */
+          while (j < n && j - i < 2 && (tok_at (ctx, j)->flags & NER_TOK_LOWER) &&
+                 (tok_equals (ctx, tok_at (ctx, j), "of") ||
+                  tok_equals (ctx, tok_at (ctx, j), "the") ||
+                  tok_equals (ctx, tok_at (ctx, j), "and") ||
+                  tok_equals (ctx, tok_at (ctx, j), "for") ||
+                  tok_equals (ctx, tok_at (ctx, j), "on") ||
+                  (word_flags (ctx, tok_at (ctx, j)) & NER_W_PARTICLE)))
+            j++;
+          if (j > i && j < n && is_name_tok (tok_at (ctx, j)) &&
+              !(tok_at (ctx, j)->flags & (NER_TOK_LINE | NER_TOK_SENT)))
+            {
+              i = j;
+              continue;
+            }
+          break;
+        }
+      if ((t->flags & NER_TOK_PUNCT) && t->ch == '&' && i + 1 < n && is_name_tok (tok_at (ctx, i + 1)))
+        {
+          i++;
+          continue;
+        }
+      break;
+    }
+  return i;
+}
+
+static void
+scan_chunk (Ctx *ctx)
+{
+  guint n = n_toks (ctx);
+
+  mark_tokens (ctx);
+
+  for (guint i = 0; i < n;)
+    {
+      const NerToken *t = tok_at (ctx, i);
+
+      if (!(t->flags & NER_TOK_WORD))
+        {
+          i++;
+          continue;
+        }
+
+      if (!(t->flags & NER_TOK_CAP))
+        {
+          if (t->flags & NER_TOK_LOWER)
+            {
+              char key[64];
+              gsize len = fold_tok (ctx, t, key, sizeof key, FALSE);
+
+              if (len > 0)
+                wordset_add (&ctx->lower, hash_bytes (key, len));
+
+              /* "al-Amr", "pro-Kremlin" */
+              if ((t->flags & NER_TOK_HYPHEN))
+                {
+                  const char *s = ctx->text + t->start;
+                  const char *dash = memchr (s, '-', t->len);
+
+                  if (dash != NULL && dash + 1 < s + t->len && g_ascii_isupper (dash[1]) &&
+                      (word_flags (ctx, t) & NER_W_PARTICLE || dash - s <= 3))
+                    {
+                      guint e = run_end (ctx, i);
+                      NerToken *mt = tok_at (ctx, i);
+
+                      /* treat as a name word */
+                      mt->flags |= NER_TOK_CAP;
+                      if (dash - s <= 3)
+                        {
+                          scan_run (ctx, i, e);
+                          i = e;
+                          continue;
+                        }
+                    }
+                }
+            }
+          i++;
+          continue;
+        }
+
+      {
+        guint e = run_end (ctx, i);
+
+        scan_run (ctx, i, e);
+        i = e;
+      }
+    }
+}
+
+/* ------------------------------------------------------------ resolution */
+
+static char *
+cand_surface (Ctx        *ctx,
+              const Cand *c)
+{
+  char *s = g_strndup (ctx->text + c->start, c->end - c->start);
+  gboolean allcaps = TRUE;
+  guint letters = 0;
+
+  for (char *p = s; *p; p++)
+    {
+      if (*p == '\n' || *p == '\r' || *p == '\t')
+        *p = ' ';
+      if (g_ascii_islower (*p))
+        allcaps = FALSE;
+      if (g_ascii_isalpha (*p))
+        letters++;
+    }
+
+  /* "WASHINGTON" -> "Washington"; acronyms stay */
+  if (allcaps && letters > 4 && !(c->flags & CAND_ALLCAPS))
+    {
+      gboolean start = TRUE;
+
+      for (char *p = s; *p; p++)
+        {
+          if (g_ascii_isalpha (*p))
+            {
+              *p = start ? g_ascii_toupper (*p) : g_ascii_tolower (*p);
+              start = FALSE;
+            }
+          else
+            start = TRUE;
+        }
+    }
+  return s;
+}
+
+static void
+ent_free (Ent *e)
+{
+  g_free (e->name);
+  g_free (e->role);
+  g_ptr_array_unref (e->cands);
+  g_free (e);
+}
+
+static guint
+new_ent (GPtrArray         *ents,
+         const char        *name,
+         NerKind            kind,
+         const NerGazEntry *gaz)
+{
+  Ent *e = g_new0 (Ent, 1);
+
+  e->name = g_strdup (name);
+  e->kind = kind;
+  e->gaz = gaz;
+  e->cands = g_ptr_array_new ();
+  e->first_cp = G_MAXUINT32;
+  g_ptr_array_add (ents, e);
+  return ents->len - 1;
+}
+
+static guint
+count_spaces (const char *s)
+{
+  guint n = 0;
+
+  for (; *s; s++)
+    n += *s == ' ';
+  return n;
+}
+
+static void
+assign (Ctx       *ctx,
+        GPtrArray *ents,
+        guint      ci,
+        guint      ei)
+{
+  Cand *c = &g_array_index (ctx->cands, Cand, ci);
+  Ent *e = g_ptr_array_index (ents, ei);
+
+  c->entity = ei;
+  g_ptr_array_add (e->cands, GUINT_TO_POINTER (ci));
+  e->first_cp = MIN (e->first_cp, c->cp_start);
+  if (c->role != NULL && (e->role == NULL || c->role_prio > e->role_prio))
+    {
+      g_free (e->role);
+      e->role = g_strdup (c->role);
+      e->role_prio = c->role_prio;
+    }
+}
+
+/* First and last name words of a person's name. */
+static void
+name_parts (const char  *name,
+            char       **first,
+            char       **last)
+{
+  const char *sp = strchr (name, ' ');
+  const char *lsp = strrchr (name, ' ');
+
+  *first = sp ? g_strndup (name, sp - name) : NULL;
+  *last = lsp ? g_strdup (lsp + 1) : NULL;
+  /* "Martin Luther King Jr." */
+  if (*last && (strcmp (*last, "Jr.") == 0 || strcmp (*last, "Sr.") == 0 ||
+                strcmp (*last, "Jr") == 0 || strcmp (*last, "II") == 0 ||
+                strcmp (*last, "III") == 0))
+    {
+      const char *p = lsp;
+
+      while (p > name && p[-1] != ' ')
+        p--;
+      if (p > name && lsp > p)
+        {
+          g_free (*last);
+          *last = g_strndup (p, lsp - p);
+          if ((*last)[strlen (*last) - 1] == ',')
+            (*last)[strlen (*last) - 1] = 0;
+        }
+    }
+}
+
+static char *
+acronym_of (const char *name)
+{
+  GString *s = g_string_new (NULL);
+  gboolean start = TRUE;
+  guint words = 0;
+
+  for (const char *p = name; *p; p++)
+    {
+      if (*p == ' ' || *p == '-')
+        {
+          start = TRUE;
+          continue;
+        }
+      if (start)
+        {
+          words++;
+          if (g_ascii_isupper (*p))
+            g_string_append_c (s, *p);
+          start = FALSE;
+        }
+    }
+  if (s->len < 2 || words < 2)
+    {
+      g_string_free (s, TRUE);
+      return NULL;
+    }
+  return g_string_free (s, FALSE);
+}
+
+static GPtrArray *
+resolve (Ctx *ctx)
+{
+  GArray *cands = ctx->cands;
+  GPtrArray *ents = g_ptr_array_new_with_free_func ((GDestroyNotify)ent_free);
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) by_last = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) by_first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) by_surface = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) by_acronym = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) gaz_ent = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) weak_votes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  /* strong candidates make entities */
+  for (guint i = 0; i < cands->len; i++)
+    {
+      Cand *c = &g_array_index (cands, Cand, i);
+      g_autofree char *surface = NULL;
+      gpointer v;
+      guint ei;
+
+      if (c->flags & CAND_WEAK)
+        continue;
+
+      if (c->gaz != NULL)
+        {
+          if (g_hash_table_lookup_extended (gaz_ent, c->gaz, NULL, &v))
+            ei = GPOINTER_TO_UINT (v);
+          else
+            {
+              ei = new_ent (ents, c->gaz->name, c->gaz->kind, c->gaz);
+              g_hash_table_insert (gaz_ent, (gpointer)c->gaz, GUINT_TO_POINTER (ei));
+            }
+          assign (ctx, ents, i, ei);
+          surface = cand_surface (ctx, c);
+          if (!g_hash_table_contains (by_surface, surface))
+            g_hash_table_insert (by_surface, g_strdup (surface), GUINT_TO_POINTER (ei));
+          continue;
+        }
+
+      surface = cand_surface (ctx, c);
+      {
+        g_autofree char *key = g_strdup_printf ("%d:%s", c->kind, surface);
+
+        if (g_hash_table_lookup_extended (by_key, key, NULL, &v))
+          ei = GPOINTER_TO_UINT (v);
+        else
+          {
+            ei = new_ent (ents, surface, c->kind, NULL);
+            g_hash_table_insert (by_key, g_steal_pointer (&key), GUINT_TO_POINTER (ei));
+          }
+      }
+      assign (ctx, ents, i, ei);
+      if (!g_hash_table_contains (by_surface, surface))
+        g_hash_table_insert (by_surface, g_strdup (surface), GUINT_TO_POINTER (ei));
+    }
+
+  /* indexes: last and first names of people, acronyms and short forms of organizations */
+  for (guint ei = 0; ei < ents->len; ei++)
+    {
+      Ent *e = g_ptr_array_index (ents, ei);
+      g_autofree char *first = NULL;
+      g_autofree char *last = NULL;
+
+      if (e->kind == NER_KIND_PERSON)
+        {
+          name_parts (e->name, &first, &last);
+          if (last != NULL)
+            {
+              GArray *list = g_hash_table_lookup (by_last, last);
+
+              if (list == NULL)
+                {
+                  list = g_array_new (FALSE, FALSE, sizeof (guint));
+                  g_hash_table_insert (by_last, g_strdup (last), list);
+                }
+              g_array_append_val (list, ei);
+            }
+          if (first != NULL && !g_hash_table_contains (by_first, first))
+            g_hash_table_insert (by_first, g_strdup (first), GUINT_TO_POINTER (ei));
+        }
+      else if (count_spaces (e->name) > 0)
+        {
+          char *acr = acronym_of (e->name);
+
+          if (acr != NULL && !g_hash_table_contains (by_acronym, acr))
+            g_hash_table_insert (by_acronym, acr, GUINT_TO_POINTER (ei));
+          else
+            g_free (acr);
+
+          /* "Foreign Relations Committee" for "Senate Foreign Relations Committee" */
+          if (e->kind == NER_KIND_ORG)
+            for (const char *p = strchr (e->name, ' '); p != NULL; p = strchr (p + 1, ' '))
+              if (strchr (p + 1, ' ') != NULL && !g_hash_table_contains (by_surface, p + 1))
+                g_hash_table_insert (by_surface, g_strdup (p + 1), GUINT_TO_POINTER (ei));
+        }
+    }
+
+  /* a one-word organization from the gazetteer that is someone's surname */
+  for (guint i = 0; i < cands->len; i++)
+    {
+      Cand *c = &g_array_index (cands, Cand, i);
+      g_autofree char *surface = NULL;
+      GArray *list;
+
+      if (c->gaz == NULL || c->gaz->kind != NER_KIND_ORG || c->ntok != 1)
+        continue;
+      surface = cand_surface (ctx, c);
+      list = g_hash_table_lookup (by_last, surface);
+      if (list != NULL)
+        {
+          Ent *old = g_ptr_array_index (ents, c->entity);
+
+          g_ptr_array_remove_fast (old->cands, GUINT_TO_POINTER (i));
+          assign (ctx, ents, i, g_array_index (list, guint, 0));
+        }
+    }
+
+  /* weak candidates: join an entity, or vote for a kind */
+  for (guint i = 0; i < cands->len; i++)
+    {
+      Cand *c = &g_array_index (cands, Cand, i);
+      g_autofree char *surface = NULL;
+      gpointer v;
+      GArray *list;
+
+      if (!(c->flags & CAND_WEAK))
+        continue;
+
+      surface = cand_surface (ctx, c);
+
+      if (c->link >= 0 && g_array_index (cands, Cand, c->link).entity >= 0)
+        {
+          assign (ctx, ents, i, g_array_index (cands, Cand, c->link).entity);
+          if (!g_hash_table_contains (by_surface, surface))
+            g_hash_table_insert (by_surface, g_strdup (surface), GUINT_TO_POINTER (c->entity));
+          continue;
+        }
+      if ((list = g_hash_table_lookup (by_last, surface)) != NULL)
+        {
+          guint best = g_array_index (list, guint, 0);
+
+          /* the nearest person before, else the first */
+          for (guint k = 0; k < list->len; k++)
+            {
+              guint ek = g_array_index (list, guint, k);
+              Ent *e = g_ptr_array_index (ents, ek);
+
+              if (e->first_cp < c->cp_start)
+                best = ek;
+            }
+          assign (ctx, ents, i, best);
+          continue;
+        }
+      if (g_hash_table_lookup_extended (by_surface, surface, NULL, &v))
+        {
+          assign (ctx, ents, i, GPOINTER_TO_UINT (v));
+          continue;
+        }
+      if ((c->flags & CAND_ALLCAPS) && g_hash_table_lookup_extended (by_acronym, surface, NULL, &v))
+        {
+          assign (ctx, ents, i, GPOINTER_TO_UINT (v));
+          continue;
+        }
+      if (c->ntok == 1 && g_hash_table_lookup_extended (by_first, surface, NULL, &v) &&
+          !(c->flags & CAND_UNRELIABLE))
+        {
+          assign (ctx, ents, i, GPOINTER_TO_UINT (v));
+          continue;
+        }
+      if (c->flags & CAND_TITLE_ONLY)
+        continue;
+
+      /* unresolved: gather evidence for this surface */
+      {
+        guint *votes = g_hash_table_lookup (weak_votes, surface);
+        char key[128];
+        gsize klen;
+
+        if (votes == NULL)
+          {
+            votes = g_new0 (guint, 6);
+            g_hash_table_insert (weak_votes, g_strdup (surface), votes);
+          }
+        votes[c->cue]++;
+        if (c->kind != NER_KIND_NONE)
+          votes[c->kind]++;
+        if (!(c->flags & CAND_UNRELIABLE))
+          votes[4]++;
+        klen = _dossier_ner_fold (surface, strlen (surface), key, sizeof key);
+        if (c->flags & CAND_UNRELIABLE && klen > 0 &&
+            wordset_contains (&ctx->lower, hash_bytes (key, klen)))
+          votes[5]++;
+      }
+    }
+
+  /* second pass over unresolved weak candidates */
+  for (guint i = 0; i < cands->len; i++)
+    {
+      Cand *c = &g_array_index (cands, Cand, i);
+      g_autofree char *surface = NULL;
+      guint *votes;
+      NerKind kind;
+      gpointer v;
+
+      if (!(c->flags & CAND_WEAK) || c->entity >= 0 || (c->flags & CAND_TITLE_ONLY))
+        continue;
+
+      surface = cand_surface (ctx, c);
+      if (g_hash_table_lookup_extended (by_key, surface, NULL, &v))
+        {
+          assign (ctx, ents, i, GPOINTER_TO_UINT (v));
+          continue;
+        }
+      votes = g_hash_table_lookup (weak_votes, surface);
+      if (votes == NULL)
+        continue;
+      /* only sentence starts and headlines, or a common word: not a name */
+      if (votes[4] == 0 && (votes[5] > 0 || (votes[NER_KIND_PERSON] == 0 &&
+                                             votes[NER_KIND_ORG] == 0 &&
+                                             votes[NER_KIND_PLACE] == 0)))
+        continue;
+      if (votes[5] > 0 && votes[4] == 0)
+        continue;
+
+      if (votes[NER_KIND_PERSON] >= votes[NER_KIND_PLACE] && votes[NER_KIND_PERSON] >= votes[NER_KIND_ORG] &&
+          votes[NER_KIND_PERSON] > 0)
+        kind = NER_KIND_PERSON;
+      else if (votes[NER_KIND_PLACE] >= votes[NER_KIND_ORG] && votes[NER_KIND_PLACE] > 0)
+        kind = NER_KIND_PLACE;
+      else
+        kind = NER_KIND_ORG;
+
+      {
+        guint ei = new_ent (ents, surface, kind, NULL);
+
+        g_hash_table_insert (by_key, g_strdup (surface), GUINT_TO_POINTER (ei));
+        assign (ctx, ents, i, ei);
+      }
+    }
+
+  return ents;
+}
+
+static int
+cmp_mention_cands (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  GArray *cands = user_data;
+  const Cand *ca = &g_array_index (cands, Cand, GPOINTER_TO_UINT (*(gpointer *)a));
+  const Cand *cb = &g_array_index (cands, Cand, GPOINTER_TO_UINT (*(gpointer *)b));
+
+  return (ca->cp_start > cb->cp_start) - (ca->cp_start < cb->cp_start);
+}
+
+static int
+cmp_entities (gconstpointer a,
+              gconstpointer b)
+{
+  DossierEntity *ea = *(DossierEntity **)a;
+  DossierEntity *eb = *(DossierEntity **)b;
+  guint na = dossier_entity_get_n_mentions (ea);
+  guint nb = dossier_entity_get_n_mentions (eb);
+  const DossierEntityMention *ma, *mb;
+
+  if (na != nb)
+    return na > nb ? -1 : 1;
+  ma = dossier_entity_get_mentions (ea, NULL);
+  mb = dossier_entity_get_mentions (eb, NULL);
+  if (na == 0)
+    return 0;
+  return (ma[0].start > mb[0].start) - (ma[0].start < mb[0].start);
+}
+
+static GPtrArray *
+build_entities (Ctx       *ctx,
+                GPtrArray *ents)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint ei = 0; ei < ents->len; ei++)
+    {
+      Ent *e = g_ptr_array_index (ents, ei);
+      DossierEntity *entity;
+      DossierEntityKind kind;
+      g_autofree char *name = NULL;
+      guint best_len = 0;
+      guint32 last_end = 0;
+      gboolean any = FALSE;
+
+      if (e->cands->len == 0)
+        continue;
+
+      g_ptr_array_sort_with_data (e->cands, cmp_mention_cands, ctx->cands);
+
+      /* the fullest form names the entity */
+      if (e->gaz != NULL)
+        name = g_strdup (e->gaz->name);
+      else
+        for (guint k = 0; k < e->cands->len; k++)
+          {
+            Cand *c = &g_array_index (ctx->cands, Cand, GPOINTER_TO_UINT (g_ptr_array_index (e->cands, k)));
+            g_autofree char *s = cand_surface (ctx, c);
+            guint score = c->ntok * 1000 + strlen (s);
+
+            if (c->flags & CAND_UNRELIABLE && c->ntok == 1)
+              score /= 2;
+            if (score > best_len)
+              {
+                best_len = score;
+                g_free (name);
+                name = g_steal_pointer (&s);
+              }
+          }
+
+      switch (e->kind)
+        {
+        case NER_KIND_ORG:
+          kind = DOSSIER_ENTITY_ORGANIZATION;
+          break;
+        case NER_KIND_PLACE:
+          kind = DOSSIER_ENTITY_PLACE;
+          break;
+        default:
+          kind = DOSSIER_ENTITY_PERSON;
+          break;
+        }
+
+      entity = dossier_entity_new (name, kind);
+      for (guint k = 0; k < e->cands->len; k++)
+        {
+          Cand *c = &g_array_index (ctx->cands, Cand, GPOINTER_TO_UINT (g_ptr_array_index (e->cands, k)));
+
+          if (any && c->cp_start < last_end)
+            continue;
+          _dossier_entity_append_mention (entity, c->cp_start, c->cp_end);
+          last_end = c->cp_end;
+          any = TRUE;
+
+          if (k < 64 || e->cands->len < 256)
+            {
+              g_autofree char *s = cand_surface (ctx, c);
+
+              dossier_entity_add_alias (entity, s);
+            }
+        }
+      if (e->kind == NER_KIND_PERSON && e->role != NULL)
+        dossier_entity_set_role (entity, e->role);
+      g_ptr_array_add (out, entity);
+    }
+
+  g_ptr_array_sort (out, cmp_entities);
+  return out;
+}
+
+/* Cuts the text into paragraphs (blank lines), at most CHUNK_MAX bytes. */
+static gsize
+next_chunk_end (const char *text,
+                gsize       start,
+                gsize       len)
+{
+  gsize i = start;
+  gsize limit = MIN (len, start + CHUNK_MAX);
+
+  while (i < limit)
+    {
+      const char *nl = memchr (text + i, '\n', limit - i);
+      gsize j;
+
+      if (nl == NULL)
+        break;
+      j = nl - text + 1;
+      while (j < limit && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r'))
+        j++;
+      if (j < limit && text[j] == '\n')
+        return j;
+      i = nl - text + 1;
+    }
+
+  if (limit < len)
+    {
+      /* a long paragraph: cut after a sentence */
+      for (gsize j = limit; j > start + CHUNK_MAX / 2; j--)
+        if (text[j - 1] == '.' && (text[j] == ' ' || text[j] == '\n'))
+          return j;
+      /* or at least between characters */
+      while (limit > start && ((guchar)text[limit] & 0xC0) == 0x80)
+        limit--;
+    }
+  return limit;
+}
+
+/**
+ * dossier_entities_analyze:
+ * @text: the article text
+ * @language: (nullable): its language, an ISO 639 code; %NULL for English
+ *
+ * Finds the people, organizations and places of @text, each with all of
+ * its mentions (Unicode code point offsets into @text) and, for people, the
+ * role the text gives them.
+ *
+ * Returns: (transfer full) (element-type DossierEntity): the entities,
+ *   most mentioned first
+ */
 GPtrArray *
 dossier_entities_analyze (const char *text,
                           const char *language)
 {
-  return g_ptr_array_new_with_free_func (g_object_unref);
+  Ctx ctx = { 0 };
+  gsize len, pos = 0;
+  guint32 cp = 0;
+  GPtrArray *ents, *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  len = strlen (text);
+  ctx.text = text;
+  ctx.gaz = _dossier_ner_gazetteer_get ();
+  ctx.english = language == NULL || language[0] == 0 || g_str_has_prefix (language, "en") ||
+                g_str_equal (language, "und");
+  ctx.tokens = g_array_sized_new (FALSE, FALSE, sizeof (NerToken), 4096);
+  ctx.cands = g_array_new (FALSE, FALSE, sizeof (Cand));
+  wordset_init (&ctx.lower);
+
+  while (pos < len)
+    {
+      gsize end = next_chunk_end (text, pos, len);
+
+      if (end <= pos)
+        end = len;
+      g_array_set_size (ctx.tokens, 0);
+      _dossier_ner_tokenize (text, pos, end, cp, ctx.tokens);
+      scan_chunk (&ctx);
+      g_clear_pointer (&ctx.pending_role, g_free);
+
+      /* code points of the chunk */
+      for (gsize i = pos; i < end; i++)
+        cp += ((guchar)text[i] & 0xC0) != 0x80;
+      pos = end;
+    }
+
+  ents = resolve (&ctx);
+  out = build_entities (&ctx, ents);
+
+  for (guint i = 0; i < ctx.cands->len; i++)
+    g_free (g_array_index (ctx.cands, Cand, i).role);
+  g_array_unref (ctx.cands);
+  g_array_unref (ctx.tokens);
+  g_ptr_array_unref (ents);
+  g_free (ctx.lower.slots);
+  g_free (ctx.pending_role);
+
+  return out;
 }
 
+/**
+ * dossier_entities_to_json:
+ * @entities: (element-type DossierEntity): entities
+ *
+ * Returns: (transfer full): the entities as the JSON array of DESIGN.md
+ */
 JsonNode *
 dossier_entities_to_json (GPtrArray *entities)
 {
-  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-  json_node_take_array (node, json_array_new ());
-  return node;
+  json_builder_begin_array (builder);
+  for (guint i = 0; entities != NULL && i < entities->len; i++)
+    {
+      DossierEntity *e = g_ptr_array_index (entities, i);
+      const DossierEntityMention *m;
+      const char * const *aliases;
+      guint n;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, dossier_entity_get_name (e));
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, dossier_entity_kind_to_string (dossier_entity_get_kind (e)));
+      json_builder_set_member_name (builder, "role");
+      if (dossier_entity_get_role (e) != NULL)
+        json_builder_add_string_value (builder, dossier_entity_get_role (e));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "aliases");
+      json_builder_begin_array (builder);
+      aliases = dossier_entity_get_aliases (e);
+      for (guint k = 0; aliases[k]; k++)
+        json_builder_add_string_value (builder, aliases[k]);
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "mentions");
+      json_builder_begin_array (builder);
+      m = dossier_entity_get_mentions (e, &n);
+      for (guint k = 0; k < n; k++)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "start");
+          json_builder_add_int_value (builder, m[k].start);
+          json_builder_set_member_name (builder, "end");
+          json_builder_add_int_value (builder, m[k].end);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  return json_builder_get_root (builder);
 }

@@ -1,0 +1,299 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dossier-ner-tokens"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dossier-ner-private.h"
+
+/* Words that keep their final period ("Sen.", "Nov.", "Calif."). Sorted. */
+static const char * const abbreviations[] = {
+  "adm", "ala", "approx", "apr", "ariz", "ark", "assn", "aug", "ave", "blvd",
+  "brig", "bros", "calif", "capt", "cmdr", "co", "col", "colo", "conn", "corp",
+  "cpl", "dec", "del", "dept", "det", "dr", "esq", "feb", "fla", "fr", "ft",
+  "ga", "gen", "gov", "govs", "hon", "ill", "inc", "ind", "insp", "jan", "jr",
+  "jul", "jun", "kan", "ky", "la", "lt", "ltd", "maj", "mar", "mass", "md",
+  "messrs", "mich", "minn", "miss", "mme", "mo", "mont", "mr", "mrs", "ms",
+  "msgr", "mt", "neb", "nev", "no", "nos", "nov", "oct", "okla", "ore", "pa",
+  "penn", "ph", "pp", "prof", "pvt", "rd", "rep", "reps", "rev", "sen", "sens",
+  "sep", "sept", "sgt", "sr", "st", "ste", "supt", "tenn", "tex", "univ", "va",
+  "vs", "vt", "wash", "wis", "wyo",
+};
+
+static int
+cmp_abbr (const void *a,
+          const void *b)
+{
+  return strcmp (a, *(const char * const *)b);
+}
+
+static gboolean
+is_abbreviation (const char *s,
+                 gsize       len)
+{
+  char buf[8];
+
+  if (len == 0 || len >= sizeof buf)
+    return FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if ((guchar)s[i] >= 0x80)
+        return FALSE;
+      buf[i] = g_ascii_tolower (s[i]);
+    }
+  buf[len] = 0;
+
+  return bsearch (buf, abbreviations, G_N_ELEMENTS (abbreviations),
+                  sizeof abbreviations[0], cmp_abbr) != NULL;
+}
+
+static inline gunichar
+get_char (const char *p,
+          const char *end,
+          int        *n)
+{
+  guchar c = (guchar)*p;
+  gunichar u;
+
+  if (c < 0x80)
+    {
+      *n = 1;
+      return c;
+    }
+
+  u = g_utf8_get_char_validated (p, end - p);
+  if (u == (gunichar)-1 || u == (gunichar)-2)
+    {
+      *n = 1;
+      return 0xFFFD;
+    }
+
+  *n = g_utf8_next_char (p) - p;
+  return u;
+}
+
+static inline gboolean
+is_alnum (gunichar c)
+{
+  if (c < 0x80)
+    return g_ascii_isalnum (c);
+  return g_unichar_isalnum (c) || g_unichar_ismark (c);
+}
+
+static inline gboolean
+is_space (gunichar c)
+{
+  if (c < 0x80)
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  return c == 0xA0 || c == 0x2028 || c == 0x2029 || g_unichar_isspace (c) ||
+         c == 0x200B || c == 0xFEFF;
+}
+
+static inline gboolean
+is_apostrophe (gunichar c)
+{
+  return c == '\'' || c == 0x2019;
+}
+
+static inline gboolean
+is_hyphen (gunichar c)
+{
+  return c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+/**
+ * _dossier_ner_tokenize:
+ * @text: the whole text
+ * @start: byte offset where the chunk starts
+ * @end: byte offset where it ends
+ * @cp_start: code point offset of @start
+ * @tokens: (element-type NerToken): array to append to
+ *
+ * Splits a chunk into words and punctuation. Words keep inner hyphens,
+ * apostrophes ("O'Brien") and periods of abbreviations ("U.S.", "Sen.");
+ * a possessive "'s" becomes a token of its own.
+ */
+void
+_dossier_ner_tokenize (const char *text,
+                       gsize       start,
+                       gsize       end,
+                       guint32     cp_start,
+                       GArray     *tokens)
+{
+  const char *p = text + start;
+  const char *e = text + end;
+  guint32 cp = cp_start;
+  guint newlines = 0;
+  gboolean space = TRUE;
+  gboolean first = TRUE;
+
+  while (p < e)
+    {
+      NerToken tok = { 0 };
+      int n;
+      gunichar c = get_char (p, e, &n);
+
+      if (is_space (c))
+        {
+          if (c == '\n' || c == 0x2029)
+            newlines++;
+          space = TRUE;
+          p += n;
+          cp++;
+          continue;
+        }
+
+      tok.start = p - text;
+      tok.cp = cp;
+      tok.ch = c;
+      if (space)
+        tok.flags |= NER_TOK_SPACE;
+      if (newlines > 0 || first)
+        tok.flags |= NER_TOK_LINE;
+      if (newlines > 1 || first)
+        tok.flags |= NER_TOK_PARA;
+      newlines = 0;
+      space = FALSE;
+      first = FALSE;
+
+      if (is_alnum (c))
+        {
+          const char *q = p;
+          guint32 qcp = cp;
+          guint n_upper = 0, n_lower = 0, n_letters = 0, seg = 0;
+          gboolean has_period = FALSE;
+
+          tok.flags |= NER_TOK_WORD;
+          if (c < 0x80 ? g_ascii_isdigit (c) : g_unichar_isdigit (c))
+            tok.flags |= NER_TOK_DIGIT;
+          else if (c < 0x80 ? g_ascii_isupper (c) : (g_unichar_isupper (c) || g_unichar_istitle (c)))
+            tok.flags |= NER_TOK_CAP;
+          else if (c < 0x80 ? g_ascii_islower (c) : g_unichar_islower (c))
+            tok.flags |= NER_TOK_LOWER;
+
+          while (q < e)
+            {
+              int m;
+              gunichar d = get_char (q, e, &m);
+
+              if (is_alnum (d))
+                {
+                  if (d >= 0x80)
+                    tok.flags |= NER_TOK_NONASCII;
+                  if (d < 0x80 ? g_ascii_isupper (d) : g_unichar_isupper (d))
+                    n_upper++, n_letters++;
+                  else if (d < 0x80 ? g_ascii_islower (d) : g_unichar_islower (d))
+                    n_lower++, n_letters++;
+                  seg++;
+                  q += m;
+                  qcp++;
+                  continue;
+                }
+
+              if (q + m < e && (is_apostrophe (d) || is_hyphen (d) || d == '.' || d == '&'))
+                {
+                  int m2;
+                  gunichar d2 = get_char (q + m, e, &m2);
+
+                  if (!is_alnum (d2))
+                    break;
+
+                  if (is_apostrophe (d))
+                    {
+                      /* "Trump's": split the possessive off */
+                      if ((d2 == 's' || d2 == 'S'))
+                        {
+                          const char *r = q + m + m2;
+                          int m3 = 0;
+
+                          if (r >= e || !is_alnum (get_char (r, e, &m3)))
+                            break;
+                        }
+                    }
+                  else if (is_hyphen (d))
+                    tok.flags |= NER_TOK_HYPHEN;
+                  else if (d == '.')
+                    {
+                      /* U.S., N.Y., Ph.D: short segments only */
+                      if (seg > 2)
+                        break;
+                      has_period = TRUE;
+                    }
+                  else if (d == '&')
+                    {
+                      /* AT&T, S&P */
+                      if (!(n_letters <= 3 && n_lower == 0))
+                        break;
+                    }
+
+                  seg = 0;
+                  q += m;
+                  qcp++;
+                  continue;
+                }
+
+              break;
+            }
+
+          /* a final period that belongs to the word */
+          if (q < e && *q == '.')
+            {
+              gsize wlen = q - p;
+
+              if (has_period ||
+                  (n_letters == 1 && n_upper == 1 && wlen <= 2) ||
+                  is_abbreviation (p, wlen))
+                {
+                  if (n_letters == 1 && n_upper == 1 && !has_period)
+                    tok.flags |= NER_TOK_INITIAL;
+                  q++;
+                  qcp++;
+                  has_period = TRUE;
+                }
+            }
+
+          if (has_period)
+            tok.flags |= NER_TOK_ABBR;
+          if (n_upper >= 2 && n_lower == 0)
+            tok.flags |= NER_TOK_ALLCAPS;
+
+          tok.len = MIN (q - p, G_MAXUINT16);
+          tok.cp_len = qcp - cp;
+          g_array_append_val (tokens, tok);
+          p = q;
+          cp = qcp;
+
+          /* the possessive */
+          if (p < e)
+            {
+              int m;
+              gunichar d = get_char (p, e, &m);
+
+              if (is_apostrophe (d) && p + m < e && (p[m] == 's' || p[m] == 'S'))
+                {
+                  NerToken poss = { 0 };
+
+                  poss.start = p - text;
+                  poss.cp = cp;
+                  poss.ch = d;
+                  poss.flags = NER_TOK_POSS;
+                  poss.len = m + 1;
+                  poss.cp_len = 2;
+                  g_array_append_val (tokens, poss);
+                  p += m + 1;
+                  cp += 2;
+                }
+            }
+          continue;
+        }
+
+      tok.flags |= NER_TOK_PUNCT;
+      tok.len = n;
+      tok.cp_len = 1;
+      g_array_append_val (tokens, tok);
+      p += n;
+      cp++;
+    }
+}
