@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -186,6 +187,266 @@ cmd_analyze (int    argc,
   return 0;
 }
 
+/* Notes: annotate, notes-path, export */
+
+/* The clipping's first article, its document and where its notes live
+ * (--notes, or the user data folder). Errors are about bad input. */
+static DossierDocument *
+open_document (const char      *path,
+               const char      *notes_path,
+               DossierArticle **article_out,
+               GError         **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(DossierDocument) document = NULL;
+  g_autoptr(GFile) notes = NULL;
+  DossierArticle *article;
+
+  articles = dossier_importer_load_file (file, DOSSIER_IMPORT_NONE, NULL, error);
+  if (articles == NULL)
+    return NULL;
+  if (articles->len == 0)
+    {
+      g_set_error (error, DOSSIER_ERROR, DOSSIER_ERROR_NO_ARTICLE, _("No article was found"));
+      return NULL;
+    }
+  article = g_ptr_array_index (articles, 0);
+
+  document = dossier_document_new ();
+  dossier_document_set_clipping (document, file);
+  dossier_document_set_text (document, dossier_article_get_text (article));
+
+  if (notes_path)
+    notes = g_file_new_for_commandline_arg (notes_path);
+  else if (!(notes = dossier_document_resolve_notes_file (document, error)))
+    return NULL;
+
+  dossier_document_set_notes_file (document, notes);
+  if (article_out)
+    *article_out = g_object_ref (article);
+
+  return g_steal_pointer (&document);
+}
+
+static int
+cmd_annotate (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = NULL;
+  g_autoptr(DossierAnnotation) annotation = NULL;
+  g_autoptr(DossierAnchorText) text = NULL;
+  g_autofree char *quote = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *color_name = NULL;
+  g_autofree char *notes_path = NULL;
+  g_auto(GStrv) tags = NULL;
+  DossierAnnotationColor color = DOSSIER_ANNOTATION_COLOR_YELLOW;
+  int occurrence = 1;
+  guint start, end, n_found = 0;
+  const GOptionEntry entries[] = {
+    { "quote", 0, 0, G_OPTION_ARG_STRING, &quote,
+      N_("The passage to annotate, verbatim"), N_("TEXT") },
+    { "occurrence", 0, 0, G_OPTION_ARG_INT, &occurrence,
+      N_("Which occurrence of the passage (from 1)"), N_("N") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note,
+      N_("A note (Markdown)"), N_("TEXT") },
+    { "tag", 0, 0, G_OPTION_ARG_STRING_ARRAY, &tags,
+      N_("A tag; repeat for more"), N_("TAG") },
+    { "color", 0, 0, G_OPTION_ARG_STRING, &color_name,
+      N_("yellow, green, blue, pink, purple or orange"), N_("NAME") },
+    { "notes", 0, 0, G_OPTION_ARG_FILENAME, &notes_path,
+      N_("The notes file to use instead of the default"), N_("NOTESFILE") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE — highlight a passage and save it in the notes"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 2)
+    return usage_error (context, _("annotate takes exactly one FILE"));
+  if (quote == NULL || *quote == '\0')
+    return usage_error (context, _("annotate needs --quote TEXT"));
+  if (occurrence < 1)
+    return usage_error (context, _("--occurrence must be 1 or more"));
+  if (color_name && !dossier_annotation_color_from_string (color_name, &color))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("unknown colour “%s” (yellow, green, blue, pink, purple, orange)"),
+                         color_name);
+      return usage_error (NULL, message);
+    }
+
+  document = open_document (argv[1], notes_path, NULL, &error);
+  if (document == NULL)
+    return fail (argv[1], error);
+
+  text = dossier_anchor_text_new (dossier_document_get_text (document));
+  if (!dossier_anchor_text_find_nth (text, quote, occurrence, &start, &end, &n_found))
+    {
+      if (n_found == 0)
+        g_set_error (&error, DOSSIER_ERROR, DOSSIER_ERROR_NOT_FOUND,
+                     _("“%s” does not occur in the text"), quote);
+      else
+        g_set_error (&error, DOSSIER_ERROR, DOSSIER_ERROR_NOT_FOUND,
+                     ngettext ("“%s” occurs only %u time, not %d",
+                               "“%s” occurs only %u times, not %d", n_found),
+                     quote, n_found, occurrence);
+      return fail (argv[1], error);
+    }
+
+  if (!dossier_document_load (document, dossier_document_get_notes_file (document), NULL, &error))
+    return fail (argv[1], error);
+
+  annotation = dossier_document_annotate (document, start, end, color,
+                                          DOSSIER_ANNOTATION_STYLE_HIGHLIGHT, &error);
+  if (annotation == NULL)
+    return fail (argv[1], error);
+  if (note)
+    dossier_document_set_annotation_note (document, annotation, note);
+  if (tags)
+    dossier_document_set_annotation_tags (document, annotation, (const char * const *)tags);
+
+  if (!dossier_document_save (document, NULL, &error))
+    return fail (argv[1], error);
+
+  g_print ("%s\n", dossier_annotation_get_id (annotation));
+
+  return 0;
+}
+
+static int
+cmd_notes_path (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = NULL;
+  g_autofree char *path = NULL;
+
+  context = g_option_context_new (_("FILE — print where the notes of FILE are kept"));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 2)
+    return usage_error (context, _("notes-path takes exactly one FILE"));
+
+  document = open_document (argv[1], NULL, NULL, &error);
+  if (document == NULL)
+    return fail (argv[1], error);
+
+  path = g_file_get_path (dossier_document_get_notes_file (document));
+  g_print ("%s\n", path);
+
+  return 0;
+}
+
+/* An exporter turns a clipping's article and notes into a file. More
+ * formats plug in here. */
+typedef GBytes *(*ExportFunc) (DossierDocument  *document,
+                               DossierArticle   *article,
+                               GError          **error);
+
+/* The notes file as stored: its bytes when it exists, else what an empty
+ * notes file for this clipping would hold. */
+static GBytes *
+export_json (DossierDocument  *document,
+             DossierArticle   *article,
+             GError          **error)
+{
+  GFile *notes = dossier_document_get_notes_file (document);
+
+  if (!dossier_document_load (document, notes, NULL, error))
+    return NULL;
+  if (g_file_query_exists (notes, NULL))
+    return g_file_load_bytes (notes, NULL, NULL, error);
+
+  return dossier_document_serialize (document);
+}
+
+static const struct
+{
+  const char *name;
+  ExportFunc  func;
+} exporters[] = {
+  { "json", export_json },
+};
+
+static int
+cmd_export (int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = NULL;
+  g_autoptr(DossierArticle) article = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *notes_path = NULL;
+  g_autofree char *output = NULL;
+  ExportFunc func = NULL;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("The format: json (the notes file as stored)"), N_("FORMAT") },
+    { "notes", 0, 0, G_OPTION_ARG_FILENAME, &notes_path,
+      N_("The notes file to use instead of the default"), N_("NOTESFILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to OUTPUT instead of standard output"), N_("OUTPUT") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE — export the notes of FILE"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 2)
+    return usage_error (context, _("export takes exactly one FILE"));
+  if (format == NULL)
+    return usage_error (context, _("export needs --format FORMAT"));
+  for (guint i = 0; i < G_N_ELEMENTS (exporters); i++)
+    if (g_str_equal (format, exporters[i].name))
+      func = exporters[i].func;
+  if (func == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("unknown format “%s”"), format);
+      return usage_error (NULL, message);
+    }
+
+  document = open_document (argv[1], notes_path, &article, &error);
+  if (document == NULL)
+    return fail (argv[1], error);
+
+  bytes = func (document, article, &error);
+  if (bytes == NULL)
+    return fail (argv[1], error);
+
+  if (output && !g_str_equal (output, "-"))
+    {
+      gsize length;
+      const char *data = g_bytes_get_data (bytes, &length);
+
+      /* Atomic: the output is complete or untouched. */
+      if (!g_file_set_contents_full (output, data ? data : "", length,
+                                     G_FILE_SET_CONTENTS_CONSISTENT, 0666, &error))
+        return fail (output, error);
+    }
+  else
+    {
+      gsize length;
+      const char *data = g_bytes_get_data (bytes, &length);
+
+      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          g_printerr ("dossier-cli: %s: %s\n", argv[1], g_strerror (errno));
+          return EXIT_BAD_INPUT;
+        }
+    }
+
+  return 0;
+}
+
 static void
 print_usage (void)
 {
@@ -214,6 +475,12 @@ main (int    argc,
 
   if (g_str_equal (argv[1], "analyze"))
     return cmd_analyze (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "annotate"))
+    return cmd_annotate (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "notes-path"))
+    return cmd_notes_path (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "export"))
+    return cmd_export (argc - 1, argv + 1);
 
   if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
     {

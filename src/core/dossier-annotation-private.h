@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "dossier-annotation.h"
+
+G_BEGIN_DECLS
+
+DossierAnnotation *_dossier_annotation_new_full   (const char         *id,
+                                                   GDateTime          *created);
+JsonNode          *_dossier_annotation_to_json    (DossierAnnotation  *self);
+DossierAnnotation *_dossier_annotation_from_json  (JsonNode           *node,
+                                                   GError            **error);
+void               _dossier_annotation_assign     (DossierAnnotation  *self,
+                                                   DossierAnnotation  *from);
+void               _dossier_annotation_set_id     (DossierAnnotation  *self,
+                                                   const char         *id);
+char              *_dossier_format_time           (GDateTime          *time);
+
+G_END_DECLS
