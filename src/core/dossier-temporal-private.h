@@ -42,6 +42,8 @@ typedef enum
   TENSE_PAST,
   TENSE_FUTURE,
   TENSE_PRESENT,
+  TENSE_MASK = 3,
+  TENSE_STRONG = 4,   /* an auxiliary: "will", "was", "has" */
 } TemporalTense;
 
 /* What a word may do in a temporal expression, beyond the numeric fields. */
@@ -140,6 +142,7 @@ typedef enum
   W_TIME,
   W_DATE,
   W_FORMER,
+  W_WHILE,
 } WordRole;
 
 typedef struct

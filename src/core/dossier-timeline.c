@@ -276,39 +276,53 @@ is_sentence_start (Ctx  *c,
   return j == 0 || !same_sentence (c, j - 1, i);
 }
 
-/* Tense of the clause around token @i: the nearest tense cue in its
- * sentence, preferring one before the expression on ties. */
+/* Tense of the clause around token @i: an auxiliary ("will", "was",
+ * "has") close before the expression, then one shortly after, then the
+ * nearest other cue (a past form, "expected", "would") before, then after.
+ * News reports the past: no cue at all is TENSE_NONE, which callers take as
+ * the past. */
 static TemporalTense
 tense_at (Ctx  *c,
           guint i)
 {
   guint sent = c->t[i].sent;
+  guint8 left_weak = 0, right_weak = 0;
 
-  for (guint d = 1; d < 40; d++)
+  for (guint d = 1; d <= 20 && i >= d && c->t[i - d].sent == sent; d++)
     {
-      gboolean any = FALSE;
+      guint8 t = c->t[i - d].tense;
 
-      if (i >= d && c->t[i - d].sent == sent)
-        {
-          any = TRUE;
-          if (c->t[i - d].tense)
-            {
-              /* "won't" */
-              if (word_is (c, i - d, "won") && is_apostrophe (c, i - d + 1))
-                return TENSE_FUTURE;
-              return c->t[i - d].tense;
-            }
-        }
-      if (i + d < c->n && c->t[i + d].sent == sent)
-        {
-          any = TRUE;
-          if (c->t[i + d].tense)
-            return c->t[i + d].tense;
-        }
-      if (!any)
-        break;
+      if (t == 0)
+        continue;
+      if (t & TENSE_STRONG)
+        return t & TENSE_MASK;
+      /* "won't" */
+      if (word_is (c, i - d, "won") && is_apostrophe (c, i - d + 1))
+        return TENSE_FUTURE;
+      /* "was expected to", "would be held": the future of the clause */
+      if ((t & TENSE_MASK) == TENSE_FUTURE)
+        return TENSE_FUTURE;
+      /* a passive participle is no tense: "will be paid" */
+      if (i - d > 0 && (word_is (c, i - d - 1, "be") || word_is (c, i - d - 1, "been") ||
+                        word_is (c, i - d - 1, "being")))
+        continue;
+      if (!left_weak)
+        left_weak = t & TENSE_MASK;
     }
-  return TENSE_NONE;
+  for (guint d = 1; d <= 8 && i + d < c->n && c->t[i + d].sent == sent; d++)
+    {
+      guint8 t = c->t[i + d].tense;
+
+      if (t == 0)
+        continue;
+      if (t & TENSE_STRONG)
+        return t & TENSE_MASK;
+      if (!right_weak)
+        right_weak = t & TENSE_MASK;
+    }
+  if (left_weak)
+    return left_weak;
+  return right_weak;
 }
 
 /* ------------------------------------------------------------- formatting */
@@ -654,12 +668,7 @@ resolve_month_day (Ctx           *c,
 
       if (tense == TENSE_PAST && z > c->ref + 1)
         y--;
-      else if ((tense == TENSE_FUTURE || tense == TENSE_PRESENT) &&
-               z < c->ref - 1)
-        y++;
-      else if (tense == TENSE_NONE && z - c->ref > 240)
-        y--;
-      else if (tense == TENSE_NONE && c->ref - z > 240)
+      else if (tense == TENSE_FUTURE && z < c->ref - 1)
         y++;
       d = MIN (d, days_in_month (y, m));
       fmt_day (r, days_from_civil (y, m, d));
@@ -669,6 +678,10 @@ resolve_month_day (Ctx           *c,
       if (tense == TENSE_PAST && m > c->rm)
         y--;
       else if (tense == TENSE_FUTURE && m < c->rm)
+        y++;
+      else if (tense == TENSE_PRESENT && m - c->rm > 6)
+        y--;
+      else if (tense == TENSE_PRESENT && c->rm - m > 6)
         y++;
       fmt_month (r, y, m);
     }
@@ -691,6 +704,13 @@ resolve_weekday (Ctx           *c,
       return;
     }
   cur = weekday_of (c->ref);
+  if (dir == 0 && tense == TENSE_PRESENT)
+    {
+      int back = (cur - wd + 7) % 7, fwd = (wd - cur + 7) % 7;
+
+      fmt_day (r, fwd < back ? c->ref + fwd : c->ref - back);
+      return;
+    }
   if (dir == 0)
     dir = (tense == TENSE_FUTURE || tense == TENSE_PRESENT) ? 1 : -1;
   if (dir < 0)
@@ -1753,26 +1773,26 @@ match_quantity (Ctx  *c,
       /* "a few minutes" via "a" "few" handled in parse_qty */
       return 0;
     }
-  /* "a day" alone is too vague to be a duration, unless a set: "$5 a day" */
-  if (R (c, i) == W_A && q == 1)
-    {
-      guint p = i;
-
-      if (p > 0 && (is_num (c, p - 1) || word_is (c, p - 1, "percent") ||
-                    R (c, p - 1) == W_TIMES || R (c, p - 1) == W_TWICE ||
-                    R (c, p - 1) == W_ONCE || word_is (c, p - 1, "million") ||
-                    word_is (c, p - 1, "billion") || word_is (c, p - 1, "dollars") ||
-                    word_is (c, p - 1, "cents") || is_punct (c, p - 1, '%')))
-        {
-          fmt_set (r, 1, u);
-          return k;
-        }
-    }
+  /* ages are not durations of events here: "a 44-year-old protester" */
+  if ((is_punct (c, k, '-') && adjacent (c, k) && word_is (c, k + 1, "old")) ||
+      word_is (c, k, "old"))
+    return 0;
+  /* fractions: "more than a quarter of" */
+  if ((u == UNIT_QUARTER || u == UNIT_SECOND) && R (c, k) == W_OF)
+    return 0;
   /* "a second call" */
   if (u == UNIT_SECOND && !plural && k < c->n && c->t[k].kind == TOK_WORD &&
       W (c, k) == NULL)
     return 0;
   after = R (c, k);
+  /* "Islam will one day be" */
+  if (u == UNIT_DAY && q == 1 && word_is (c, i, "one") && i > 0 &&
+      (c->t[i - 1].tense & TENSE_MASK) == TENSE_FUTURE &&
+      after != W_AGO && after != W_LATER && after != W_EARLIER && after != W_OF)
+    {
+      fmt_str (r, TYPE_DATE, "FUTURE_REF");
+      return k;
+    }
   /* "-old", "-long" */
   if (is_punct (c, k, '-') && adjacent (c, k) && (R (c, k + 1) == W_LONG))
     {
@@ -1801,22 +1821,49 @@ match_quantity (Ctx  *c,
           /* financial news compares with the period just named: "the
            * quarter … from a year ago" */
           if (u == UNIT_YEAR && n == 1 && c->has_quarter &&
-              c->t[i].sent - c->q_sent <= 1)
-            fmt_quarter (r, c->q_y - 1, c->q_n);
+              c->t[i].sent - c->q_sent <= 6)
+            {
+              fmt_quarter (r, c->q_y - 1, c->q_n);
+              r->establishes = PREC_NONE;
+            }
           else
             rel (c, r, u, sign * n);
         }
       else
         {
           if (u == UNIT_YEAR && n == 1 && c->has_quarter &&
-              c->t[i].sent - c->q_sent <= 1)
-            fmt_quarter (r, c->q_y - 1, c->q_n);
+              c->t[i].sent - c->q_sent <= 6)
+            {
+              fmt_quarter (r, c->q_y - 1, c->q_n);
+              r->establishes = PREC_NONE;
+            }
           else
             anaphoric (c, r, u, sign * n);
         }
       return end;
     }
+  /* a rate: "$5 a day", "interviews a day", "twice a year" */
+  if ((R (c, i) == W_A || word_is (c, i, "per")) && q == 1 && i > 0 &&
+      after != W_OF && !is_punct (c, k, '-'))
+    {
+      guint p = i - 1;
+      gboolean rate = is_num (c, p) || is_punct (c, p, '%') ||
+                      R (c, p) == W_TIMES || R (c, p) == W_TWICE || R (c, p) == W_ONCE;
+
+      if (!rate && c->t[p].kind == TOK_WORD && W (c, p) == NULL &&
+          c->t[p].b1 - c->t[p].b0 > 3 && c->text[c->t[p].b1 - 1] == 's' &&
+          !(c->t[p].flags & TOK_F_CAP))
+        rate = TRUE;
+      if (rate)
+        {
+          fmt_set (r, 1, u);
+          return k;
+        }
+    }
   fmt_duration (r, q, u);
+  /* TimeML writes thousands of years as millennia */
+  if (u == UNIT_YEAR && q >= 1000 && (int) q % 1000 == 0)
+    g_snprintf (r->value, sizeof r->value, "P%dL", (int) q / 1000);
   return k;
 }
 
@@ -1872,10 +1919,8 @@ match_bare_plural (Ctx  *c,
   if (w == NULL || !w->unit || !w->plural || w->role == W_FREQ ||
       w->role == W_LONG_DURATION || w->unit == UNIT_QUARTER)
     return 0;
-  if (R (c, j) == W_EARLIER || R (c, j) == W_AGO || R (c, j) == W_BEFORE)
+  if (R (c, j) == W_EARLIER || R (c, j) == W_AGO)
     {
-      if (R (c, j) == W_BEFORE && !(R (c, j + 1) == W_THE || R (c, j + 1) == W_NONE))
-        return 0;
       fmt_str (r, TYPE_DATE, "PAST_REF");
       return j + 1;
     }
@@ -1951,6 +1996,17 @@ match_determined (Ctx  *c,
         return k;
       if ((k = match_century (c, j, r)) || (k = match_quarter (c, j, r)))
         return k;
+      /* "the 1988 period": the named quarter of another year */
+      if (is_num (c, j) && valid_year_token (c, j) &&
+          (R (c, j + 1) == W_PERIOD || (W (c, j + 1) && W (c, j + 1)->unit == UNIT_QUARTER)))
+        {
+          if (c->has_quarter)
+            fmt_quarter (r, c->t[j].num, c->q_n);
+          else
+            fmt_year (r, c->t[j].num);
+          r->establishes = PREC_NONE;
+          return j + 2;
+        }
       w = W (c, j);
       if (w == NULL)
         return 0;
@@ -1983,7 +2039,19 @@ match_determined (Ctx  *c,
           fmt_duration (r, 1, UNIT_YEAR);
           return j + 2;
         }
-      /* "the quarter": the one just named */
+      /* "the weeks ahead" */
+      if (w->unit && w->plural && R (c, j + 1) == W_AHEAD)
+        {
+          fmt_duration (r, -1, w->unit);
+          return j + 2;
+        }
+      /* "the quarter": the one just named; "for the quarter" a duration */
+      if (w->unit == UNIT_QUARTER && !w->plural &&
+          (word_is (c, j + 1, "ended") || word_is (c, j + 1, "ending")))
+        {
+          fmt_duration (r, 1, UNIT_QUARTER);
+          return j + 1;
+        }
       if (w->unit == UNIT_QUARTER && !w->plural && R (c, j + 1) != W_OF)
         {
           if (c->has_quarter)
@@ -2027,7 +2095,7 @@ match_determined (Ctx  *c,
       return 0;
     }
 
-  if (the && (det == W_PAST || det == W_FUTURE) &&
+  if (the && (det == W_PAST || det == W_FUTURE) && R (c, j + 1) != W_OF &&
       !(W (c, j + 1) && (W (c, j + 1)->unit || W (c, j + 1)->number ||
                          W (c, j + 1)->season || W (c, j + 1)->weekday ||
                          W (c, j + 1)->month || R (c, j + 1) == W_SEVERAL ||
@@ -2133,7 +2201,8 @@ match_determined (Ctx  *c,
             }
           n = 0;
         }
-      season_rel (c, r, w->season, n, n == 0 ? (tense_at (c, j) == TENSE_PAST ? -1 : 1) : 0);
+      season_rel (c, r, w->season, n,
+                  n == 0 && det != W_THIS ? (tense_at (c, j) == TENSE_PAST ? -1 : 1) : 0);
       return j + 1;
     }
   if (!the && w->holiday)
@@ -2380,7 +2449,7 @@ match_relation (Ctx  *c,
         }
     }
   /* "the day before", "the night after": anaphoric when nothing follows */
-  if (R (c, i) == W_THE && (j >= c->n || c->t[j].kind == TOK_PUNCT || !same_sentence (c, i, j)))
+  if (R (c, i) == W_THE && u == UNIT_DAY)
     {
       anaphoric (c, r, u, dir);
       if (pod && r->establishes == PREC_DAY)
@@ -2403,42 +2472,56 @@ match_vague (Ctx  *c,
   switch ((int) rr)
     {
     case W_NOW:
-      /* "now-defunct" is still a reference to the present */
       fmt_str (r, TYPE_DATE, "PRESENT_REF");
       return i + 1;
-    case W_CURRENTLY:
     case W_NOWADAYS:
       fmt_str (r, TYPE_DATE, "PRESENT_REF");
       return i + 1;
-    case W_CURRENT:
-      /* "the current quarter" is handled by match_determined */
-      fmt_str (r, TYPE_DATE, "PRESENT_REF");
-      return i + 1;
     case W_RECENT:
+      /* "recent years", "recent weeks and months"; "the recent attacks"
+       * is not a temporal expression */
       w = W (c, i + 1);
-      if (w && w->unit && w->plural)
+      if (w && w->unit && w->plural && w->role != W_FREQ)
         {
           guint j = i + 2;
 
           if ((R (c, j) == W_AND || R (c, j) == W_OR) && W (c, j + 1) &&
               W (c, j + 1)->unit && W (c, j + 1)->plural)
             j += 2;
-          if (w->unit <= UNIT_WEEK)
+          if (w->unit <= UNIT_DAY && j == i + 2)
             fmt_duration (r, -1, w->unit);
           else
             fmt_str (r, TYPE_DATE, "PAST_REF");
           return j;
         }
+      /* "concern about recent declines", but not "the recent attacks" */
+      if (i > 0 && (R (c, i - 1) == W_THE || R (c, i - 1) == W_A || is_possessive (c, i - 1) ||
+                    R (c, i - 1) == W_THIS || R (c, i - 1) == W_THAT || R (c, i - 1) == W_MORE))
+        return 0;
+      if (W (c, i + 1) != NULL || c->t[i + 1 < c->n ? i + 1 : i].kind != TOK_WORD)
+        return 0;
       fmt_str (r, TYPE_DATE, "PAST_REF");
       return i + 1;
     case W_RECENTLY:
     case W_LATELY:
+      /* as a sentence adverbial: "Recently, analysts have said" */
+      if (!is_sentence_start (c, i) && !is_punct (c, i + 1, ','))
+        return 0;
       fmt_str (r, TYPE_DATE, "PAST_REF");
       return i + 1;
     case W_MORE:
       if (R (c, i + 1) == W_RECENTLY)
         {
           fmt_str (r, TYPE_DATE, "PAST_REF");
+          return i + 2;
+        }
+      return 0;
+    case W_A:
+      /* "for a while" */
+      if (R (c, i + 1) == W_WHILE && i > 0 &&
+          (R (c, i - 1) == W_FOR || R (c, i - 1) == W_IN || R (c, i - 1) == W_AFTER))
+        {
+          fmt_str (r, TYPE_DURATION, "PXX");
           return i + 2;
         }
       return 0;
@@ -2616,8 +2699,9 @@ match_core (Ctx  *c,
       fmt_duration (r, 1, W (c, i)->unit);
       return i + 3;
     }
-  if ((k = parse_spoken_year (c, i, &y)) && (i == 0 || R (c, i - 1) == W_IN ||
-                                             R (c, i - 1) == W_OF || R (c, i - 1) == W_SINCE))
+  if ((k = parse_spoken_year (c, i, &y)) &&
+      (y < 2000 || i == 0 || R (c, i - 1) == W_IN || R (c, i - 1) == W_OF ||
+       R (c, i - 1) == W_SINCE))
     {
       fmt_year (r, y);
       return k;
