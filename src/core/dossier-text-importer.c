@@ -1477,59 +1477,74 @@ quote_wraps (const char *start,
        * pairs inside one paragraph, and the first paragraph must leave
        * the opening one unmatched */
       guint in_first = 1;
-      gboolean first_para = TRUE;
+      const char *para_end = g_strstr_len (open_end, close_start - open_end, "\n\n");
+      const char *p = open_end;
 
-      for (const char *p = open_end; p < close_start; p++)
+      if (para_end == NULL)
+        para_end = close_start;
+      while (p < para_end && (p = memchr (p, '"', para_end - p)) != NULL)
         {
-          if (*p == '\n' && p + 1 < close_start && p[1] == '\n')
-            first_para = FALSE;
-          if (*p == '"' && first_para)
-            in_first++;
+          in_first++;
+          p++;
         }
       return in_first % 2 == 1;
     }
 
-  for (const char *p = open_end; p < close_start; p++)
-    {
-      guchar b = (guchar)*p;
+  {
+    char open_utf8[8] = { 0 }, close_utf8[8] = { 0 }, alt_utf8[8] = { 0 };
+    gsize open_n = g_unichar_to_utf8 (open, open_utf8);
+    gsize close_n = g_unichar_to_utf8 (close, close_utf8);
+    gsize alt_n = g_unichar_to_utf8 (open == 0x201E ? 0x201D : close, alt_utf8);
+    const char *p = open_end;
 
-      if (b != 0xE2 && b != 0xC2)
-        continue;
+    /* all these quotes share their first byte with their partner */
+    while (p < close_start && (p = memchr (p, open_utf8[0], close_start - p)) != NULL)
       {
-        gunichar c = first_char (p, close_start);
+        gsize left = close_start - p;
 
-        if (c == open)
+        if (left >= open_n && memcmp (p, open_utf8, open_n) == 0)
           depth++;
-        else if (c == close || (open == 0x201E && c == 0x201D))
+        else if ((left >= close_n && memcmp (p, close_utf8, close_n) == 0) ||
+                 (left >= alt_n && memcmp (p, alt_utf8, alt_n) == 0))
           {
             if (--depth == 0)
               return FALSE;
           }
+        p++;
       }
-    }
+  }
 
   return depth == 1;
 }
 
-static gboolean
+static inline gboolean
 starts_with_bullet (const char *p,
                     const char *end)
 {
-  gunichar c = first_char (p, end);
+  const guchar *u = (const guchar *)p;
+  gsize n = end - p;
 
-  if (c == 0x2022 || c == 0x25CF || c == 0x25AA || c == 0x2013 || c == 0x2014)
+  if ((u[0] == '-' || u[0] == '*') && n >= 2 && u[1] == ' ')
     return TRUE;
-  return (c == '-' || c == '*') && p + 1 < end && p[1] == ' ';
+  /* • – — ● ▪ */
+  return u[0] == 0xE2 && n >= 3 &&
+         ((u[1] == 0x80 && (u[2] == 0xA2 || u[2] == 0x93 || u[2] == 0x94)) ||
+          (u[1] == 0x97 && u[2] == 0x8F) || (u[1] == 0x96 && u[2] == 0xAA));
 }
 
 /* Copies [@start, @end) into @out: one blank line between paragraphs,
- * lines of a paragraph joined, footnote markers dropped. Linear. */
-static void
-append_body (Parser     *self,
-             GString    *out,
-             const char *start,
-             const char *end)
+ * lines of a paragraph joined, footnote markers dropped. Linear, and
+ * written straight into one buffer: this is the loop that runs over the
+ * whole clipping. */
+static char *
+normalize_body (Parser     *self,
+                const char *start,
+                const char *end)
 {
+  gsize in_len = end - start;
+  /* joining never grows the text; a paragraph per line at most by half */
+  char *buf = g_malloc (in_len + (self->para_per_line ? in_len / 2 : 0) + 16);
+  char *o = buf;
   const char *p = start;
   gboolean pending_break = FALSE;
   gboolean prev_hyphen = FALSE;
@@ -1538,6 +1553,7 @@ append_body (Parser     *self,
     {
       const char *nl = memchr (p, '\n', end - p);
       const char *ls = p, *le = nl ? nl : end;
+      const char *q;
 
       p = nl ? nl + 1 : end;
       trim (&ls, &le);
@@ -1548,58 +1564,63 @@ append_body (Parser     *self,
           continue;
         }
 
-      if (out->len > 0)
+      if (o > buf)
         {
           if (pending_break || self->para_per_line)
-            g_string_append (out, "\n\n");
+            {
+              *o++ = '\n';
+              *o++ = '\n';
+            }
           else if (starts_with_bullet (ls, le))
-            g_string_append_c (out, '\n');
+            *o++ = '\n';
           else if (!(prev_hyphen && g_unichar_islower (first_char (ls, le))))
-            g_string_append_c (out, ' ');
+            *o++ = ' ';
         }
       pending_break = FALSE;
 
       /* copy, dropping "[12]" markers and the space before them */
-      {
-        const char *q = ls;
+      q = ls;
+      while (q < le)
+        {
+          const char *br = memchr (q, '[', le - q);
+          gsize n;
 
-        while (q < le)
-          {
-            const char *br = memchr (q, '[', le - q);
-            gsize n;
-
-            if (br == NULL)
-              {
-                g_string_append_len (out, q, le - q);
-                break;
-              }
-            g_string_append_len (out, q, br - q);
-            if (is_footnote_marker (br, le, &n))
-              {
-                while (out->len > 0 && out->str[out->len - 1] == ' ')
-                  g_string_truncate (out, out->len - 1);
-                q = br + n;
-                /* "word [1] next" keeps one space, "word[1]." none */
-                if (q < le && *q == ' ' && out->len > 0)
-                  {
-                    g_string_append_c (out, ' ');
-                    while (q < le && *q == ' ')
-                      q++;
-                  }
-              }
-            else
-              {
-                g_string_append_c (out, '[');
-                q = br + 1;
-              }
-          }
-      }
+          if (br == NULL)
+            {
+              memcpy (o, q, le - q);
+              o += le - q;
+              break;
+            }
+          memcpy (o, q, br - q);
+          o += br - q;
+          if (is_footnote_marker (br, le, &n))
+            {
+              while (o > buf && o[-1] == ' ')
+                o--;
+              q = br + n;
+              /* "word [1] next" keeps one space, "word[1]." none */
+              if (q < le && *q == ' ' && o > buf && o[-1] != '\n')
+                {
+                  *o++ = ' ';
+                  while (q < le && *q == ' ')
+                    q++;
+                }
+            }
+          else
+            {
+              *o++ = '[';
+              q = br + 1;
+            }
+        }
 
       prev_hyphen = le - ls >= 2 && le[-1] == '-' && g_ascii_isalpha (le[-2]);
     }
 
-  while (out->len > 0 && (out->str[out->len - 1] == ' ' || out->str[out->len - 1] == '\n'))
-    g_string_truncate (out, out->len - 1);
+  while (o > buf && (o[-1] == ' ' || o[-1] == '\n'))
+    o--;
+  *o = '\0';
+
+  return buf;
 }
 
 static char *
@@ -1608,7 +1629,6 @@ build_body (Parser *self,
             int     last)
 {
   const char *start, *end;
-  GString *out;
   gunichar open;
   gsize n;
 
@@ -1653,10 +1673,7 @@ build_body (Parser *self,
 
   start = parse_dateline (self, start, end);
 
-  out = g_string_sized_new (end - start + 1);
-  append_body (self, out, start, end);
-
-  return g_string_free (out, FALSE);
+  return normalize_body (self, start, end);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1843,22 +1860,21 @@ _dossier_text_importer_parse (const char  *text,
   /* never lose the text: a page that is all furniture keeps it */
   if (*body == '\0')
     {
-      g_autoptr(GString) all = g_string_sized_new (length + 1);
-
       g_clear_pointer (&self.dateline, g_free);
-      append_body (&self, all, text, text + length);
       g_free (body);
-      if (all->len == 0)
+      body = normalize_body (&self, text, text + length);
+      if (*body == '\0')
         {
           const char *s = text, *e = text + length;
 
           trim (&s, &e);
-          g_string_append_len (all, s, e - s);
+          g_free (body);
+          body = g_strndup (s, e - s);
         }
-      body = g_string_free (g_steal_pointer (&all), FALSE);
     }
 
-  language = detect_language (body, strlen (body));
+  /* the language of the body, from its first pages */
+  language = detect_language (body, strnlen (body, 64 * 1024));
 
   if (self.date_rank != RANK_NONE)
     published = _dossier_text_date_to_datetime (&self.date);
