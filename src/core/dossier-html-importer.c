@@ -76,6 +76,7 @@ typedef struct
   GRegex *article_types;
   GRegex *schema_org;
   GRegex *author_split;
+  GRegex *author_and;
   GRegex *author_prefix;
   GRegex *ad_words;
 } Patterns;
@@ -162,10 +163,11 @@ patterns (void)
                          "ScholarlyArticle|MedicalScholarlyArticle|SocialMediaPosting|BlogPosting|"
                          "LiveBlogPosting|DiscussionForumPosting|TechArticle|APIReference$", 0);
       RX (schema_org, "^https?://schema\\.org/?$", 0);
-      RX (author_split, "\\s*(?:[,;|\\n()\\[\\]/·•]|\\s(?:and|und|et|y|ir|och|og|en|and|&|with|avec|mit|con)\\s)\\s*",
+      RX (author_split, "\\s*(?:[,;|\\n()\\[\\]/·•]|\\s(?:edited|photos?|illustrations?|additional reporting)\\s+by\\s)\\s*",
           f);
-      RX (author_prefix, "^(?:(?:written|posted|edited|reported|text|words|story|photos?|von)\\s+)?"
-                         "(?:by|von|par|por|door)\\b[:\\s]*", f);
+      RX (author_and, "\\s+(?:and|und|et|y|ir|och|og|en|&)\\s+", f);
+      RX (author_prefix, "^(?:(?:(?:written|posted|edited|reported|text|words|story|photos?|von)\\s+)?"
+                         "(?:by|von|par|por|door)\\b[:\\s]*|(?:with|avec|mit|con)\\s+)", f);
       RX (ad_words, "^(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|Реклама|Anuncio)$", f);
 #undef RX
 
@@ -215,8 +217,9 @@ get_attr (xmlNode    *n,
   if (!is_element (n))
     return NULL;
 
+  /* The HTML parser lowercases attribute names. */
   for (xmlAttr *a = n->properties; a != NULL; a = a->next)
-    if (a->name && g_ascii_strcasecmp ((const char *)a->name, name) == 0)
+    if (a->name && a->name[0] == (xmlChar)name[0] && strcmp ((const char *)a->name, name) == 0)
       {
         if (a->children && a->children->content)
           return (const char *)a->children->content;
@@ -361,6 +364,8 @@ text_content (xmlNode *root)
 static inline gboolean
 is_space (gunichar c)
 {
+  if (c < 0x80)
+    return c == ' ' || (c >= '\t' && c <= '\r');
   return g_unichar_isspace (c) || c == 0xFEFF || c == 0x200B;
 }
 
@@ -409,12 +414,48 @@ inner_text (xmlNode *n)
   return normalize_space (raw);
 }
 
+/* The length of inner_text (n), without building it: the non-space
+ * characters plus one for each run of spaces between them. */
 static glong
 inner_text_length (xmlNode *n)
 {
-  g_autofree char *text = inner_text (n);
+  glong length = 0;
+  gboolean started = FALSE;
+  gboolean pending = FALSE;
 
-  return g_utf8_strlen (text, -1);
+  for (xmlNode *t = n; t; t = next_in (t, n, FALSE))
+    {
+      if (!is_text (t) || t->content == NULL)
+        continue;
+
+      for (const char *p = (const char *)t->content; *p; )
+        {
+          guchar b = (guchar)*p;
+          gboolean space;
+
+          if (b < 0x80)
+            {
+              space = b == ' ' || (b >= '\t' && b <= '\r');
+              p++;
+            }
+          else
+            {
+              space = is_space (g_utf8_get_char (p));
+              p = g_utf8_next_char (p);
+            }
+
+          if (space)
+            pending = started;
+          else
+            {
+              length += 1 + (pending ? 1 : 0);
+              pending = FALSE;
+              started = TRUE;
+            }
+        }
+    }
+
+  return length;
 }
 
 static gboolean
@@ -784,7 +825,23 @@ check_byline (Grabber    *g,
 
       if (is_valid_byline (text))
         {
-          g->byline = normalize_space (text);
+          /* A child marked itemprop="name" is the name without the date
+           * and the "By". */
+          xmlNode *end = get_next_node (n, TRUE);
+
+          for (xmlNode *c = get_next_node (n, FALSE); c && c != end; c = get_next_node (c, FALSE))
+            {
+              const char *prop = get_attr (c, "itemprop");
+
+              if (prop && strstr (prop, "name"))
+                {
+                  g_free (text);
+                  text = text_content (c);
+                  break;
+                }
+            }
+
+          g->byline = g_strstrip (g_steal_pointer (&text));
           return TRUE;
         }
     }
@@ -2548,7 +2605,56 @@ has_letters (const char *s)
   return FALSE;
 }
 
-/* "By Jane Doe and John Roe", "Written by A\nEdited by B", "A, B & C". */
+static const char * const month_names[] = {
+  "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+  "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
+  "november", "dec", "december", "updated", "published", NULL
+};
+
+static void
+add_author (GStrvBuilder *builder,
+            GPtrArray    *seen,
+            const char   *raw)
+{
+  const Patterns *p = patterns ();
+  g_autofree char *part = normalize_space (raw);
+  g_autofree char *stripped = NULL;
+  g_autofree char *lower = NULL;
+  char *digit;
+
+  stripped = g_regex_replace_literal (p->author_prefix, part, -1, 0, "", 0, NULL);
+  g_strstrip (stripped);
+  while (*stripped && strchr (":-", *stripped))
+    memmove (stripped, stripped + 1, strlen (stripped));
+
+  /* "Lucas Nolan22 Dec 2016": a date glued to the name */
+  for (digit = stripped; *digit && !g_ascii_isdigit (*digit); digit++)
+    ;
+  *digit = '\0';
+  g_strstrip (stripped);
+  while (*stripped && strchr ("-–—:", stripped[strlen (stripped) - 1]))
+    {
+      stripped[strlen (stripped) - 1] = '\0';
+      g_strstrip (stripped);
+    }
+
+  if (*stripped == '\0' || !has_letters (stripped) || strchr (stripped, '@') ||
+      looks_like_url (stripped) || g_utf8_strlen (stripped, -1) > 60)
+    return;
+
+  lower = g_utf8_strdown (stripped, -1);
+  if (g_strv_contains (month_names, lower))
+    return;
+  for (guint j = 0; j < seen->len; j++)
+    if (strcmp (g_ptr_array_index (seen, j), lower) == 0)
+      return;
+
+  g_ptr_array_add (seen, g_steal_pointer (&lower));
+  g_strv_builder_add (builder, stripped);
+}
+
+/* "By Jane Doe and John Roe", "Written by A\nEdited by B", "A, B & C";
+ * but "Mac & i" is one name. */
 static GStrv
 split_byline (const char *byline)
 {
@@ -2563,28 +2669,21 @@ split_byline (const char *byline)
   parts = g_regex_split (p->author_split, byline, 0);
   for (guint i = 0; parts[i]; i++)
     {
-      g_autofree char *stripped = NULL;
-      g_autofree char *part = normalize_space (parts[i]);
-      g_autofree char *lower = NULL;
-      gboolean dup = FALSE;
+      g_auto(GStrv) pieces = g_regex_split (p->author_and, parts[i], 0);
+      gboolean all_names = g_strv_length (pieces) > 1;
 
-      stripped = g_regex_replace_literal (p->author_prefix, part, -1, 0, "", 0, NULL);
-      g_strstrip (stripped);
-      while (*stripped && strchr (":-–—", *stripped))
-        memmove (stripped, stripped + 1, strlen (stripped));
-      g_strstrip (stripped);
+      for (guint j = 0; pieces[j] && all_names; j++)
+        {
+          g_autofree char *piece = normalize_space (pieces[j]);
 
-      if (*stripped == '\0' || !has_letters (stripped) || strchr (stripped, '@') ||
-          looks_like_url (stripped) || g_utf8_strlen (stripped, -1) > 60)
-        continue;
+          all_names = strchr (piece, ' ') != NULL;
+        }
 
-      lower = g_utf8_strdown (stripped, -1);
-      for (guint j = 0; j < seen->len && !dup; j++)
-        dup = strcmp (g_ptr_array_index (seen, j), lower) == 0;
-      if (dup)
-        continue;
-      g_ptr_array_add (seen, g_steal_pointer (&lower));
-      g_strv_builder_add (builder, stripped);
+      if (all_names)
+        for (guint j = 0; pieces[j]; j++)
+          add_author (builder, seen, pieces[j]);
+      else
+        add_author (builder, seen, parts[i]);
     }
 
   return g_strv_builder_end (builder);
@@ -2793,6 +2892,84 @@ defuse_attributes (const char *s,
   return g_string_free (out, FALSE);
 }
 
+/* The text of a page the tree could not hold (libxml2 stops at its depth
+ * limit): tags dropped, scripts and styles skipped, entities decoded. */
+static char *
+strip_tags (const char *s)
+{
+  GString *raw = g_string_new (NULL);
+  g_autofree char *decoded = NULL;
+  const char *p = s;
+
+  while (*p)
+    {
+      if (*p != '<')
+        {
+          const char *lt = strchr (p, '<');
+          gsize n = lt ? (gsize)(lt - p) : strlen (p);
+
+          g_string_append_len (raw, p, n);
+          p += n;
+          continue;
+        }
+
+      if (strncmp (p, "<!--", 4) == 0)
+        {
+          const char *end = strstr (p + 4, "-->");
+
+          p = end ? end + 3 : p + strlen (p);
+          continue;
+        }
+      if (g_ascii_strncasecmp (p, "<script", 7) == 0 || g_ascii_strncasecmp (p, "<style", 6) == 0)
+        {
+          gboolean script = g_ascii_toupper (p[2]) == 'C';
+          const char *end = script ? strstr (p, "</script") : strstr (p, "</style");
+
+          if (end == NULL)
+            end = script ? strstr (p, "</SCRIPT") : strstr (p, "</STYLE");
+          p = end ? end + 2 : p + strlen (p);
+        }
+
+      {
+        const char *gt = strchr (p, '>');
+
+        g_string_append_c (raw, ' ');
+        p = gt ? gt + 1 : p + strlen (p);
+      }
+    }
+
+  decoded = unescape_entities (raw->str);
+  g_string_free (raw, TRUE);
+  return normalize_space (decoded);
+}
+
+/* An internal DTD subset is XML, not HTML: libxml2's HTML parser would show
+ * its entity declarations as text (it never expands them). */
+static void
+drop_internal_subset (char  *s,
+                      gsize *length)
+{
+  char *doctype = NULL;
+  char *open, *close, *gt;
+  gsize n = MIN (*length, 4096);
+
+  for (gsize i = 0; i + 9 < n && doctype == NULL; i++)
+    if (s[i] == '<' && g_ascii_strncasecmp (s + i, "<!doctype", 9) == 0)
+      doctype = s + i;
+  if (doctype == NULL)
+    return;
+
+  open = memchr (doctype, '[', *length - (doctype - s));
+  gt = memchr (doctype, '>', *length - (doctype - s));
+  if (open == NULL || (gt && gt < open))
+    return;
+
+  close = g_strstr_len (open, *length - (open - s), "]>");
+  close = close ? close + 1 : s + *length;
+  memmove (open, close, *length - (close - s) + 1);
+  *length -= close - open;
+}
+
 static xmlDoc *
 parse_document (const char *utf8,
                 gsize       length)
@@ -2984,6 +3161,8 @@ _dossier_html_importer_parse (const char  *data,
       utf8 = g_steal_pointer (&defused);
     }
 
+  drop_internal_subset (utf8, &utf8_length);
+
   doc = parse_document (utf8, utf8_length);
   if (doc == NULL || xmlDocGetRootElement (doc) == NULL)
     {
@@ -3054,6 +3233,11 @@ _dossier_html_importer_parse (const char  *data,
       if (whole)
         xmlFreeDoc (whole);
 
+      if (*best_text == '\0')
+        {
+          g_free (best_text);
+          best_text = strip_tags (utf8);
+        }
       if (*best_text == '\0' && meta.excerpt)
         {
           g_free (best_text);
