@@ -83,11 +83,17 @@ dossier_application_open_in_window (DossierApplication *self,
   g_return_if_fail (DOSSIER_IS_APPLICATION (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (!(window = get_reusable_window (self)))
-    window = dossier_window_new (GTK_APPLICATION (self));
-
-  dossier_window_open_file (window, file);
-  gtk_window_present (GTK_WINDOW (window));
+  if ((window = get_reusable_window (self)))
+    {
+      dossier_window_open_file (window, file);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+  else
+    {
+      window = dossier_window_new (GTK_APPLICATION (self));
+      dossier_window_open_file (window, file);
+      dossier_window_present_when_ready (window);
+    }
 }
 
 static void

@@ -50,6 +50,7 @@ struct _DossierReaderView
 
   GtkTextTag        *body_tag;
   GtkTextTag        *gap_tag;
+  GtkTextTag        *subhead_tag;
   GtkTextTag        *match_tag;
   GtkTextTag        *current_tag;
   GtkTextTag        *language_tag;
@@ -133,11 +134,41 @@ format_meta (DossierArticle *article)
   return g_string_free (str, FALSE);
 }
 
+/* A short line standing alone, with no closing punctuation, between two
+ * paragraphs is a subheading in a pasted article ("A long road to the
+ * vote"): show it as one. Only the looks change, never the text. */
+static gboolean
+looks_like_subhead (const char *p,
+                    guint       start,
+                    guint       end)
+{
+  const char *last;
+  gunichar first, c;
+
+  if (end - start < 3 || end - start > 70)
+    return FALSE;
+
+  first = g_utf8_get_char (p);
+  if (!g_unichar_isupper (first) && !g_unichar_isdigit (first))
+    return FALSE;
+
+  last = g_utf8_offset_to_pointer (p, end - start);
+  for (const char *q = p; q < last; q = g_utf8_next_char (q))
+    if (*q == '\n')
+      return FALSE;
+
+  c = g_utf8_get_char (g_utf8_prev_char (last));
+
+  return !g_unichar_ispunct (c);
+}
+
 static void
 apply_paragraph_tags (DossierReaderView *self)
 {
   GtkTextBuffer *buffer = get_buffer (self);
   guint n = dossier_article_get_n_paragraphs (self->article);
+  const char *text = dossier_article_get_text (self->article);
+  guint text_offset = 0;
   GtkTextIter start, end;
   guint prev_end = 0;
 
@@ -158,6 +189,17 @@ apply_paragraph_tags (DossierReaderView *self)
           gtk_text_buffer_get_iter_at_offset (buffer, &start, prev_end + 1);
           gtk_text_buffer_get_iter_at_offset (buffer, &end, p_start);
           gtk_text_buffer_apply_tag (buffer, self->gap_tag, &start, &end);
+        }
+
+      /* Walk the text forward once: offsets to pointers are linear. */
+      text = g_utf8_offset_to_pointer (text, p_start - text_offset);
+      text_offset = p_start;
+
+      if (i > 0 && i + 1 < n && looks_like_subhead (text, p_start, p_end))
+        {
+          gtk_text_buffer_get_iter_at_offset (buffer, &start, p_start);
+          gtk_text_buffer_get_iter_at_offset (buffer, &end, p_end);
+          gtk_text_buffer_apply_tag (buffer, self->subhead_tag, &start, &end);
         }
 
       prev_end = p_end;
@@ -660,6 +702,11 @@ dossier_reader_view_init (DossierReaderView *self)
   self->gap_tag = gtk_text_buffer_create_tag (buffer, "paragraph-gap",
                                               "scale", 0.55,
                                               NULL);
+  self->subhead_tag = gtk_text_buffer_create_tag (buffer, "subhead",
+                                                  "weight", PANGO_WEIGHT_BOLD,
+                                                  "scale", 1.08,
+                                                  "pixels-above-lines", 10,
+                                                  NULL);
   self->language_tag = gtk_text_buffer_create_tag (buffer, "language", NULL);
   self->match_tag = gtk_text_buffer_create_tag (buffer, "find-match",
                                                 "background-rgba",

@@ -225,7 +225,7 @@ open_saved_clipping (DossierWindow *self,
       DossierWindow *window = dossier_window_new (app);
 
       dossier_window_open_file (window, file);
-      gtk_window_present (GTK_WINDOW (window));
+      dossier_window_present_when_ready (window);
     }
   else
     dossier_window_open_file (self, file);

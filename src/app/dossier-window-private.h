@@ -16,6 +16,7 @@ struct _DossierWindow
   GFile                *loading_file;
   DossierArticle       *article;
   guint                 loading_timeout;
+  guint                 present_when_ready : 1;
 
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;

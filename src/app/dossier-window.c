@@ -91,6 +91,16 @@ update_title (DossierWindow *self)
 }
 
 static void
+present_if_waiting (DossierWindow *self)
+{
+  if (self->present_when_ready)
+    {
+      self->present_when_ready = FALSE;
+      gtk_window_present (GTK_WINDOW (self));
+    }
+}
+
+static void
 stop_loading (DossierWindow *self)
 {
   g_clear_handle_id (&self->loading_timeout, g_source_remove);
@@ -100,6 +110,8 @@ stop_loading (DossierWindow *self)
     gtk_stack_set_visible_child_name (self->main_stack, "reader");
   else
     gtk_stack_set_visible_child_name (self->main_stack, "empty");
+
+  present_if_waiting (self);
 }
 
 static void
@@ -180,6 +192,8 @@ show_loading_cb (gpointer user_data)
   if (self->article == NULL)
     gtk_stack_set_visible_child_name (self->main_stack, "loading");
 
+  present_if_waiting (self);
+
   return G_SOURCE_REMOVE;
 }
 
@@ -240,7 +254,7 @@ _dossier_window_open_files (DossierWindow  *self,
           DossierWindow *window = dossier_window_new (app);
 
           dossier_window_open_file (window, files[i]);
-          gtk_window_present (GTK_WINDOW (window));
+          dossier_window_present_when_ready (window);
         }
     }
 }
@@ -281,6 +295,25 @@ dossier_window_is_loading (DossierWindow *self)
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
 
   return self->loading_file != NULL;
+}
+
+/**
+ * dossier_window_present_when_ready:
+ * @self: a #DossierWindow
+ *
+ * Presents @self once the file it loads is shown (or could not be), or
+ * when the loading takes long enough to show a spinner. A window opened
+ * for a file then appears with its article, drawn once instead of twice.
+ */
+void
+dossier_window_present_when_ready (DossierWindow *self)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+
+  if (self->loading_file == NULL)
+    gtk_window_present (GTK_WINDOW (self));
+  else
+    self->present_when_ready = TRUE;
 }
 
 static gboolean

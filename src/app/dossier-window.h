@@ -18,5 +18,6 @@ GFile          *dossier_window_get_file    (DossierWindow  *self);
 DossierArticle *dossier_window_get_article (DossierWindow  *self);
 gboolean        dossier_window_is_empty    (DossierWindow  *self);
 gboolean        dossier_window_is_loading  (DossierWindow  *self);
+void            dossier_window_present_when_ready (DossierWindow *self);
 
 G_END_DECLS
