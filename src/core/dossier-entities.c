@@ -558,7 +558,9 @@ person_extent (Ctx   *ctx,
         {
           if ((wf & NER_W_DEMONYM) && i > a)
             break;
-          if ((t->flags & NER_TOK_HEADLINE) && (wf & NER_W_NONNAME) && !(wf & NER_W_FIRST))
+          if ((wf & NER_W_NONNAME) && !(wf & NER_W_FIRST) &&
+              ((t->flags & NER_TOK_HEADLINE) ||
+               (i > a && !(i == a + 1 && (word_flags (ctx, tok_at (ctx, a)) & NER_W_FIRST)))))
             break;
           i++;
           continue;
@@ -776,7 +778,35 @@ context_cue (Ctx   *ctx,
   return NER_KIND_NONE;
 }
 
-/* Hyphenated words: "Kremlin-backed", "U.S.-Russia". */
+static gboolean
+is_particle_prefix (Ctx        *ctx,
+                    const char *s,
+                    gsize       len)
+{
+  char key[16];
+
+  if (len == 0 || len >= 8 || !_dossier_ner_fold (s, len, key, sizeof key))
+    return FALSE;
+  return (_dossier_ner_gazetteer_word (ctx->gaz, key) & NER_W_PARTICLE) != 0;
+}
+
+/* "pro-Beijing", "Anti-NATO": a prefix, not a name */
+static gboolean
+is_word_prefix (const char *s,
+                gsize       len)
+{
+  static const char * const prefixes[] = {
+    "pro", "anti", "non", "ex", "pan", "neo", "post", "pre", "mid", "trans",
+    "co", "semi", "multi", "sub", "self", "counter", "inter", "intra", "extra",
+    "ultra", "super", "mini", "quasi", "pseudo", "all", "un", NULL };
+
+  for (guint i = 0; prefixes[i]; i++)
+    if (strlen (prefixes[i]) == len && g_ascii_strncasecmp (s, prefixes[i], len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Hyphenated words: "Kremlin-backed", "U.S.-Russia", "pro-Beijing". */
 static void
 scan_hyphenated (Ctx            *ctx,
                  const NerToken *t)
@@ -875,6 +905,70 @@ emit_places_in (Ctx   *ctx,
       else
         i++;
     }
+}
+
+/* A word used in lower case in the text so far, or a listed common word. */
+static gboolean
+is_common_word (Ctx            *ctx,
+                const NerToken *t)
+{
+  char key[64];
+  gsize len;
+
+  if (word_flags (ctx, t) & NER_W_NONNAME)
+    return TRUE;
+  len = fold_tok (ctx, t, key, sizeof key, FALSE);
+  return len > 0 && wordset_contains (&ctx->lower, hash_bytes (key, len));
+}
+
+/* "Refusing", "Blown", "Reportedly": verb and adverb forms at a sentence start */
+static gboolean
+looks_inflected (Ctx            *ctx,
+                 const NerToken *t)
+{
+  const char *s = ctx->text + t->start;
+  gsize n = t->len;
+
+  if (n < 5 || (t->flags & NER_TOK_NONASCII))
+    return FALSE;
+  return (s[n - 3] == 'i' && s[n - 2] == 'n' && s[n - 1] == 'g') ||
+         (s[n - 2] == 'e' && s[n - 1] == 'd') ||
+         (s[n - 2] == 'l' && s[n - 1] == 'y') ||
+         (s[n - 2] == 'w' && s[n - 1] == 'n');
+}
+
+static gboolean
+is_compass (Ctx            *ctx,
+            const NerToken *t)
+{
+  static const char * const words[] = {
+    "north", "south", "east", "west", "northern", "southern", "eastern",
+    "western", "central", "upper", "lower", "greater", "northeast",
+    "northwest", "southeast", "southwest", NULL };
+
+  for (guint i = 0; words[i]; i++)
+    if (tok_equals (ctx, t, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+scan_compass (Ctx   *ctx,
+              guint  a,
+              guint  b)
+{
+  const NerGazEntry *e = NULL;
+  guint m;
+
+  if (is_compass (ctx, tok_at (ctx, a)) && a + 1 < b &&
+      (m = match_gaz (ctx, a + 1, b, &e)) > 0 && e->kind == NER_KIND_PLACE &&
+      match_gaz (ctx, a, b, &e) < m + 1)
+    return m + 1;
+  if ((m = match_gaz (ctx, a, b, &e)) > 0 && e->kind == NER_KIND_PLACE &&
+      a + m < b && is_compass (ctx, tok_at (ctx, a + m)) &&
+      (a + m + 1 == b || !is_name_tok (tok_at (ctx, a + m + 1))))
+    return m + 1;
+  return 0;
 }
 
 /* Title at @a, maybe after modifiers and places ("U.S. Secretary of State",
@@ -998,17 +1092,19 @@ apply_coordination (Ctx   *ctx,
   ctx->pending_tok = end;
 }
 
-/* A name ending in an organization or place word, or "University of X". */
+/* A name ending in an organization or place word ("Civic Party"), or with
+ * an "of" phrase after such a word ("University of Texas", "Andy Warhol
+ * Foundation for the Visual Arts"). Returns its length in tokens. */
 static guint
 scan_suffixed (Ctx      *ctx,
                guint     a,
                guint     b,
                NerKind  *kind)
 {
-  guint i = a, last_name = a;
-  gboolean of_ok = FALSE;
+  guint i = a, end = a;
+  gboolean of_ok = FALSE, in_of = FALSE;
   guint wf0 = word_flags (ctx, tok_at (ctx, a));
-  NerKind k = NER_KIND_NONE;
+  NerKind k = NER_KIND_NONE, of_kind = NER_KIND_NONE;
 
   while (i < b)
     {
@@ -1017,22 +1113,42 @@ scan_suffixed (Ctx      *ctx,
 
       if (is_name_tok (t) || (t->flags & NER_TOK_DIGIT))
         {
-          if ((t->flags & NER_TOK_HEADLINE) && (wf & NER_W_NONNAME) &&
-              !(wf & (NER_W_ORG | NER_W_PLACE | NER_W_ORG_OF | NER_W_PLACE_OF)))
+          if ((wf & NER_W_NONNAME) && !(wf & (NER_W_ORG | NER_W_PLACE | NER_W_ORG_OF | NER_W_PLACE_OF)) &&
+              ((t->flags & NER_TOK_HEADLINE) || (i == a && (t->flags & NER_TOK_UNRELIABLE))))
             break;
-          if (wf & (NER_W_ORG_OF | NER_W_PLACE_OF))
-            of_ok = TRUE;
-          last_name = ++i;
+          i++;
+          if (in_of)
+            {
+              end = i;
+              if (wf & NER_W_PLACE && !(wf & NER_W_ORG))
+                k = NER_KIND_PLACE;
+              else if (wf & NER_W_ORG && !(wf & NER_W_PLACE))
+                k = NER_KIND_ORG;
+            }
+          else if (wf & NER_W_ORG)
+            end = i, k = NER_KIND_ORG;
+          else if (wf & NER_W_PLACE)
+            end = i, k = NER_KIND_PLACE;
+          of_ok = (wf & (NER_W_ORG_OF | NER_W_PLACE_OF)) != 0;
+          if (of_ok)
+            of_kind = (wf & NER_W_ORG_OF) ? NER_KIND_ORG : NER_KIND_PLACE;
           continue;
         }
-      if (of_ok && (tok_equals (ctx, t, "of") || tok_equals (ctx, t, "for") ||
-                    tok_equals (ctx, t, "on") || tok_equals (ctx, t, "and") ||
-                    tok_equals (ctx, t, "the") || tok_equals (ctx, t, "&")))
+      if ((of_ok && (tok_equals (ctx, t, "of") || tok_equals (ctx, t, "for") ||
+                     tok_equals (ctx, t, "on"))) ||
+          (in_of && (tok_equals (ctx, t, "and") || tok_equals (ctx, t, "the") ||
+                     tok_is_punct (t, '&') || tok_equals (ctx, t, "of"))))
         {
+          if (!in_of && of_ok && (tok_equals (ctx, t, "of") || tok_equals (ctx, t, "for") ||
+                                  tok_equals (ctx, t, "on")))
+            {
+              in_of = TRUE;
+              k = of_kind;
+            }
           i++;
           continue;
         }
-      if (t->flags & NER_TOK_PUNCT && t->ch == '&')
+      if (tok_is_punct (t, '&') && i + 1 < b)
         {
           i++;
           continue;
@@ -1040,39 +1156,15 @@ scan_suffixed (Ctx      *ctx,
       break;
     }
 
-  if (last_name - a < 2)
+  if (end - a < 2 || k == NER_KIND_NONE)
     return 0;
 
-  {
-    guint wl = word_flags (ctx, tok_at (ctx, last_name - 1));
-
-    if (wl & NER_W_ORG)
-      k = NER_KIND_ORG;
-    else if (wl & NER_W_PLACE)
-      k = NER_KIND_PLACE;
-    else if (wf0 & NER_W_ORG_OF && last_name - a >= 3)
-      k = NER_KIND_ORG;
-    else if (wf0 & NER_W_PLACE_OF && last_name - a >= 3)
-      k = NER_KIND_PLACE;
-  }
-
-  /* "X of Y" that does not start with an "of" word ends before "of" */
-  if (k == NER_KIND_NONE)
+  /* "Marc Lamont Hill" is a person */
+  if (k == NER_KIND_PLACE && !in_of && (wf0 & NER_W_FIRST) && end - a <= 3)
     return 0;
-  if (!(wf0 & (NER_W_ORG_OF | NER_W_PLACE_OF)))
-    {
-      for (guint j = a; j < last_name; j++)
-        if (tok_at (ctx, j)->flags & NER_TOK_LOWER)
-          {
-            guint pf = word_flags (ctx, tok_at (ctx, j - 1));
-
-            if (!(pf & (NER_W_ORG_OF | NER_W_PLACE_OF)))
-              return 0;
-          }
-    }
 
   *kind = k;
-  return last_name - a;
+  return end - a;
 }
 
 static void
@@ -1119,6 +1211,23 @@ scan_run (Ctx   *ctx,
         }
 
       wf = word_flags (ctx, t);
+
+      /* "The Huffington Post": the article is not part of the name */
+      if (k + 1 < b && (tok_equals (ctx, t, "the") || tok_equals (ctx, t, "a") || tok_equals (ctx, t, "an")))
+        {
+          k++;
+          continue;
+        }
+
+      /* "East Los Angeles", "Kowloon West" */
+      if ((m = scan_compass (ctx, k, b)) > 0)
+        {
+          Cand *c = add_cand (ctx, k, k + m, NER_KIND_PLACE, 0);
+
+          c->flags &= ~CAND_UNRELIABLE;
+          k += m;
+          continue;
+        }
 
       /* a capital that says nothing: "Despite", "The", "Echoing" */
       if ((t->flags & NER_TOK_UNRELIABLE) && (wf & NER_W_NONNAME) &&
@@ -1178,6 +1287,8 @@ scan_run (Ctx   *ctx,
               Cand *c = add_cand (ctx, k, k + g, e->kind, CAND_FROM_GAZ);
 
               c->gaz = e;
+              if (g == 1)
+                c->cue = context_cue (ctx, k, k + 1);
               if (!(t->flags & NER_TOK_HEADLINE) || g > 1 || !(wf & NER_W_NONNAME))
                 c->flags &= ~CAND_UNRELIABLE;
               if (e->kind == NER_KIND_PLACE && last_person != NULL &&
@@ -1202,9 +1313,11 @@ scan_run (Ctx   *ctx,
         {
           /* "Kremlin-backed" but not "Al-Maeena" */
           guint before = ctx->cands->len;
+          const char *s = ctx->text + t->start;
+          const char *dash = memchr (s, '-', t->len);
 
           scan_hyphenated (ctx, t);
-          if (ctx->cands->len > before)
+          if (ctx->cands->len > before || (dash != NULL && is_word_prefix (s, dash - s)))
             {
               k++;
               continue;
@@ -1225,7 +1338,9 @@ scan_run (Ctx   *ctx,
         Cand *c;
         gboolean headline = (t->flags & NER_TOK_HEADLINE) != 0;
 
-        if (n == 1 && (wf & (NER_W_NONNAME | NER_W_TITLE)) && !(wf & NER_W_FIRST))
+        if (n == 1 && !(wf & NER_W_FIRST) &&
+            ((wf & (NER_W_NONNAME | NER_W_TITLE)) ||
+             ((t->flags & NER_TOK_UNRELIABLE) && looks_inflected (ctx, t))))
           {
             k = end;
             continue;
@@ -1240,10 +1355,33 @@ scan_run (Ctx   *ctx,
 
         if (n >= 2)
           {
+            gboolean orgish = FALSE;
+            gboolean common = !(wf & NER_W_FIRST) && is_common_word (ctx, t);
+
+            /* "Environment Canada", "DAB Youth": not a person's name */
+            for (guint j = k; j < end; j++)
+              {
+                const NerToken *tj = tok_at (ctx, j);
+                const NerGazEntry *ej = NULL;
+
+                if ((tj->flags & NER_TOK_ALLCAPS) && tj->cp_len >= 3 && !(tj->flags & NER_TOK_CAPSLINE))
+                  orgish = TRUE;
+                if (j > k && common && match_gaz (ctx, j, j + 1, &ej) == 1)
+                  orgish = TRUE;
+              }
+
             if (wf & NER_W_FIRST)
               guess = NER_KIND_PERSON;
-            else if (n >= 5)
+            else if (is_compass (ctx, tok_at (ctx, end - 1)))
+              guess = NER_KIND_PLACE;
+            else if (n >= 5 || orgish)
               guess = NER_KIND_ORG;
+            else if (common)
+              {
+                /* "Internet Explorer", "World Cup": things, not people */
+                k = end;
+                continue;
+              }
             else
               guess = NER_KIND_PERSON;
             if (headline && !(wf & NER_W_FIRST))
@@ -1257,6 +1395,8 @@ scan_run (Ctx   *ctx,
                 flags |= CAND_ALLCAPS;
                 guess = NER_KIND_ORG;
               }
+            else if (wf & NER_W_FIRST)
+              guess = NER_KIND_PERSON;
           }
 
         c = add_cand (ctx, k, end, guess, flags);
@@ -1402,21 +1542,24 @@ scan_chunk (Ctx *ctx)
               if (len > 0)
                 wordset_add (&ctx->lower, hash_bytes (key, len));
 
-              /* "al-Amr", "pro-Kremlin" */
+              /* "al-Amr"; "pro-Kremlin" */
+              if ((t->flags & NER_TOK_HYPHEN))
+                {
+                }
               if ((t->flags & NER_TOK_HYPHEN))
                 {
                   const char *s = ctx->text + t->start;
                   const char *dash = memchr (s, '-', t->len);
 
                   if (dash != NULL && dash + 1 < s + t->len && g_ascii_isupper (dash[1]) &&
-                      (word_flags (ctx, t) & NER_W_PARTICLE || dash - s <= 3))
+                      is_particle_prefix (ctx, s, dash - s))
                     {
                       guint e = run_end (ctx, i);
                       NerToken *mt = tok_at (ctx, i);
 
                       /* treat as a name word */
                       mt->flags |= NER_TOK_CAP;
-                      if (dash - s <= 3)
+                      if (TRUE)
                         {
                           scan_run (ctx, i, e);
                           i = e;
@@ -1698,7 +1841,8 @@ resolve (Ctx *ctx)
       g_autofree char *surface = NULL;
       GArray *list;
 
-      if (c->gaz == NULL || c->gaz->kind != NER_KIND_ORG || c->ntok != 1)
+      if (c->gaz == NULL || c->ntok != 1 || c->cue == NER_KIND_PLACE ||
+          (c->gaz->kind == NER_KIND_PLACE && c->cue != NER_KIND_PERSON && c->cue != NER_KIND_NONE))
         continue;
       surface = cand_surface (ctx, c);
       list = g_hash_table_lookup (by_last, surface);
