@@ -292,6 +292,12 @@ tense_at (Ctx  *c,
     {
       guint8 t = c->t[i - d].tense;
 
+      /* an infinitive governs the expression: "decided to admit them in
+       * March" */
+      if (!left_weak && R (c, i - d) == W_TO && d > 1 && c->t[i - d + 1].kind == TOK_WORD &&
+          c->t[i - d + 1].w == NULL && !(c->t[i - d + 1].flags & TOK_F_CAP) &&
+          c->t[i - d + 1].tense == 0)
+        return TENSE_FUTURE;
       if (t == 0)
         continue;
       if (t & TENSE_STRONG)
@@ -300,7 +306,7 @@ tense_at (Ctx  *c,
       if (word_is (c, i - d, "won") && is_apostrophe (c, i - d + 1))
         return TENSE_FUTURE;
       /* "was expected to", "would be held": the future of the clause */
-      if ((t & TENSE_MASK) == TENSE_FUTURE)
+      if ((t & TENSE_MASK) == TENSE_FUTURE && !left_weak)
         return TENSE_FUTURE;
       /* a passive participle is no tense: "will be paid" */
       if (i - d > 0 && (word_is (c, i - d - 1, "be") || word_is (c, i - d - 1, "been") ||
@@ -1164,7 +1170,9 @@ match_month_first (Ctx  *c,
         }
       if (R (c, k) == W_DAY_MARK && is_punct (c, k + 1, '.'))
         k += 2;
-      resolve_month_day (c, r, m, d, tense_at (c, i));
+      resolve_month_day (c, r, m, d,
+                         i > 0 && R (c, i - 1) == W_LAST ? TENSE_PAST :
+                         i > 0 && R (c, i - 1) == W_NEXT ? TENSE_FUTURE : tense_at (c, i));
       return k;
     }
   if ((k = parse_year_after (c, j, &y)))
@@ -1722,6 +1730,11 @@ match_day_ref (Ctx  *c,
   switch ((int) rr)
     {
     case W_TODAY:
+      /* "USA Today", "VOA Today" are names */
+      if ((c->t[i].flags & TOK_F_CAP) && i > 0 && same_sentence (c, i - 1, i) &&
+          c->t[i - 1].kind == TOK_WORD && (c->t[i - 1].flags & TOK_F_CAP) &&
+          !(c->t[i].flags & TOK_F_NEWLINE) && !is_sentence_start (c, i - 1))
+        return 0;
       if (c->has_ref)
         fmt_day (r, c->ref);
       else
@@ -2987,6 +3000,51 @@ establish (Ctx       *c,
     }
 }
 
+static void
+emit (Ctx       *c,
+      GPtrArray *out,
+      guint      i,
+      guint      k,
+      const Res *r)
+{
+  DossierTimexInit init = { 0 };
+  const DossierSentence *s = NULL;
+  g_autofree char *span = NULL;
+  g_autofree char *sentence = NULL;
+  char istart[16], iend[16];
+  int first, last;
+  const char *precision;
+
+  span = g_strndup (c->text + c->t[i].b0, c->t[k - 1].b1 - c->t[i].b0);
+  if (c->t[i].sent < c->sentences->len)
+    {
+      s = &g_array_index (c->sentences, DossierSentence, c->t[i].sent);
+      sentence = g_strndup (c->text + s->byte_start, s->byte_end - s->byte_start);
+    }
+  init.text = span;
+  init.value = r->value;
+  init.timex_type = r->type;
+  init.mod = r->mod;
+  init.start = c->t[i].c0;
+  init.end = c->t[k - 1].c1;
+  init.sentence = sentence;
+  init.sentence_start = s ? s->start : 0;
+  if (r->type != TYPE_DURATION && r->type != TYPE_SET &&
+      (precision = value_interval (r->value, &first, &last)) != NULL)
+    {
+      int y, m, d;
+
+      civil_from_days (first, &y, &m, &d);
+      g_snprintf (istart, sizeof istart, "%04d-%02d-%02d", y, m, d);
+      civil_from_days (last, &y, &m, &d);
+      g_snprintf (iend, sizeof iend, "%04d-%02d-%02d", y, m, d);
+      init.precision = precision;
+      init.interval_start = istart;
+      init.interval_end = iend;
+    }
+  g_ptr_array_add (out, _dossier_timex_new (&init));
+}
+
 static gboolean
 may_start (Ctx  *c,
            guint i)
@@ -3049,48 +3107,35 @@ dossier_timeline_analyze (const char *text,
           i++;
           continue;
         }
-      {
-        DossierTimexInit init = { 0 };
-        const DossierSentence *s = NULL;
-        g_autofree char *span = NULL;
-        g_autofree char *sentence = NULL;
-        char istart[16], iend[16];
-        int first, last;
-        const char *precision;
+      /* an expression never crosses a sentence */
+      while (k - 1 > i && c.t[k - 1].sent != c.t[i].sent)
+        k--;
+      emit (&c, out, i, k, &r);
+      establish (&c, &r, c.t[i].sent);
 
-        /* an expression never crosses a sentence */
-        while (k - 1 > i && c.t[k - 1].sent != c.t[i].sent)
-          k--;
-        span = g_strndup (text + c.t[i].b0, c.t[k - 1].b1 - c.t[i].b0);
-        if (c.t[i].sent < sentences->len)
-          {
-            s = &g_array_index (sentences, DossierSentence, c.t[i].sent);
-            sentence = g_strndup (text + s->byte_start, s->byte_end - s->byte_start);
-          }
-        init.text = span;
-        init.value = r.value;
-        init.timex_type = r.type;
-        init.mod = r.mod;
-        init.start = c.t[i].c0;
-        init.end = c.t[k - 1].c1;
-        init.sentence = sentence;
-        init.sentence_start = s ? s->start : 0;
-        if (r.type != TYPE_DURATION && r.type != TYPE_SET &&
-            (precision = value_interval (r.value, &first, &last)) != NULL)
-          {
-            int y, m, d;
+      /* the second day of "April 24 and 25", "Nov. 15-16" */
+      if (r.establishes == PREC_DAY && strlen (r.value) == 10 && k + 1 < c.n &&
+          (R (&c, k) == W_AND || R (&c, k) == W_OR || R (&c, k) == W_TO ||
+           (is_punct (&c, k, '-') && adjacent (&c, k + 1))) &&
+          is_num (&c, k + 1) && c.t[k + 1].ndigits <= 2 && same_sentence (&c, i, k + 1))
+        {
+          int y, m, d, d2 = c.t[k + 1].num;
+          const TemporalWord *nw = W (&c, k + 2);
 
-            civil_from_days (first, &y, &m, &d);
-            g_snprintf (istart, sizeof istart, "%04d-%02d-%02d", y, m, d);
-            civil_from_days (last, &y, &m, &d);
-            g_snprintf (iend, sizeof iend, "%04d-%02d-%02d", y, m, d);
-            init.precision = precision;
-            init.interval_start = istart;
-            init.interval_end = iend;
-          }
-        g_ptr_array_add (out, _dossier_timex_new (&init));
-        establish (&c, &r, c.t[i].sent);
-      }
+          civil_from_days (r.day, &y, &m, &d);
+          if (d2 > d && d2 <= days_in_month (y, m) &&
+              !(nw && (nw->month || nw->unit || nw->number)) &&
+              !is_punct (&c, k + 2, '%') && !is_punct (&c, k + 2, ':') &&
+              !(is_punct (&c, k + 2, '.') && is_num (&c, k + 3)))
+            {
+              Res r2 = { { 0 } };
+
+              fmt_day (&r2, days_from_civil (y, m, d2));
+              emit (&c, out, k + 1, k + 2, &r2);
+              establish (&c, &r2, c.t[i].sent);
+              k += 2;
+            }
+        }
       i = k;
     }
 
