@@ -13,4 +13,6 @@ GPtrArray *_dossier_export_importer_parse (const char  *text,
                                            gsize        length,
                                            GError     **error);
 
+GDateTime *_dossier_export_parse_date     (const char  *text);
+
 G_END_DECLS
