@@ -316,6 +316,7 @@ static void
 detect_line_paragraphs (Parser *self)
 {
   guint long_joined = 0;
+  guint medium_joined = 0;
   guint blanks = 0;
   guint n = MIN (self->gap, 2000);
 
@@ -329,9 +330,13 @@ detect_line_paragraphs (Parser *self)
       else if (b->kind != LINE_BLANK && a->end - a->start > 120 &&
                g_utf8_strlen (a->start, a->end - a->start) > 120)
         long_joined++;
+      else if (b->kind != LINE_BLANK && a->end - a->start > 40)
+        medium_joined++;
     }
 
-  self->para_per_line = long_joined >= 2 || (long_joined >= 1 && blanks == 0);
+  /* a few long lines (a table, a link) in wrapped text do not count */
+  self->para_per_line = (long_joined >= 2 || (long_joined >= 1 && blanks == 0)) &&
+                        long_joined * 4 >= medium_joined;
 }
 
 /* ------------------------------------------------------------------ */
@@ -401,6 +406,26 @@ find_word_end (const char *p,
   return p;
 }
 
+static gboolean
+has_not_name_word (const char *start,
+                   const char *end)
+{
+  const char *p = start;
+
+  while (p < end)
+    {
+      const char *we = find_word_end (p, end);
+
+      if (we > p && (_dossier_text_lexicon_word (p, we - p).flags & DOSSIER_WORD_NOT_NAME))
+        return TRUE;
+      p = we;
+      while (p < end && (g_ascii_isspace (*p) || *p == ',' || *p == ':' || *p == ';'))
+        p++;
+    }
+
+  return FALSE;
+}
+
 /* Splits "Jane Doe, John Roe and Ann Poe" into names; returns %FALSE when
  * any part is not a name (a single trailing word such as an agency name is
  * dropped). */
@@ -445,7 +470,9 @@ split_names (const char *start,
           trim (&ps, &pe);
           if (pe > ps)
             {
-              if (looks_like_name (ps, pe))
+              if (has_not_name_word (ps, pe))
+                ;   /* "Staff Writer", "The Associated Press" */
+              else if (looks_like_name (ps, pe))
                 g_ptr_array_add (names, g_strndup (ps, pe - ps));
               else if (count_words (ps, pe) <= 2 && names->len > before)
                 break;   /* "…, Reuters", "…, Staff Writer" */
@@ -1157,21 +1184,35 @@ analyze_head (Parser *self)
   if (nb->len == 0)
     return limit;
 
+  /* the furniture above the post ends with its last chrome or date line;
+   * a blog's tagline or a short "about" may stand among it, the article's
+   * paragraphs may not */
+  {
+    guint prose = 0;
+
+    for (guint k = 0; k < nb->len; k++)
+      {
+        Line *line = line_at (self, g_array_index (nb, int, k));
+
+        if (line->kind == LINE_CHROME && line->footer && prose > 0)
+          break;
+        /* past a paragraph, only the post's date line proves that the
+         * page header went on */
+        if (line->kind == LINE_DATE || (line->kind == LINE_CHROME && prose == 0))
+          last_meta = k;
+        else if (is_prose (self, line) &&
+                 (++prose > 2 || line->end - line->start > 300))
+          break;
+      }
+  }
+
   first_prose = nb->len;
-  for (guint k = 0; k < nb->len; k++)
+  for (guint k = last_meta + 1; k < nb->len; k++)
     if (is_prose (self, line_at (self, g_array_index (nb, int, k))))
       {
         first_prose = k;
         break;
       }
-
-  for (int k = 0; k < first_prose; k++)
-    {
-      guint kind = line_at (self, g_array_index (nb, int, k))->kind;
-
-      if (kind == LINE_CHROME || kind == LINE_DATE)
-        last_meta = k;
-    }
 
   /* a page with furniture above the post: the headline follows it (Blogger)
    * or stands just above the post's date and byline (WordPress) */

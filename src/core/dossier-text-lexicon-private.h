@@ -42,6 +42,8 @@ typedef enum
   DOSSIER_WORD_AND     = 1 << 4,
   /* words allowed between the day, month and year ("de", "of", "m.") */
   DOSSIER_WORD_JOINER  = 1 << 5,
+  /* words of a byline that are not a person: "Staff Writer", "The Associated Press" */
+  DOSSIER_WORD_NOT_NAME = 1 << 6,
 } DossierWordFlags;
 
 typedef struct

@@ -414,6 +414,20 @@ static const char * const and_words[] = {
   "and", "und", "et", "y", "e", "i", "ir", "и", "і", "та", "oraz",
 };
 
+static const char * const not_name_words[] = {
+  "the", "press", "news", "times", "post", "journal", "agency", "staff",
+  "writer", "writers", "reporter", "reporters", "correspondent", "editor",
+  "editors", "contributor", "bureau", "chief", "senior", "associated",
+  "reuters", "bloomberg", "afp", "ap", "service", "desk", "team", "wire",
+  "korrespondent", "korrespondentin", "redaktion", "redakteur", "redakteurin",
+  "rédaction", "correspondant", "correspondante", "envoyé", "envoyée",
+  "redacción", "corresponsal", "корреспондент", "редакция", "кореспондент",
+  "редакція", "redakcja", "korespondent", "korespondentas", "korespondentė",
+  "redakcija", "redazione", "corrispondente", "redação", "correspondente",
+  "agencia", "agenzia", "agentur", "agence", "agência", "agencja", "агентство",
+  "агенція", "naujienų", "agentūra",
+};
+
 static const char * const source_labels[] = {
   "source", "sources", "šaltinis", "šaltiniai", "źródło", "źródła", "quelle",
   "quellen", "fuente", "fuentes", "источник", "источники", "джерело",
@@ -655,6 +669,7 @@ init_tables (gpointer data)
   add_words (joiners, G_N_ELEMENTS (joiners), DOSSIER_WORD_JOINER);
   add_words (by_words, G_N_ELEMENTS (by_words), DOSSIER_WORD_BY);
   add_words (and_words, G_N_ELEMENTS (and_words), DOSSIER_WORD_AND);
+  add_words (not_name_words, G_N_ELEMENTS (not_name_words), DOSSIER_WORD_NOT_NAME);
 
   return NULL;
 }
