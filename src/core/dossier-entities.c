@@ -885,7 +885,7 @@ scan_dateline (Ctx   *ctx,
 }
 
 static void
-emit_places_in (Ctx   *ctx,
+emit_gaz_in (Ctx   *ctx,
                 guint  a,
                 guint  b)
 {
@@ -894,7 +894,7 @@ emit_places_in (Ctx   *ctx,
       const NerGazEntry *e = NULL;
       guint m = is_name_tok (tok_at (ctx, i)) ? match_gaz (ctx, i, b, &e) : 0;
 
-      if (m > 0 && e->kind == NER_KIND_PLACE)
+      if (m > 0 && !(word_flags (ctx, tok_at (ctx, i)) & NER_W_MODIFIER && m == 1))
         {
           Cand *c = add_cand (ctx, i, i + m, e->kind, CAND_FROM_GAZ);
 
@@ -1036,14 +1036,14 @@ scan_title (Ctx    *ctx,
       if (name_end == q && q > p)
         {
           /* skip the title words; places inside still count */
-          emit_places_in (ctx, a, p);
+          emit_gaz_in (ctx, a, p);
           *out_end = q;
           return TRUE;
         }
       return FALSE;
     }
 
-  emit_places_in (ctx, a, p);
+  emit_gaz_in (ctx, a, p);
   c = add_cand (ctx, q, name_end, NER_KIND_PERSON, 0);
   c->flags &= ~CAND_UNRELIABLE;
   {
@@ -1092,6 +1092,35 @@ apply_coordination (Ctx   *ctx,
   ctx->pending_tok = end;
 }
 
+/* Does "and" at @i join one name ("Museum of Science and Industry", "National
+ * Air and Space Museum") rather than two ("MIT and Colorado State University")? */
+static gboolean
+and_joins (Ctx      *ctx,
+           guint     i,
+           guint     b,
+           gboolean  in_of)
+{
+  guint j = i + 1, last_wf = 0;
+  gboolean kind_word = FALSE;
+
+  if (j >= b || !is_name_tok (tok_at (ctx, j)))
+    return FALSE;
+  for (; j < b && is_name_tok (tok_at (ctx, j)); j++)
+    {
+      last_wf = word_flags (ctx, tok_at (ctx, j));
+      if (last_wf & (NER_W_ORG_OF | NER_W_PLACE_OF))
+        return FALSE;
+      if (last_wf & (NER_W_ORG | NER_W_PLACE))
+        kind_word = TRUE;
+    }
+  if (in_of)
+    return !kind_word && (j >= b || !tok_equals (ctx, tok_at (ctx, j), "of"));
+  /* outside an "of" phrase: the part after "and" must end the name */
+  if (!(last_wf & (NER_W_ORG | NER_W_PLACE)))
+    return FALSE;
+  return !(word_flags (ctx, tok_at (ctx, i - 1)) & (NER_W_ORG | NER_W_PLACE));
+}
+
 /* A name ending in an organization or place word ("Civic Party"), or with
  * an "of" phrase after such a word ("University of Texas", "Andy Warhol
  * Foundation for the Visual Arts"). Returns its length in tokens. */
@@ -1134,10 +1163,13 @@ scan_suffixed (Ctx      *ctx,
             of_kind = (wf & NER_W_ORG_OF) ? NER_KIND_ORG : NER_KIND_PLACE;
           continue;
         }
+      if ((tok_equals (ctx, t, "and") || tok_is_punct (t, '&')) && !and_joins (ctx, i, b, in_of))
+        break;
       if ((of_ok && (tok_equals (ctx, t, "of") || tok_equals (ctx, t, "for") ||
                      tok_equals (ctx, t, "on"))) ||
           (in_of && (tok_equals (ctx, t, "and") || tok_equals (ctx, t, "the") ||
-                     tok_is_punct (t, '&') || tok_equals (ctx, t, "of"))))
+                     tok_is_punct (t, '&') || tok_equals (ctx, t, "of"))) ||
+          (!in_of && (tok_equals (ctx, t, "and") || tok_is_punct (t, '&'))))
         {
           if (!in_of && of_ok && (tok_equals (ctx, t, "of") || tok_equals (ctx, t, "for") ||
                                   tok_equals (ctx, t, "on")))
@@ -1188,6 +1220,7 @@ scan_run (Ctx   *ctx,
   gint last_person_idx = -1;
   char *affiliation = NULL;
   char *pre_role = preceding_role (ctx, a);
+  char *descriptor = NULL;
 
   if (scan_dateline (ctx, a, b) == b)
     {
@@ -1316,8 +1349,14 @@ scan_run (Ctx   *ctx,
           const char *s = ctx->text + t->start;
           const char *dash = memchr (s, '-', t->len);
 
+          const char *last_dash = dash;
+
+          while (last_dash != NULL && memchr (last_dash + 1, '-', s + t->len - last_dash - 1) != NULL)
+            last_dash = memchr (last_dash + 1, '-', s + t->len - last_dash - 1);
           scan_hyphenated (ctx, t);
-          if (ctx->cands->len > before || (dash != NULL && is_word_prefix (s, dash - s)))
+          /* "Kremlin-backed", "Warhol-like": not a name as a whole */
+          if (ctx->cands->len > before || (dash != NULL && is_word_prefix (s, dash - s)) ||
+              (last_dash != NULL && last_dash + 1 < s + t->len && g_ascii_islower (last_dash[1])))
             {
               k++;
               continue;
@@ -1330,6 +1369,16 @@ scan_run (Ctx   *ctx,
         {
           k++;
           continue;
+        }
+      /* "Scientologist Tom Cruise": a descriptor before a given name */
+      g_clear_pointer (&descriptor, g_free);
+      if (end - k >= 3 && !(wf & (NER_W_FIRST | NER_W_PARTICLE)) &&
+          (word_flags (ctx, tok_at (ctx, k + 1)) & NER_W_FIRST))
+        {
+          descriptor = span_text (ctx, k, k + 1);
+          k++;
+          t = tok_at (ctx, k);
+          wf = word_flags (ctx, t);
         }
       {
         guint n = end - k;
@@ -1402,6 +1451,8 @@ scan_run (Ctx   *ctx,
         c = add_cand (ctx, k, end, guess, flags);
         if (n >= 2 && !(flags & CAND_WEAK))
           c->flags &= ~CAND_UNRELIABLE;
+        if (descriptor != NULL && guess == NER_KIND_PERSON)
+          set_role (c, g_steal_pointer (&descriptor), 1);
         c->cue = context_cue (ctx, k, end);
 
         /* "(NATO)" after the organization it abbreviates */
@@ -1459,6 +1510,7 @@ scan_run (Ctx   *ctx,
 
   g_free (affiliation);
   g_free (pre_role);
+  g_free (descriptor);
 }
 
 /* End of a run of capitalised words starting at @a: connectors may join
@@ -1967,8 +2019,10 @@ resolve (Ctx *ctx)
         kind = NER_KIND_PERSON;
       else if (votes[NER_KIND_PLACE] >= votes[NER_KIND_ORG] && votes[NER_KIND_PLACE] > 0)
         kind = NER_KIND_PLACE;
-      else
+      else if (votes[NER_KIND_ORG] > 0 || votes[4] >= 3)
         kind = NER_KIND_ORG;
+      else
+        continue;
 
       {
         guint ei = new_ent (ents, surface, kind, NULL);
