@@ -448,6 +448,30 @@ test_many_short_lines (void)
   g_assert_true (g_str_has_suffix (dossier_article_get_text (article), "line 99999"));
 }
 
+/* The head and tail windows see only furniture and blank lines; the body
+ * lies in the part between them that is not indexed, and must survive. */
+static void
+test_body_between_windows (void)
+{
+  g_autoptr(GString) s = g_string_new ("Share\n");
+  g_autoptr(DossierArticle) article = NULL;
+  const char *text;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_c (s, '\n');
+  g_string_append (s, "First sentence of the body.");
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (s, " More words of the same long paragraph follow here.");
+  g_string_append (s, "\n\nLast sentence of the body.\n");
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (s, "Share\n");
+
+  article = parse (s->str);
+  text = dossier_article_get_text (article);
+  g_assert_true (g_str_has_prefix (text, "First sentence of the body."));
+  g_assert_true (g_str_has_suffix (text, "Last sentence of the body."));
+}
+
 static void
 test_paragraph_per_line (void)
 {
@@ -481,6 +505,7 @@ main (int   argc,
   g_test_add_func ("/dossier/text-importer/one-huge-line", test_one_huge_line);
   g_test_add_func ("/dossier/text-importer/many-short-lines", test_many_short_lines);
   g_test_add_func ("/dossier/text-importer/paragraph-per-line", test_paragraph_per_line);
+  g_test_add_func ("/dossier/text-importer/body-between-windows", test_body_between_windows);
 
   return g_test_run ();
 }

@@ -68,6 +68,8 @@ typedef struct
 
   GArray          *lines;
   guint            gap;          /* first tail line when the middle is not indexed */
+  const char      *body_start_at;
+  const char      *body_end_at;
   gboolean         month_first;
   gboolean         para_per_line;
 
@@ -79,6 +81,7 @@ typedef struct
   char            *dateline;
   char            *url;
   GPtrArray       *authors;
+  GPtrArray       *post_authors;
   GPtrArray       *citation_authors;
   char            *citation_title;
   char            *citation_subtitle;
@@ -1127,7 +1130,33 @@ take_head_meta (Parser *self,
     case LINE_DATE:
       if (_dossier_text_match_date_line (line->start, line->end - line->start,
                                          self->month_first, &date))
-        set_date (self, &date, RANK_DATE_LINE);
+        {
+          set_date (self, &date, RANK_DATE_LINE);
+          /* "November 27, 2025 by Jane Doe" */
+          if (self->post_authors->len == 0)
+            {
+              const char *p = line->start + date.end;
+
+              while (p < line->end)
+                {
+                  const char *we;
+                  DossierWordInfo info;
+
+                  while (p < line->end && !g_ascii_isalpha (*p) && (guchar)*p < 0x80)
+                    p++;
+                  we = find_word_end (p, line->end);
+                  if (we == p)
+                    break;
+                  info = _dossier_text_lexicon_word (p, we - p);
+                  if ((info.flags & DOSSIER_WORD_BY) && !(info.flags & DOSSIER_WORD_JOINER))
+                    {
+                      split_names (we, line->end, self->post_authors);
+                      break;
+                    }
+                  p = we;
+                }
+            }
+        }
       break;
 
     case LINE_BYLINE:
@@ -1280,7 +1309,18 @@ analyze_head (Parser *self)
     }
 
   if (body_pos >= (int)nb->len)
-    return nb->len == (guint)HEAD_SCAN ? g_array_index (nb, int, nb->len - 1) + 1 : limit;
+    {
+      int next = g_array_index (nb, int, nb->len - 1) + 1;
+
+      /* the head window ran out among blank lines: the body starts in the
+       * part that is not indexed */
+      if (nb->len < (guint)HEAD_SCAN && self->gap < self->lines->len)
+        {
+          self->body_start_at = line_at (self, g_array_index (nb, int, nb->len - 1))->end;
+          return self->gap;
+        }
+      return next;
+    }
 
   return g_array_index (nb, int, body_pos);
 }
@@ -1316,8 +1356,13 @@ analyze_tail (Parser *self,
     {
       Line *line = line_at (self, last);
 
-      if ((guint)last + 1 == self->gap && self->gap < self->lines->len)
-        break;
+      /* the tail window is all furniture: the body ends where it starts */
+      if ((guint)last == self->gap && self->gap < self->lines->len)
+        {
+          self->body_end_at = line_at (self, last)->start;
+          last--;
+          break;
+        }
       if (line->kind == LINE_BLANK)
         {
           last--;
@@ -1673,11 +1718,21 @@ build_body (Parser *self,
   gunichar open;
   gsize n;
 
+  if (self->body_start_at != NULL && self->body_end_at != NULL)
+    {
+      /* head and tail are furniture with the body in between */
+      if ((guint)first == self->gap && (guint)last + 1 == self->gap)
+        return normalize_body (self, self->body_start_at, self->body_end_at);
+    }
   if (first > last || first >= (int)self->lines->len || last < 0)
     return g_strdup ("");
 
   start = line_at (self, first)->start;
   end = line_at (self, last)->end;
+  if (self->body_start_at != NULL && (guint)first == self->gap)
+    start = self->body_start_at;
+  if (self->body_end_at != NULL && (guint)last + 1 == self->gap)
+    end = self->body_end_at;
 
   /* a trailing footnote marker: "objectives.” [1]" */
   for (;;)
@@ -1824,6 +1879,7 @@ parser_clear (Parser *self)
   g_clear_pointer (&self->dateline, g_free);
   g_clear_pointer (&self->url, g_free);
   g_clear_pointer (&self->authors, g_ptr_array_unref);
+  g_clear_pointer (&self->post_authors, g_ptr_array_unref);
   g_clear_pointer (&self->citation_authors, g_ptr_array_unref);
   g_clear_pointer (&self->citation_title, g_free);
   g_clear_pointer (&self->citation_subtitle, g_free);
@@ -1863,6 +1919,7 @@ _dossier_text_importer_parse (const char  *text,
   self.text = text;
   self.length = length;
   self.authors = g_ptr_array_new_with_free_func (g_free);
+  self.post_authors = g_ptr_array_new_with_free_func (g_free);
 
   hint = detect_language (text, MIN (length, 16 * 1024));
   self.month_first = g_strcmp0 (hint, "en") == 0;
@@ -1920,7 +1977,14 @@ _dossier_text_importer_parse (const char  *text,
   if (self.date_rank != RANK_NONE)
     published = _dossier_text_date_to_datetime (&self.date);
 
-  authors = self.citation_authors && self.citation_authors->len > 0 ? self.citation_authors : self.authors;
+  /* a reference names the article's authors; a byline comes next; the
+   * name a blog engine prints by the post's date last */
+  if (self.citation_authors != NULL && self.citation_authors->len > 0)
+    authors = self.citation_authors;
+  else if (self.authors->len > 0 || self.citation_title != NULL || self.source != NULL)
+    authors = self.authors;
+  else
+    authors = self.post_authors;
   g_ptr_array_add (authors, NULL);
 
   return g_object_new (DOSSIER_TYPE_ARTICLE,
