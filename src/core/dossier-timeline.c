@@ -175,6 +175,10 @@ typedef struct
   gboolean       has_quarter;
   int            q_y, q_n;
   guint          q_sent;
+
+  /* tokens up to here form something that is not a valid date ("32
+   * August", "02/29/2022"): nothing is recognised inside */
+  guint          skip_to;
 } Ctx;
 
 typedef struct
@@ -186,6 +190,9 @@ typedef struct
   int         day;      /* first day, for anchoring */
   int         qy, qn;   /* a quarter, for anchoring */
   gboolean    anaphoric;
+  gboolean    has_point; /* a duration counted from the reference: "in
+                          * three days" is placed on its last day */
+  int         point;
 } Res;
 
 static const char type_date[] = "date";
@@ -676,6 +683,10 @@ resolve_month_day (Ctx           *c,
         y--;
       else if (tense == TENSE_FUTURE && z < c->ref - 1)
         y++;
+      else if ((tense == TENSE_NONE || tense == TENSE_PRESENT) && z - c->ref > 183)
+        y--;
+      else if ((tense == TENSE_NONE || tense == TENSE_PRESENT) && c->ref - z > 183)
+        y++;
       d = MIN (d, days_in_month (y, m));
       fmt_day (r, days_from_civil (y, m, d));
     }
@@ -685,9 +696,9 @@ resolve_month_day (Ctx           *c,
         y--;
       else if (tense == TENSE_FUTURE && m < c->rm)
         y++;
-      else if (tense == TENSE_PRESENT && m - c->rm > 6)
+      else if ((tense == TENSE_PRESENT || tense == TENSE_NONE) && m - c->rm > 6)
         y--;
-      else if (tense == TENSE_PRESENT && c->rm - m > 6)
+      else if ((tense == TENSE_PRESENT || tense == TENSE_NONE) && c->rm - m > 6)
         y++;
       fmt_month (r, y, m);
     }
@@ -1040,6 +1051,21 @@ parse_day_number (Ctx  *c,
                   guint i,
                   int  *d)
 {
+  const TemporalWord *w = W (c, i);
+
+  /* "eighth", "twenty-fourth" */
+  if (w && w->ordinal >= 1 && w->ordinal <= 31)
+    {
+      *d = w->ordinal;
+      return i + 1;
+    }
+  if (w && (w->number == 20 || w->number == 30) && is_punct (c, i + 1, '-') &&
+      W (c, i + 2) && W (c, i + 2)->ordinal >= 1 && W (c, i + 2)->ordinal <= 9 &&
+      w->number + W (c, i + 2)->ordinal <= 31)
+    {
+      *d = w->number + W (c, i + 2)->ordinal;
+      return i + 3;
+    }
   if (!is_num (c, i) || c->t[i].ndigits > 2 || c->t[i].num < 1 || c->t[i].num > 31)
     return 0;
   *d = c->t[i].num;
@@ -1087,7 +1113,20 @@ parse_year_after (Ctx  *c,
 {
   guint j = i;
 
-  if (is_punct (c, j, ','))
+  if ((is_punct (c, j, '-') || is_punct (c, j, '/')) && adjacent (c, j) && adjacent (c, j + 1) &&
+      is_num (c, j + 1))
+    {
+      /* "09-JAN-2017", "21-APR-16", "06/Nov/2023" */
+      if (c->t[j + 1].ndigits == 2 && !(is_punct (c, j + 2, '-') || is_punct (c, j + 2, '/')))
+        {
+          int yy = c->t[j + 1].num;
+
+          *y = yy < 50 ? 2000 + yy : 1900 + yy;
+          return j + 2;
+        }
+      j++;
+    }
+  else if (is_punct (c, j, ','))
     j++;
   else if (R (c, j) == W_OF || R (c, j) == W_DE)
     j++;
@@ -1138,6 +1177,36 @@ valid_date (int y,
   return m >= 1 && m <= 12 && d >= 1 && d <= days_in_month (y, m);
 }
 
+static guint
+poison (Ctx  *c,
+        guint k)
+{
+  c->skip_to = MAX (c->skip_to, k);
+  return 0;
+}
+
+/* Moves a resolved day to the year (of three around it) where it falls on
+ * @wd: "Tuesday, 10 January". */
+static void
+match_weekday_year (Ctx *c,
+                    Res *r,
+                    int  wd)
+{
+  int y, m, d;
+
+  if (r->establishes != PREC_DAY || weekday_of (r->day) == wd)
+    return;
+  civil_from_days (r->day, &y, &m, &d);
+  for (int dy = 1; dy <= 6; dy++)
+    for (int sign = 1; sign >= -1; sign -= 2)
+      if (valid_date (y + sign * dy, m, d) &&
+          weekday_of (days_from_civil (y + sign * dy, m, d)) == wd)
+        {
+          fmt_day (r, days_from_civil (y + sign * dy, m, d));
+          return;
+        }
+}
+
 /* Month first: "Nov. 16", "March 5, 1946", "November 2025", "January this
  * year", "October". */
 static guint
@@ -1153,26 +1222,58 @@ match_month_first (Ctx  *c,
   if (!(j = parse_month (c, i, TRUE, &m)))
     return 0;
   abbr = (w->month_flags & MONTH_EN_ABBR) != 0;
-  if (!(w->month_flags & MONTH_FOREIGN) && !(c->t[i].flags & TOK_F_CAP))
+  if (!(w->month_flags & MONTH_FOREIGN) && !(c->t[i].flags & TOK_F_CAP) &&
+      !((is_num (c, j) || is_punct (c, j, '-') || is_punct (c, j, '/')) && abbr == FALSE &&
+        w->month != 5 && w->month != 3))
     return 0;
+  /* "August-10, 2012", "August/10/2012", "Sep-2012" */
+  if ((is_punct (c, j, '-') || is_punct (c, j, '/')) && adjacent (c, j) && adjacent (c, j + 1) &&
+      is_num (c, j + 1))
+    j++;
+
+  /* a number that is neither a day nor a year: "August 32", "February
+   * 151998" */
+  if (is_num (c, j) && !(c->t[j].flags & TOK_F_NEWLINE) &&
+      ((c->t[j].ndigits <= 2 && c->t[j].num > 31) || c->t[j].ndigits > 4) &&
+      !is_punct (c, j + 1, '%'))
+    {
+      guint e = parse_year_after (c, j + 1, &y);
+
+      return poison (c, e ? e : j + 1);
+    }
 
   if ((k = parse_day_number (c, j, &d)) && !(is_punct (c, k, ':') && is_num (c, k + 1)))
     {
+      guint e;
+      int d2 = 0;
+
       /* not "May 5,000" */
       if (is_punct (c, k, ',') && is_num (c, k + 1) && adjacent (c, k + 1))
         return 0;
-      if ((j = parse_year_after (c, k, &y)))
+      /* a range "Feb 20 - 29, 2022": the year is the range's */
+      e = k;
+      if ((is_punct (c, k, '-') || R (c, k) == W_TO) && parse_day_number (c, k + 1, &d2))
+        e = parse_day_number (c, k + 1, &d2);
+      if ((j = parse_year_after (c, e, &y)))
         {
-          if (!valid_date (y, m, d))
-            return 0;
+          if (!valid_date (y, m, d) || (d2 && !valid_date (y, m, d2)))
+            return poison (c, j);
           fmt_day (r, days_from_civil (y, m, d));
-          return j;
+          return e == k ? j : k;
         }
       if (R (c, k) == W_DAY_MARK && is_punct (c, k + 1, '.'))
         k += 2;
       resolve_month_day (c, r, m, d,
                          i > 0 && R (c, i - 1) == W_LAST ? TENSE_PAST :
                          i > 0 && R (c, i - 1) == W_NEXT ? TENSE_FUTURE : tense_at (c, i));
+      if (r->establishes == PREC_DAY)
+        {
+          int ry, rm, rd;
+
+          civil_from_days (r->day, &ry, &rm, &rd);
+          if (rd != d)
+            return poison (c, k);   /* "February 29" of a common year */
+        }
       return k;
     }
   if ((k = parse_year_after (c, j, &y)))
@@ -1190,8 +1291,11 @@ match_month_first (Ctx  *c,
     }
   if (w->month_flags & (MONTH_FOREIGN | MONTH_EN_ABBR) || abbr)
     return 0;
+  if (!(c->t[i].flags & TOK_F_CAP))
+    return 0;
   /* a bare month: "May" and "March" only away from the sentence start */
-  if ((w->month == 5 || w->month == 3 || w->month == 8) && is_sentence_start (c, i))
+  if ((w->month == 5 || w->month == 3 || w->month == 8) && is_sentence_start (c, i) &&
+      !(j >= c->n || !same_sentence (c, i, j)))
     return 0;
   if (c->t[i].flags & TOK_F_UPPER)
     return 0;
@@ -1206,12 +1310,42 @@ match_day_first (Ctx  *c,
                  guint i,
                  Res  *r)
 {
-  int d, m, y;
-  guint j, k;
+  int d, m, y, d2;
+  guint j, k, e;
 
   if (!(j = parse_day_number (c, i, &d)))
-    return 0;
-  if (is_punct (c, j, '.') && adjacent (c, j))
+    {
+      /* "32 August" */
+      if (is_num (c, i) && c->t[i].ndigits <= 2 && c->t[i].num > 31 &&
+          is_month_word (c, i + 1, FALSE) && !(W (c, i + 1)->month_flags & MONTH_EN_ABBR))
+        {
+          int yy;
+          guint end = parse_year_after (c, i + 2, &yy);
+
+          return poison (c, end ? end : i + 2);
+        }
+      return 0;
+    }
+  /* a range "10 - 22 August 2012", "Eighth to eleventh May": the first day
+   * takes the month and year of the second */
+  if ((is_punct (c, j, '-') || R (c, j) == W_TO) && (e = parse_day_number (c, j + 1, &d2)) &&
+      d2 > d)
+    {
+      Res second = { { 0 } };
+
+      if (match_day_first (c, j + 1, &second) && second.establishes == PREC_DAY)
+        {
+          int sy, sm, sd;
+
+          civil_from_days (second.day, &sy, &sm, &sd);
+          if (!valid_date (sy, sm, d))
+            return 0;
+          fmt_day (r, days_from_civil (sy, sm, d));
+          return j;
+        }
+      return 0;
+    }
+  if ((is_punct (c, j, '.') || is_punct (c, j, '-') || is_punct (c, j, '/')) && adjacent (c, j))
     j++;
   if (R (c, j) == W_OF || R (c, j) == W_DE)
     j++;
@@ -1220,11 +1354,30 @@ match_day_first (Ctx  *c,
   if ((j = parse_year_after (c, k, &y)))
     {
       if (!valid_date (y, m, d))
-        return 0;
+        return poison (c, j);
       fmt_day (r, days_from_civil (y, m, d));
       return j;
     }
+  /* "3 Aug 96" at the end of a phrase */
+  if (is_num (c, k) && c->t[k].ndigits == 2 && !is_punct (c, k + 1, ':') &&
+      !is_punct (c, k + 1, '.') &&
+      (k + 1 >= c->n || c->t[k + 1].kind == TOK_PUNCT || !same_sentence (c, k, k + 1)))
+    {
+      y = c->t[k].num < 50 ? 2000 + c->t[k].num : 1900 + c->t[k].num;
+      if (!valid_date (y, m, d))
+        return poison (c, k + 1);
+      fmt_day (r, days_from_civil (y, m, d));
+      return k + 1;
+    }
   resolve_month_day (c, r, m, d, tense_at (c, i));
+  if (r->establishes == PREC_DAY)
+    {
+      int ry, rm, rd;
+
+      civil_from_days (r->day, &ry, &rm, &rd);
+      if (rd != d)
+        return poison (c, k);
+    }
   return k;
 }
 
@@ -1259,12 +1412,24 @@ match_numeric (Ctx  *c,
       return j;
     }
 
+  /* "9/2012", "04/2016": a month */
+  if (c->t[i].ndigits <= 2 && is_punct (c, i + 1, '/') && adjacent (c, i + 1) &&
+      adjacent (c, i + 2) && valid_year_token (c, i + 2) &&
+      !(is_punct (c, i + 3, '/') && adjacent (c, i + 3)))
+    {
+      if (c->t[i].num < 1 || c->t[i].num > 12)
+        return poison (c, i + 3);
+      fmt_month (r, c->t[i + 2].num, c->t[i].num);
+      return i + 3;
+    }
   if (!(c->t[i].kind == TOK_NUM && i + 4 < c->n))
     return 0;
   if (c->t[i + 1].kind != TOK_PUNCT || !adjacent (c, i + 1) || !adjacent (c, i + 2) ||
       !is_num (c, i + 2) || c->t[i + 3].kind != TOK_PUNCT || !adjacent (c, i + 3) ||
       !adjacent (c, i + 4) || !is_num (c, i + 4))
-    return 0;
+    {
+      return 0;
+    }
   sep = c->t[i + 1].num;
   if (sep != (gunichar) c->t[i + 3].num || (sep != '-' && sep != '/' && sep != '.'))
     return 0;
@@ -1279,11 +1444,19 @@ match_numeric (Ctx  *c,
       y = a;
       m = b;
       d = e;
+      if (c->t[i + 2].ndigits > 2 || c->t[i + 4].ndigits > 2)
+        return 0;
     }
-  else if (c->t[i + 4].ndigits == 4 || c->t[i + 4].ndigits == 2)
+  else if ((c->t[i + 4].ndigits == 4 || c->t[i + 4].ndigits == 2) &&
+           c->t[i].ndigits <= 2 && c->t[i + 2].ndigits <= 2)
     {
       y = c->t[i + 4].ndigits == 2 ? (e < 50 ? 2000 + e : 1900 + e) : e;
-      if (sep == '/' && a <= 12)
+      /* two-digit years only when day and month cannot be confused */
+      if (c->t[i + 4].ndigits == 2 && (sep == '.' || (a <= 12 && b <= 12)))
+        return 0;
+      /* month first with slashes (US), day first otherwise; the other
+       * order when the first is impossible */
+      if (sep == '/' ? (a <= 12) : (b > 12 && a <= 12))
         {
           m = a;
           d = b;
@@ -1293,13 +1466,11 @@ match_numeric (Ctx  *c,
           d = a;
           m = b;
         }
-      if (sep == '-' && c->t[i + 4].ndigits == 2)
-        return 0;
     }
   else
     return 0;
   if (!valid_date (y, m, d) || y < 1000)
-    return 0;
+    return sep == '.' ? 0 : poison (c, i + 5);
   fmt_day (r, days_from_civil (y, m, d));
   return i + 5;
 }
@@ -1344,10 +1515,13 @@ match_weekday (Ctx  *c,
       if (is_punct (c, j, ','))
         j++;
       if ((k = match_month_first (c, j, r)) || (k = match_day_first (c, j, r)))
-        return k;
+        {
+          match_weekday_year (c, r, wd);
+          return k;
+        }
       return 0;
     }
-  if (!(c->t[i].flags & TOK_F_CAP))
+  if (!(c->t[i].flags & TOK_F_CAP) && c->t[i].b1 - c->t[i].b0 < 6)
     return 0;
   if (w->plural)
     {
@@ -1362,12 +1536,22 @@ match_weekday (Ctx  *c,
     {
       k = is_punct (c, j, ',') ? j + 1 : j;
       if ((k = match_month_first (c, k, r)) && r->establishes == PREC_DAY)
-        return k;
+        {
+          match_weekday_year (c, r, wd);
+          return k;
+        }
       k = is_punct (c, j, ',') ? j + 1 : j;
       if (R (c, k) == W_THE)
         k++;
       if ((k = match_day_first (c, k, r)) && r->establishes == PREC_DAY)
-        return k;
+        {
+          match_weekday_year (c, r, wd);
+          return k;
+        }
+      k = is_punct (c, j, ',') ? j + 1 : j;
+      if (match_numeric (c, k, r) && r->establishes == PREC_DAY)
+        return match_numeric (c, k, r);
+      memset (r, 0, sizeof *r);
     }
   /* "Tuesday of last week", "Friday next week" */
   k = R (c, j) == W_OF ? j + 1 : j;
@@ -1384,6 +1568,14 @@ match_weekday (Ctx  *c,
   resolve_weekday (c, r, wd, dir, tense_at (c, i));
   j = add_pod_after (c, j, r);
   return j;
+}
+
+static guint
+match_weekday_plain (Ctx  *c,
+                     guint i,
+                     Res  *r)
+{
+  return match_weekday (c, i, r, 0);
 }
 
 static guint
@@ -1467,6 +1659,34 @@ match_year (Ctx  *c,
     return 0;
   y = c->t[i].num;
   j = i + 1;
+  /* "2012/Aug/10", "2024 August", "2018 March 18" */
+  {
+    guint k = j;
+    int m, d;
+
+    if ((is_punct (c, k, '/') || is_punct (c, k, '-')) && adjacent (c, k) && adjacent (c, k + 1))
+      k++;
+    if (is_month_word (c, k, FALSE) &&
+        (k > j || (c->t[k].flags & TOK_F_CAP)) && (k = parse_month (c, k, FALSE, &m)))
+      {
+        guint e = k;
+
+        if ((is_punct (c, e, '/') || is_punct (c, e, '-')) && adjacent (c, e) && adjacent (c, e + 1))
+          e++;
+        if ((e = parse_day_number (c, e, &d)) && !(is_num (c, e) || (W (c, e) && W (c, e)->unit)))
+          {
+            if (!valid_date (y, m, d))
+              return poison (c, e);
+            fmt_day (r, days_from_civil (y, m, d));
+            return e;
+          }
+        fmt_month (r, y, m);
+        return k;
+      }
+  }
+  /* "2012-14", "2012-1400" are ranges or codes, not dates */
+  if (is_punct (c, j, '-') && adjacent (c, j) && adjacent (c, j + 1) && is_num (c, j + 1))
+    return poison (c, j + 2);
   /* 1990s, 1990's */
   if (adjacent (c, j) && R (c, j) == W_S_SUFFIX && y % 10 == 0)
     {
@@ -1829,6 +2049,12 @@ match_quantity (Ctx  *c,
           n *= 10;
           u = UNIT_YEAR;
         }
+      /* "two weeks ago" is a day */
+      if (u == UNIT_WEEK || u == UNIT_FORTNIGHT)
+        {
+          n *= u == UNIT_FORTNIGHT ? 14 : 7;
+          u = UNIT_DAY;
+        }
       if (after == W_AGO || after == W_FROM || after == W_HENCE)
         {
           /* financial news compares with the period just named: "the
@@ -1874,6 +2100,35 @@ match_quantity (Ctx  *c,
         }
     }
   fmt_duration (r, q, u);
+  /* "in three days", "within a month", "after a year": a point ahead */
+  if (c->has_ref && q >= 0 && i > 0 &&
+      (R (c, i - 1) == W_IN || R (c, i - 1) == W_WITHIN || R (c, i - 1) == W_AFTER) &&
+      tense_at (c, i) != TENSE_PAST)
+    {
+      Res p = { { 0 } };
+      int n = (int) q;
+
+      if (u <= UNIT_HOUR)
+        fmt_day (&p, c->ref + (u == UNIT_HOUR ? n / 24 : 0));
+      else if (u == UNIT_DAY)
+        fmt_day (&p, c->ref + n);
+      else if (u == UNIT_WEEK || u == UNIT_FORTNIGHT)
+        fmt_day (&p, c->ref + n * (u == UNIT_WEEK ? 7 : 14));
+      else if (u == UNIT_MONTH || u == UNIT_QUARTER || u == UNIT_YEAR)
+        {
+          int months = n * (u == UNIT_MONTH ? 1 : u == UNIT_QUARTER ? 3 : 12);
+          int mm = c->rm - 1 + months;
+          int yy = c->ry + mm / 12;
+
+          mm = mm % 12 + 1;
+          fmt_day (&p, days_from_civil (yy, mm, MIN (c->rd, days_in_month (yy, mm))));
+        }
+      if (p.establishes == PREC_DAY)
+        {
+          r->has_point = TRUE;
+          r->point = p.day;
+        }
+    }
   /* TimeML writes thousands of years as millennia */
   if (u == UNIT_YEAR && q >= 1000 && (int) q % 1000 == 0)
     g_snprintf (r->value, sizeof r->value, "P%dL", (int) q / 1000);
@@ -2165,10 +2420,20 @@ match_determined (Ctx  *c,
 
   /* weekdays, months, seasons, holidays after last/next/this */
   if (!the && w->weekday && !(w->month_flags & MONTH_EN_ABBR) &&
-      (c->t[j].flags & TOK_F_CAP))
+      ((c->t[j].flags & TOK_F_CAP) || c->t[j].b1 - c->t[j].b0 >= 6))
     {
       int dir = det == W_LAST || det == W_PAST || det == W_PREVIOUS ? -2 :
-                det == W_NEXT || det == W_COMING ? 2 : 0;
+                det == W_COMING ? 2 : 0;
+
+      /* "this Friday" is the Friday of this week, "next Friday" the one of
+       * next week */
+      if ((det == W_THIS || det == W_NEXT) && c->has_ref)
+        {
+          int monday = c->ref - weekday_of (c->ref) + 1 + (det == W_NEXT ? 7 : 0);
+
+          fmt_day (r, monday + w->weekday - 1);
+          return add_pod_after (c, j + 1, r);
+        }
 
       if (det == W_THAT)
         {
@@ -2392,7 +2657,7 @@ match_relation (Ctx  *c,
     {
       gboolean plural;
 
-      if (!(k = parse_qty (c, j, &q)) || q < 0 || R (c, j) == W_A)
+      if (!(k = parse_qty (c, j, &q)) || q < 0 || q != (int) q)
         return 0;
       if (!(j = parse_unit (c, k, &u, &plural)))
         return 0;
@@ -2439,7 +2704,10 @@ match_relation (Ctx  *c,
               }
               break;
             case UNIT_WEEK:
-              fmt_week (r, x.day + dir * 7 * n, "");
+              if (R (c, i) == W_THE)
+                fmt_week (r, x.day + dir * 7 * n, "");
+              else
+                fmt_day (r, x.day + dir * 7 * n);
               break;
             case UNIT_MONTH:
               {
@@ -2485,6 +2753,9 @@ match_vague (Ctx  *c,
   switch ((int) rr)
     {
     case W_NOW:
+      /* "15m from now" is not the present */
+      if (i > 0 && R (c, i - 1) == W_FROM && !word_is (c, i + 1, "on"))
+        return 0;
       fmt_str (r, TYPE_DATE, "PRESENT_REF");
       return i + 1;
     case W_NOWADAYS:
@@ -2656,20 +2927,25 @@ match_date_core (Ctx  *c,
 {
   guint k;
 
+  typedef guint (*Matcher) (Ctx *, guint, Res *);
+  static const Matcher matchers[] = {
+    match_numeric, match_weekday_plain, match_month_first, match_day_first,
+    match_day_ref, match_determined, match_quarter, match_century, match_decade,
+    match_season_year, match_year,
+  };
+
   memset (r, 0, sizeof *r);
-  if ((k = match_holiday (c, i, r, 0)) ||
-      (k = match_numeric (c, i, r)) ||
-      (k = match_weekday (c, i, r, 0)) ||
-      (k = match_month_first (c, i, r)) ||
-      (k = match_day_first (c, i, r)) ||
-      (k = match_day_ref (c, i, r)) ||
-      (k = match_determined (c, i, r)) ||
-      (k = match_quarter (c, i, r)) ||
-      (k = match_century (c, i, r)) ||
-      (k = match_decade (c, i, r)) ||
-      (k = match_season_year (c, i, r)) ||
-      (k = match_year (c, i, r)))
+  if ((k = match_holiday (c, i, r, 0)))
     return k;
+  for (guint n = 0; n < G_N_ELEMENTS (matchers); n++)
+    {
+      memset (r, 0, sizeof *r);
+      if ((k = matchers[n] (c, i, r)))
+        return k;
+      /* the tokens were a broken date: nothing else may take them */
+      if (c->skip_to > i)
+        break;
+    }
   memset (r, 0, sizeof *r);
   return 0;
 }
@@ -2690,6 +2966,8 @@ match_core (Ctx  *c,
     return k;
   if ((k = match_date_core (c, i, r)))
     return k;
+  if (c->skip_to > i)
+    return 0;
   if ((j = parse_approx (c, i, &mod)) && (k = match_quantity (c, j, r)))
     {
       r->mod = mod;
@@ -3029,9 +3307,25 @@ emit (Ctx       *c,
   init.end = c->t[k - 1].c1;
   init.sentence = sentence;
   init.sentence_start = s ? s->start : 0;
-  if (r->type != TYPE_DURATION && r->type != TYPE_SET &&
-      (precision = value_interval (r->value, &first, &last)) != NULL)
+  precision = NULL;
+  if (r->type != TYPE_DURATION && r->type != TYPE_SET)
+    precision = value_interval (r->value, &first, &last);
+  if (precision == NULL && r->has_point)
     {
+      first = last = r->point;
+      precision = "day";
+    }
+  else if (precision == NULL && strcmp (r->value, "PRESENT_REF") == 0 && c->has_ref)
+    {
+      /* "now" is the day of publication */
+      first = last = c->ref;
+      precision = "day";
+    }
+  if (precision != NULL)
+    {
+      /* midnight, T24:00, is the start of the next day */
+      if (strlen (r->value) >= 13 && strcmp (r->value + 10, "T24:00") == 0)
+        first = last = first + 1;
       int y, m, d;
 
       civil_from_days (first, &y, &m, &d);
@@ -3102,9 +3396,14 @@ dossier_timeline_analyze (const char *text,
       Res r;
       guint k;
 
+      if (i < c.skip_to)
+        {
+          i = c.skip_to;
+          continue;
+        }
       if (!may_start (&c, i) || !(k = match_at (&c, i, &r)) || k <= i)
         {
-          i++;
+          i = MAX (i + 1, c.skip_to);
           continue;
         }
       /* an expression never crosses a sentence */
