@@ -185,7 +185,8 @@ join_paragraphs (char **lines,
   return g_string_free (out, FALSE);
 }
 
-/* "TREVOR Kavanagh" → "Trevor Kavanagh"; names keep their case otherwise. */
+/* "TREVOR Kavanagh" → "Trevor Kavanagh", "O'NEILL" → "O'Neill"; names
+ * keep their case otherwise. */
 static char *
 fix_caps (const char *name)
 {
@@ -194,17 +195,24 @@ fix_caps (const char *name)
   for (guint i = 0; words[i]; i++)
     {
       g_autofree char *up = g_utf8_strup (words[i], -1);
+      g_autofree char *lower = NULL;
+      GString *out;
+      gboolean start = TRUE;
 
-      if (g_utf8_strlen (words[i], -1) > 1 && strcmp (up, words[i]) == 0)
+      if (g_utf8_strlen (words[i], -1) < 2 || strcmp (up, words[i]) != 0)
+        continue;
+
+      lower = g_utf8_strdown (words[i], -1);
+      out = g_string_new (NULL);
+      for (const char *p = lower; *p; p = g_utf8_next_char (p))
         {
-          g_autofree char *lower = g_utf8_strdown (words[i], -1);
-          gunichar first = g_unichar_totitle (g_utf8_get_char (lower));
-          char buf[8] = { 0, };
+          gunichar c = g_utf8_get_char (p);
 
-          g_unichar_to_utf8 (first, buf);
-          g_free (words[i]);
-          words[i] = g_strconcat (buf, g_utf8_next_char (lower), NULL);
+          g_string_append_unichar (out, start ? g_unichar_totitle (c) : c);
+          start = c == '\'' || c == '-' || c == 0x2019;
         }
+      g_free (words[i]);
+      words[i] = g_string_free (out, FALSE);
     }
 
   return g_strjoinv (" ", words);
@@ -230,7 +238,7 @@ add_name (GPtrArray  *names,
 
   lower = g_utf8_strdown (name, -1);
   for (guint i = 0; roles[i]; i++)
-    if (g_str_has_prefix (lower, roles[i]) || (strstr (lower, roles[i]) && !g_unichar_isupper (g_utf8_get_char (name))))
+    if (g_str_has_prefix (lower, roles[i]) || (i < 6 && strstr (lower, roles[i])))
       return;
 
   if (inverted)
@@ -247,9 +255,11 @@ add_name (GPtrArray  *names,
   g_ptr_array_add (names, fix_caps (name));
 }
 
-/* "Gramer, Robbie; Ward, Alexander" (ProQuest) or "BY A and B" (Lexis). */
+/* ProQuest: "Gramer, Robbie; Ward, Alexander". LexisNexis: "BY A and B",
+ * "Niamh Brennan, Education Correspondent". */
 static GStrv
-split_authors (const char *text)
+split_authors (const char *text,
+               gboolean    inverted)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GRegex) and = g_regex_new ("\\s+(?:and|&)\\s+", G_REGEX_CASELESS, 0, NULL);
@@ -260,27 +270,20 @@ split_authors (const char *text)
     return NULL;
 
   clean = g_regex_replace_literal (and, text, -1, 0, ";", 0, NULL);
-
-  if (strchr (clean, ';') || (strchr (clean, ',') && strchr (clean, ',') == strrchr (clean, ',') &&
-                              !strchr (clean, ' ')))
+  parts = g_strsplit (clean, ";", -1);
+  for (guint i = 0; parts[i]; i++)
     {
-      parts = g_strsplit (clean, ";", -1);
-      for (guint i = 0; parts[i]; i++)
+      const char *comma = strchr (parts[i], ',');
+
+      if (inverted && comma && strchr (comma + 1, ',') == NULL)
+        add_name (names, parts[i], TRUE);
+      else
         {
-          /* one comma inside a part: "Last, First" */
-          const char *comma = strchr (parts[i], ',');
-          gboolean inverted = comma && strchr (comma + 1, ',') == NULL &&
-                              g_strv_length (parts) > 0 && strchr (text, ';') != NULL;
+          g_auto(GStrv) pieces = g_strsplit (parts[i], ",", -1);
 
-          add_name (names, parts[i], inverted);
+          for (guint j = 0; pieces[j]; j++)
+            add_name (names, pieces[j], FALSE);
         }
-    }
-  else
-    {
-      /* "Andrew Sparrow, political correspondent" */
-      parts = g_strsplit (clean, ",", -1);
-      for (guint i = 0; parts[i]; i++)
-        add_name (names, parts[i], FALSE);
     }
 
   if (names->len == 0)
@@ -450,7 +453,7 @@ parse_proquest_document (char **lines,
     }
 
   if ((value = g_hash_table_lookup (fields, "Author")) || (value = g_hash_table_lookup (fields, "Byline")))
-    authors = split_authors (value);
+    authors = split_authors (value, TRUE);
 
   if ((body == NULL || *body == '\0') && (value = g_hash_table_lookup (fields, "Abstract")))
     {
@@ -704,7 +707,7 @@ parse_lexis_document (char **lines,
     }
 
   if ((value = g_hash_table_lookup (fields, "BYLINE")))
-    authors = split_authors (value);
+    authors = split_authors (value, FALSE);
 
   if (*body == '\0' && *title == '\0')
     return NULL;

@@ -3105,6 +3105,17 @@ page_text (xmlDoc *doc)
   return serialize (body ? body : root);
 }
 
+static gboolean
+has_prose (const char *text)
+{
+  g_auto(GStrv) paragraphs = g_strsplit (text, "\n\n", -1);
+
+  for (guint i = 0; paragraphs[i]; i++)
+    if (g_utf8_strlen (paragraphs[i], -1) >= 100)
+      return TRUE;
+  return FALSE;
+}
+
 /**
  * _dossier_html_importer_parse:
  * @data: the page's bytes, in any encoding
@@ -3257,6 +3268,11 @@ _dossier_html_importer_parse (const char  *data,
         }
       note = _("No article was found on this page; this is all the text it holds.");
     }
+
+  /* Short text without a single paragraph of prose: a front page, a
+   * menu, a stub. Say so rather than pretend it is an article. */
+  if (note == NULL && best_length < CHAR_THRESHOLD && !has_prose (best_text))
+    note = _("No article was found on this page; this is all the text it holds.");
 
   if (meta.authors && meta.authors->len > 0 && meta.byline && byline == NULL)
     {
