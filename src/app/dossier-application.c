@@ -176,7 +176,7 @@ about_activated (GSimpleAction *action,
                         "version", PACKAGE_VERSION,
                         "comments", _("Read news clippings, see who is in them and when things happened"),
                         "developers", developers,
-                        "copyright", "© 2025 The Dossier developers",
+                        "copyright", "© 2026 The Dossier developers",
                         "license-type", GTK_LICENSE_GPL_3_0,
                         /* Translators: put your names here, one per line */
                         "translator-credits", _("translator-credits"),

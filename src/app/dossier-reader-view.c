@@ -12,7 +12,7 @@
 /* The body font size at zoom 1, in points. */
 #define BASE_FONT_SIZE   12.0
 /* The longest line, in average characters: about what a book page holds. */
-#define LINE_LENGTH      68
+#define LINE_LENGTH      72
 /* The article box's horizontal padding in style.css, both sides. */
 #define ARTICLE_PADDING  64
 /* Past this many matches the count stops: nobody steps through more. */
@@ -519,7 +519,7 @@ update_line_length (DossierReaderView *self)
   adw_clamp_set_maximum_size (self->clamp,
                               LINE_LENGTH * char_width / PANGO_SCALE + ARTICLE_PADDING);
   adw_clamp_set_tightening_threshold (self->clamp,
-                                      (LINE_LENGTH - 10) * char_width / PANGO_SCALE + ARTICLE_PADDING);
+                                      (LINE_LENGTH - 12) * char_width / PANGO_SCALE + ARTICLE_PADDING);
 }
 
 static void
@@ -535,12 +535,13 @@ update_zoom_css (DossierReaderView *self)
 }
 
 static void
-dossier_reader_view_root (GtkWidget *widget)
+dossier_reader_view_map (GtkWidget *widget)
 {
   DossierReaderView *self = DOSSIER_READER_VIEW (widget);
 
-  GTK_WIDGET_CLASS (dossier_reader_view_parent_class)->root (widget);
+  GTK_WIDGET_CLASS (dossier_reader_view_parent_class)->map (widget);
 
+  /* Now the text view's font is the one from the style sheet. */
   update_line_length (self);
 }
 
@@ -640,7 +641,7 @@ dossier_reader_view_class_init (DossierReaderViewClass *klass)
   object_class->get_property = dossier_reader_view_get_property;
   object_class->set_property = dossier_reader_view_set_property;
 
-  widget_class->root = dossier_reader_view_root;
+  widget_class->map = dossier_reader_view_map;
 
   properties[PROP_ARTICLE] =
     g_param_spec_object ("article", NULL, NULL,

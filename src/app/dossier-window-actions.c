@@ -265,6 +265,10 @@ read_clipboard_cb (GObject      *object,
 
   text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
 
+  /* The window was closed, or another file opened meanwhile. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
   for (const char *p = text; p && *p && blank; p = g_utf8_next_char (p))
     blank = g_unichar_isspace (g_utf8_get_char (p));
 
