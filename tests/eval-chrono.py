@@ -8,7 +8,8 @@ A single-date case passes when some timeline entry of the text resolves to the
 expected calendar day: its value starts with that day, or its resolved
 interval starts on it, or, for an entry at week, weekend, month or quarter
 precision, its interval contains it (TimeML gives "next month" the value
-2016-11 where chrono picks a day in it, 2016-11-07). Cases whose expectation
+2016-11 where chrono picks a day in it, 2016-11-07), or, for a duration
+counted from the reference ("the next two weeks"), its interval ends on it. Cases whose expectation
 names no calendar day (only a time of day or a time zone) are left out of the
 percentage. A no-date case is a false positive when the timeline holds an
 entry finer than a year: TimeML (and so Dossier) annotates a bare year such as
@@ -85,7 +86,8 @@ def main():
         single += 1
         if any(str(t.get("value", "")).startswith(day) or t.get("interval_start") == day or
                (t.get("precision") in ("week", "weekend", "month", "quarter") and
-                t.get("interval_start", "") <= day <= t.get("interval_end", ""))
+                t.get("interval_start", "") <= day <= t.get("interval_end", "")) or
+               (t.get("type") == "duration" and t.get("interval_end") == day)
                for t in timeline):
             single_ok += 1
         else:

@@ -650,6 +650,8 @@ static const LexiconRow rows[] = {
   { "arrived", { .role = W_NONE, .tense = TENSE_PAST } },
   { "signed", { .role = W_NONE, .tense = TENSE_PAST } },
   { "killed", { .role = W_NONE, .tense = TENSE_PAST } },
+  { "let", { .role = W_NONE, .tense = TENSE_FUTURE } },
+  { "lets", { .role = W_NONE, .tense = TENSE_FUTURE } },
   { "going", { .role = W_NONE, .tense = TENSE_FUTURE } },
   { "expected", { .role = W_NONE, .tense = TENSE_FUTURE } },
   { "scheduled", { .role = W_NONE, .tense = TENSE_FUTURE } },

@@ -193,6 +193,8 @@ typedef struct
   gboolean    has_point; /* a duration counted from the reference: "in
                           * three days" is placed on its last day */
   int         point;
+  gboolean    has_span;  /* "the past two weeks": the period it covers */
+  int         span_first, span_last;
 } Res;
 
 static const char type_date[] = "date";
@@ -1028,6 +1030,20 @@ parse_clock (Ctx  *c,
         return 0;
       j = parse_meridiem (c, j, &pm);
       h = (h % 12) + (pm ? 12 : 0);
+    }
+  else if (h >= 1 && h <= 12 && !is_punct (c, i + 1, ':') &&
+           ((R (c, j) == W_IN && R (c, j + 1) == W_THE && W (c, j + 2) && W (c, j + 2)->pod &&
+             !W (c, j + 2)->plural) ||
+            (R (c, j) == W_AT && W (c, j + 1) && W (c, j + 1)->pod == POD_NI &&
+             !W (c, j + 1)->plural)))
+    {
+      int pod = R (c, j) == W_AT ? POD_NI : W (c, j + 2)->pod;
+
+      if (pod == POD_AF || pod == POD_EV || (pod == POD_NI && h >= 6 && h < 12))
+        h = (h % 12) + 12;
+      else
+        h = h % 12;
+      j += R (c, j) == W_AT ? 2 : 3;
     }
   else if (R (c, j) == W_OCLOCK ||
            (word_is (c, j, "o") && is_apostrophe (c, j + 1) && word_is (c, j + 2, "clock")))
@@ -1986,6 +2002,64 @@ match_day_ref (Ctx  *c,
   return j;
 }
 
+/* Durations counted from the reference get an interval: "in three days",
+ * "within a month", "+2 months" end at a point ahead; "the past two weeks"
+ * and "the next two weeks" cover the period between it and the reference.
+ * @before is the first token of the whole expression. */
+static void
+place_duration (Ctx          *c,
+                Res          *r,
+                guint         before,
+                guint         i,
+                double        q,
+                TemporalUnit  u)
+{
+  WordRole prev = before > 0 ? R (c, before - 1) : W_NONE;
+  gboolean plus = before > 0 && (is_punct (c, before - 1, '+') || is_punct (c, before - 1, '-')) &&
+                  adjacent (c, before);
+  int sign = plus && is_punct (c, before - 1, '-') ? -1 : 1;
+  int n = q < 0 ? 0 : (int) q, target, mm, yy;
+
+  if (!c->has_ref || r->type != TYPE_DURATION)
+    return;
+  if (!(plus || prev == W_IN || prev == W_WITHIN || prev == W_AFTER) ||
+      (!plus && tense_at (c, i) == TENSE_PAST))
+    return;
+  if (q < 0 && u > UNIT_DAY)
+    return;
+  switch ((int) u)
+    {
+    case UNIT_SECOND:
+    case UNIT_MINUTE:
+      target = c->ref;
+      break;
+    case UNIT_HOUR:
+      target = c->ref + sign * (n / 24);
+      break;
+    case UNIT_DAY:
+      target = c->ref + sign * n;
+      break;
+    case UNIT_WEEK:
+    case UNIT_FORTNIGHT:
+      target = c->ref + sign * n * (u == UNIT_WEEK ? 7 : 14);
+      break;
+    case UNIT_MONTH:
+    case UNIT_QUARTER:
+    case UNIT_YEAR:
+    case UNIT_DECADE:
+      mm = c->rm - 1 + sign * n * (u == UNIT_MONTH ? 1 : u == UNIT_QUARTER ? 3 :
+                                   u == UNIT_YEAR ? 12 : 120);
+      yy = c->ry + (mm >= 0 ? mm / 12 : -((11 - mm) / 12));
+      mm = ((mm % 12) + 12) % 12 + 1;
+      target = days_from_civil (yy, mm, MIN (c->rd, days_in_month (yy, mm)));
+      break;
+    default:
+      return;
+    }
+  r->has_point = TRUE;
+  r->point = target;
+}
+
 /* Durations and the dates they lead to: "three days", "four-year", "the
  * past three months", "two years ago", "a week later", "11 days ago". */
 static guint
@@ -2100,35 +2174,7 @@ match_quantity (Ctx  *c,
         }
     }
   fmt_duration (r, q, u);
-  /* "in three days", "within a month", "after a year": a point ahead */
-  if (c->has_ref && q >= 0 && i > 0 &&
-      (R (c, i - 1) == W_IN || R (c, i - 1) == W_WITHIN || R (c, i - 1) == W_AFTER) &&
-      tense_at (c, i) != TENSE_PAST)
-    {
-      Res p = { { 0 } };
-      int n = (int) q;
-
-      if (u <= UNIT_HOUR)
-        fmt_day (&p, c->ref + (u == UNIT_HOUR ? n / 24 : 0));
-      else if (u == UNIT_DAY)
-        fmt_day (&p, c->ref + n);
-      else if (u == UNIT_WEEK || u == UNIT_FORTNIGHT)
-        fmt_day (&p, c->ref + n * (u == UNIT_WEEK ? 7 : 14));
-      else if (u == UNIT_MONTH || u == UNIT_QUARTER || u == UNIT_YEAR)
-        {
-          int months = n * (u == UNIT_MONTH ? 1 : u == UNIT_QUARTER ? 3 : 12);
-          int mm = c->rm - 1 + months;
-          int yy = c->ry + mm / 12;
-
-          mm = mm % 12 + 1;
-          fmt_day (&p, days_from_civil (yy, mm, MIN (c->rd, days_in_month (yy, mm))));
-        }
-      if (p.establishes == PREC_DAY)
-        {
-          r->has_point = TRUE;
-          r->point = p.day;
-        }
-    }
+  place_duration (c, r, i, i, q, u);
   /* TimeML writes thousands of years as millennia */
   if (u == UNIT_YEAR && q >= 1000 && (int) q % 1000 == 0)
     g_snprintf (r->value, sizeof r->value, "P%dL", (int) q / 1000);
@@ -2404,6 +2450,29 @@ match_determined (Ctx  *c,
       (k = parse_unit (c, k, &u, &plural)))
     {
       fmt_duration (r, q, u);
+      if (c->has_ref && q > 0 && q == (int) q &&
+          (det == W_PAST || det == W_LAST || det == W_NEXT || det == W_COMING))
+        {
+          Res end = { { 0 } };
+          int n = (int) q * (det == W_NEXT || det == W_COMING ? 1 : -1);
+
+          if (u == UNIT_WEEK || u == UNIT_DAY)
+            fmt_day (&end, c->ref + n * (u == UNIT_WEEK ? 7 : 1));
+          else if (u == UNIT_MONTH || u == UNIT_YEAR)
+            {
+              int mm = c->rm - 1 + n * (u == UNIT_MONTH ? 1 : 12);
+              int yy = c->ry + (mm >= 0 ? mm / 12 : -((11 - mm) / 12));
+
+              mm = ((mm % 12) + 12) % 12 + 1;
+              fmt_day (&end, days_from_civil (yy, mm, MIN (c->rd, days_in_month (yy, mm))));
+            }
+          if (end.establishes == PREC_DAY)
+            {
+              r->has_span = TRUE;
+              r->span_first = MIN (end.day, c->ref);
+              r->span_last = MAX (end.day, c->ref);
+            }
+        }
       return k;
     }
   w = W (c, j);
@@ -2970,6 +3039,13 @@ match_core (Ctx  *c,
     return 0;
   if ((j = parse_approx (c, i, &mod)) && (k = match_quantity (c, j, r)))
     {
+      double q;
+      TemporalUnit u;
+      gboolean plural;
+      guint e;
+
+      if (!r->has_point && (e = parse_qty (c, j, &q)) && parse_unit (c, e, &u, &plural))
+        place_duration (c, r, i, j, q, u);
       r->mod = mod;
       return k;
     }
@@ -3313,6 +3389,12 @@ emit (Ctx       *c,
   if (precision == NULL && r->has_point)
     {
       first = last = r->point;
+      precision = "day";
+    }
+  else if (precision == NULL && r->has_span)
+    {
+      first = r->span_first;
+      last = r->span_last;
       precision = "day";
     }
   else if (precision == NULL && strcmp (r->value, "PRESENT_REF") == 0 && c->has_ref)
