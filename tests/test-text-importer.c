@@ -217,6 +217,17 @@ static const ClippingCase cases[] = {
     "będzie otwarte codziennie.",
     { "Szukaj na tym blogu", "Brak komentarzy", "sobota" },
   },
+  {
+    /* one paragraph per line, a dek on its own line, a numbered link */
+    "dek-byline-reference.txt",
+    "Ports Brace for a Busy Winter",
+    "Shipping lines expect record traffic as the canal reopens",
+    NULL, NULL, "Anna Berg",
+    NULL, NULL, "HAMBURG", "en", 2,
+    "Container lines are adding ships to their northern routes",
+    "a fifth higher than a year earlier.",
+    { "By Anna", "HAMBURG", "[1]", "https://" },
+  },
 };
 
 static DossierArticle *
@@ -252,6 +263,8 @@ test_clipping (gconstpointer data)
   g_assert_cmpstr (dossier_article_get_dateline (article), ==, c->dateline);
   g_assert_cmpstr (dossier_article_get_language (article), ==, c->language);
   g_assert_cmpstr (dossier_article_get_format (article), ==, "text");
+  if (g_str_equal (c->file, "dek-byline-reference.txt"))
+    g_assert_cmpstr (dossier_article_get_url (article), ==, "https://example.org/ports-winter");
 
   authors = g_strjoinv ("|", (char **)dossier_article_get_authors (article));
   g_assert_cmpstr (*authors ? authors : NULL, ==, c->authors);

@@ -1092,7 +1092,6 @@ standalone (Parser *self,
             int     limit)
 {
   Line *next;
-  int n;
 
   if (i + 1 >= limit)
     return FALSE;
@@ -1100,11 +1099,27 @@ standalone (Parser *self,
   if (next->kind == LINE_BLANK)
     return next_nonblank (self, i, limit) >= 0;
 
-  /* a headline straight above its first paragraph */
+  /* a headline straight above its byline or its first paragraph */
   classify (self, next);
-  n = i + 1;
-  return is_prose (self, line_at (self, n)) &&
-         (line_at (self, i)->end - line_at (self, i)->start) * 2 <= next->end - next->start;
+  if (next->kind == LINE_BYLINE || next->kind == LINE_DATE || next->kind == LINE_SOURCE)
+    return next_nonblank (self, i + 1, limit) >= 0;
+  if (!is_prose (self, next))
+    {
+      /* headline, dek, byline */
+      int k = next_nonblank (self, i + 1, limit);
+
+      if (next->kind != LINE_TEXT || k < 0 || next->end - next->start > 400)
+        return FALSE;
+      classify (self, line_at (self, k));
+      return line_at (self, k)->kind == LINE_BYLINE || line_at (self, k)->kind == LINE_DATE;
+    }
+  {
+    const Line *line = line_at (self, i);
+    const char *after = NULL;
+
+    return (line->end - line->start) * 2 <= next->end - next->start ||
+           find_dek_separator (line->start, line->end, TRUE, &after) != NULL;
+  }
 }
 
 static gboolean
@@ -1287,14 +1302,33 @@ analyze_head (Parser *self)
   for (int k = 0; k <= MAX (last_meta, title_pos) && k < (int)nb->len; k++)
     take_head_meta (self, line_at (self, g_array_index (nb, int, k)));
 
+  body_pos = MAX (last_meta, title_pos) + 1;
+
   if (title_pos >= 0)
     {
       Line *line = line_at (self, g_array_index (nb, int, title_pos));
 
       set_title (self, line->start, line->end);
+
+      /* a dek on its own line, between the headline and the byline */
+      if (self->subtitle == NULL && title_pos + 2 < (int)nb->len && body_pos == title_pos + 1)
+        {
+          Line *dek = line_at (self, g_array_index (nb, int, title_pos + 1));
+          Line *after = line_at (self, g_array_index (nb, int, title_pos + 2));
+
+          if (dek->kind == LINE_TEXT && dek->end - dek->start <= 400 &&
+              !is_open_quote (first_char (dek->start, dek->end)) &&
+              (after->kind == LINE_BYLINE || after->kind == LINE_DATE))
+            {
+              const char *e = dek->end;
+
+              strip_trailing (dek->start, &e, ".");
+              self->subtitle = dup_trimmed (dek->start, e);
+              body_pos++;
+            }
+        }
     }
 
-  body_pos = MAX (last_meta, title_pos) + 1;
   /* the post's own date line, byline or source right after the headline */
   while (body_pos < (int)nb->len &&
          is_meta (line_at (self, g_array_index (nb, int, body_pos))->kind))
@@ -1376,6 +1410,19 @@ analyze_tail (Parser *self,
 
           if (parse_citation (self, line))
             {
+              last--;
+              continue;
+            }
+          /* "[1] https://…": a reference the body points to */
+          if (is_footnote_marker (line->start, line->end, &fn) &&
+              line->start + fn < line->end && line->start[fn] == ' ')
+            {
+              const char *u = line->start + fn;
+
+              while (u < line->end && *u == ' ')
+                u++;
+              if (self->url == NULL && is_url (u, line->end))
+                self->url = g_strndup (u, line->end - u);
               last--;
               continue;
             }

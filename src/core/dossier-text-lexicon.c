@@ -26,6 +26,13 @@ static const DossierChromeEntry chrome[] = {
   { "powered by", P | F }, { "blogger", X }, { "wordpress", X },
   { "wordpress com", X }, { "wordpress org", X },
 
+  /* headings of a list of references */
+  { "footnotes", X }, { "notes", X }, { "references", X }, { "išnašos", X },
+  { "nuorodos", X }, { "przypisy", X }, { "fußnoten", X }, { "anmerkungen", X },
+  { "notas", X }, { "примечания", X }, { "примітки", X }, { "note", X },
+  { "références", X }, { "referencias", X }, { "riferimenti", X },
+  { "referências", X }, { "literatūra", X }, { "bibliografia", X },
+
   /* English */
   { "search this blog", X }, { "followers", X }, { "follow", X },
   { "posted by", P | F }, { "no comments", X | F }, { "comments", X | F },
