@@ -527,10 +527,112 @@ test_paste (void)
   destroy_window (window);
 }
 
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  GObject *overlay;
+
+  REQUIRE_DISPLAY ();
+
+  /* GtkApplication loads it by its path for every window: it must parse. */
+  builder = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
+  overlay = gtk_builder_get_object (builder, "help_overlay");
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+static void
+test_application (void)
+{
+  g_autoptr(GSettings) settings = dossier_application_dup_settings ();
+  g_autoptr(DossierApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwStyleManager *style_manager;
+  GList *windows;
+
+  REQUIRE_DISPLAY ();
+
+  app = g_object_new (DOSSIER_TYPE_APPLICATION,
+                      "application-id", APP_ID,
+                      "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                      NULL);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  /* The style follows the setting, and the menu's choice sets it. */
+  style_manager = adw_style_manager_get_default ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "style", g_variant_new_string ("dark"));
+  g_assert_cmpstr (g_settings_get_string (settings, "style-variant"), ==, "dark");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_settings_set_string (settings, "style-variant", "light");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "style", g_variant_new_string ("default"));
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_DEFAULT);
+
+  /* Two files, two windows. */
+  {
+    g_autoptr(GFile) a = fixture_file ("tidal-turbines.txt");
+    g_autoptr(GFile) b = fixture_file ("untitled-notes.txt");
+    GFile *files[] = { a, b };
+
+    g_application_open (G_APPLICATION (app), files, 2, "");
+    windows = gtk_application_get_windows (GTK_APPLICATION (app));
+    g_assert_cmpuint (g_list_length (windows), ==, 2);
+    for (GList *l = windows; l; l = l->next)
+      wait_until_loaded (l->data);
+    for (GList *l = windows; l; l = l->next)
+      g_assert_nonnull (dossier_window_get_article (l->data));
+  }
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-window", NULL);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 3);
+
+  /* Quit closes every window (each saves its size). */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  iterate_pending ();
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (children != NULL)
+    {
+      GFile *child;
+
+      while (g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) && child != NULL)
+        remove_tree (child);
+    }
+
+  g_file_delete (file, NULL, NULL);
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *home = g_dir_make_tmp ("dossier-test-window-XXXXXX", NULL);
+  g_autoptr(GFile) home_file = g_file_new_for_path (home);
+  static const char *user_dirs[] = {
+    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
+  };
+  int ret;
+
+  /* The user's folders (recent files, pasted clippings) go to a temporary
+   * folder; the system ones stay, for MIME types and icon loaders. */
+  for (guint i = 0; i < G_N_ELEMENTS (user_dirs); i++)
+    {
+      g_autofree char *dir = g_build_filename (home, user_dirs[i], NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+      g_setenv (user_dirs[i], dir, TRUE);
+    }
+
   gtk_disable_setlocale ();
   setlocale (LC_ALL, "C.UTF-8");
   g_setenv ("LANGUAGE", "C", TRUE);
@@ -540,19 +642,14 @@ main (int    argc,
   /* Software GL under Xvfb is slow to start; the tests check widgets, not
    * rendering. */
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  /* Keep the user's real recent files out of the tests. */
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_init (&argc, &argv, NULL);
 
   have_display = gtk_init_check ();
   if (have_display)
     {
       adw_init ();
-      /* Each test has its own data folder, removed after it: the recent
-       * files list would be saved in a folder that is gone. */
-      g_object_set (gtk_settings_get_default (),
-                    "gtk-enable-animations", FALSE,
-                    "gtk-recent-files-enabled", FALSE,
-                    NULL);
+      g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
     }
 
   g_test_add_func ("/dossier/window/empty-state", test_empty_state);
@@ -564,6 +661,12 @@ main (int    argc,
   g_test_add_func ("/dossier/window/zoom", test_zoom);
   g_test_add_func ("/dossier/window/window-size", test_window_size);
   g_test_add_func ("/dossier/window/paste", test_paste);
+  g_test_add_func ("/dossier/window/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/dossier/window/application", test_application);
 
-  return g_test_run ();
+  ret = g_test_run ();
+
+  remove_tree (home_file);
+
+  return ret;
 }
