@@ -267,7 +267,6 @@ index_lines (Parser *self)
   const char *p = text;
   const char *head_end;
   g_autoptr(GArray) tail = NULL;
-  guint long_in_block = 0;
 
   self->lines = g_array_new (FALSE, TRUE, sizeof (Line));
 
@@ -309,8 +308,6 @@ index_lines (Parser *self)
   if (tail->len > 0 && g_array_index (tail, Line, tail->len - 1).start >= head_end &&
       p <= head_end)
     self->gap = self->lines->len;
-
-  (void)long_in_block;
 }
 
 /* Pages copied from a browser keep each paragraph on one long line with
@@ -871,14 +868,12 @@ parse_citation_authors (const char *start,
       trim (&ls, &le);
       trim (&fs, &fe);
       strip_trailing (fs, &fe, ".");
-      /* keep initials' periods: "Smith, John A." */
-      if (fe < pe && *fe == '.' && fe - fs >= 1 && fe[-1] != ' ' && g_unichar_isupper (first_char (fe - 1, pe)) &&
-          (fe - fs == 1 || fe[-2] == ' ' || fe[-2] == '.'))
-        fe++;
       if (le == ls || fe == fs || count_words (ls, le) > 3 || count_words (fs, fe) > 3)
         goto fail;
       {
-        g_autofree char *name = g_strdup_printf ("%.*s %.*s", (int)(fe - fs), fs, (int)(le - ls), ls);
+        g_autofree char *name = g_strdup_printf ("%.*s %.*s",
+                                                 (int)(fe - fs), fs,
+                                                 (int)(le - ls), ls);
 
         if (!looks_like_name (name, name + strlen (name)))
           goto fail;
@@ -1515,7 +1510,9 @@ parse_dateline (Parser     *self,
       region_end = p;
       while (region_end > region_start && region_end[-1] == ' ')
         region_end--;
-      if (region_end == region_start || !g_unichar_isupper (first_char (region_start, region_end)))
+      /* "KYIV, Ukraine", "NEW YORK, Nov 27", "LONDON, 27 November" */
+      c = first_char (region_start, region_end);
+      if (region_end == region_start || !(g_unichar_isupper (c) || g_unichar_isdigit (c)))
         return start;
     }
 
@@ -1533,8 +1530,14 @@ parse_dateline (Parser     *self,
         p++;
     }
 
+  if (g_utf8_strlen (start, place_end - start) < 3)
+    return start;
   if (!all_caps (start, place_end) &&
-      !(agency && g_unichar_isupper (first_char (start, place_end)) && count_words (start, place_end) <= 3))
+      !(agency && g_unichar_isupper (first_char (start, place_end)) &&
+        count_words (start, place_end) <= 3))
+    return start;
+  /* "U.S. -- ": an abbreviation, not a place line */
+  if (memchr (start, '.', place_end - start) != NULL && place_end - start <= 5)
     return start;
 
   /* the dash */
@@ -1548,7 +1551,8 @@ parse_dateline (Parser     *self,
   else
     return start;
 
-  if (p >= end || *p != ' ')
+  /* "WASHINGTON—The": a dash of its own needs no space */
+  if (p >= end || (*p != ' ' && p[-1] == '-' && (p - 1 == start || p[-2] != '-')))
     return start;
   while (p < end && *p == ' ')
     p++;
@@ -1679,6 +1683,7 @@ normalize_body (Parser     *self,
   char *buf = g_malloc (in_len + (self->para_per_line ? in_len / 2 : 0) + 16);
   char *o = buf;
   const char *p = start;
+  const char *next_bracket = memchr (start, '[', in_len);
   gboolean pending_break = FALSE;
   gboolean prev_hyphen = FALSE;
 
@@ -1711,7 +1716,17 @@ normalize_body (Parser     *self,
         }
       pending_break = FALSE;
 
-      /* copy, dropping "[12]" markers and the space before them */
+      /* copy, dropping "[12]" markers and the space before them; one
+       * search for the next bracket serves many lines */
+      if (next_bracket != NULL && next_bracket < ls)
+        next_bracket = memchr (ls, '[', end - ls);
+      if (next_bracket == NULL || next_bracket >= le)
+        {
+          memcpy (o, ls, le - ls);
+          o += le - ls;
+          prev_hyphen = le - ls >= 2 && le[-1] == '-' && g_ascii_isalpha (le[-2]);
+          continue;
+        }
       q = ls;
       while (q < le)
         {
