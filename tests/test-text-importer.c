@@ -228,6 +228,27 @@ static const ClippingCase cases[] = {
     "a fifth higher than a year earlier.",
     { "By Anna", "HAMBURG", "[1]", "https://" },
   },
+  {
+    /* a Lithuanian blog quoting a German paper, „…“ around the body */
+    "blogger-lt-quoting-de.txt",
+    "Berlin plant neue Schuldenregel",
+    "Die Koalition will Investitionen erleichtern, ohne die Haushaltsdisziplin aufzugeben",
+    "Frankfurter Allgemeine Zeitung", NULL, "Hans Müller|Eva Schmidt",
+    "2025-12-01", "3", "BERLIN", "de", 3,
+    "Die Bundesregierung will die Schuldenregel lockern",
+    "wenn sie in Klimaschutz investieren.",
+    { "Sekėjai", "„Die", "[1]", "Müller, Hans", "Komentarų", "Rašyti", "BERLIN" },
+  },
+  {
+    /* a Polish blog quoting an American paper, straight quotes, "[1]" */
+    "blogger-pl-quoting-en.txt",
+    "Factories Slow as Orders Fall", "Manufacturers cut shifts across the Midwest",
+    "New York Times", "Late Edition (East Coast)", "John A Smith|Mary O'Neil",
+    "2025-12-02", "B.1", "DETROIT", "en", 2,
+    "Factory output fell for a third month in November",
+    "reduced night shifts, managers said.",
+    { "Obserwatorzy", "\"", "[1]", "Smith, John", "Brak komentarzy", "wtorek" },
+  },
 };
 
 static DossierArticle *
