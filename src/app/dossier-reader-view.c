@@ -731,7 +731,9 @@ dossier_reader_view_init (DossierReaderView *self)
                            G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
+  /* Capture: the entry's text field would take Shift+Enter as Enter. */
   controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect_object (controller, "key-pressed",
                            G_CALLBACK (on_entry_key_pressed), self,
                            G_CONNECT_SWAPPED);

@@ -258,10 +258,7 @@ read_clipboard_cb (GObject      *object,
   g_autoptr(DossierWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   gboolean blank = TRUE;
-  gsize length;
 
   text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
 
@@ -279,14 +276,35 @@ read_clipboard_cb (GObject      *object,
       return;
     }
 
+  _dossier_window_save_clipping (self, text);
+}
+
+/**
+ * _dossier_window_save_clipping:
+ * @self: a #DossierWindow
+ * @text: the text of an article, pasted or dropped
+ *
+ * Saves @text as a new clipping file in the user's data folder, then opens
+ * it like any other file, so that notes have a file to belong to.
+ */
+void
+_dossier_window_save_clipping (DossierWindow *self,
+                               const char    *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+  g_return_if_fail (text != NULL);
+
   if (!(file = new_clipping_file (&error)))
     {
       _dossier_window_show_error (self, _("Could Not Save the Pasted Text"), error);
       return;
     }
 
-  length = strlen (text);
-  bytes = g_bytes_new_take (g_steal_pointer (&text), length);
+  bytes = g_bytes_new (text, strlen (text));
   g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_PRIVATE,
                                        self->cancellable, save_clipping_cb,
                                        g_object_ref (self));

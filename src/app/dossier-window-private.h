@@ -35,6 +35,8 @@ void       _dossier_window_show_error         (DossierWindow      *self,
                                                const char         *heading,
                                                const GError       *error);
 char      *_dossier_window_dup_display_name   (GFile              *file);
+void       _dossier_window_save_clipping      (DossierWindow      *self,
+                                               const char         *text);
 void       _dossier_window_open_files         (DossierWindow      *self,
                                                GFile             **files,
                                                guint               n_files);

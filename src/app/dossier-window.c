@@ -359,6 +359,12 @@ on_drop (DossierWindow *self,
     {
       g_ptr_array_add (files, g_value_get_object (value));
     }
+  else if (G_VALUE_HOLDS (value, G_TYPE_STRING) && g_value_get_string (value) != NULL)
+    {
+      /* Text dragged from a web page or an editor: a new clipping. */
+      _dossier_window_save_clipping (self, g_value_get_string (value));
+      return TRUE;
+    }
 
   if (files->len == 0)
     return FALSE;
@@ -435,7 +441,8 @@ dossier_window_init (DossierWindow *self)
   g_menu_append_section (self->recent_submenu, NULL, _dossier_recent_get_menu ());
 
   drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
-  gtk_drop_target_set_gtypes (drop_target, (GType[2]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);
+  gtk_drop_target_set_gtypes (drop_target,
+                              (GType[3]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE, G_TYPE_STRING }, 3);
   g_signal_connect_object (drop_target, "drop", G_CALLBACK (on_drop), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->main_stack), GTK_EVENT_CONTROLLER (drop_target));
 
