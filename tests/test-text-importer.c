@@ -350,6 +350,12 @@ static const struct {
   { "Posted on Nov. 3, 2024 by Jane Doe", "2024-11-03" },
   { "2025-11-27", "2025-11-27" },
   { "27 Nov 2025", "2025-11-27" },
+  { "2025-11-27T10:15:00Z", "2025-11-27" },
+  { "Thursday 27th November 2025", "2025-11-27" },
+  { "Nov 27, 2025 at 10:15 AM", "2025-11-27" },
+  { "27 ноября 2025, 14:35", "2025-11-27" },
+  { "lapkričio 27, 2025", "2025-11-27" },
+  { "Updated: 27/11/2025", "2025-11-27" },
   /* not date lines */
   { "Thursday was a good day for the market", NULL },
   { "In 2025 the town grew by 3 percent", NULL },

@@ -193,6 +193,12 @@ adjacent (Token *a,
   return a != NULL && b != NULL && a->end == b->start;
 }
 
+static gboolean
+is_time_separator (Token *t)
+{
+  return t != NULL && t->kind == TOK_PUNCT && (t->ch == ':' || t->ch == '.');
+}
+
 /* Tries a date around token @i; on success fills @date and the token
  * range [@first, @last]. */
 static gboolean
@@ -417,9 +423,9 @@ _dossier_text_match_date_line (const char      *line,
           Token *next = tok (tokens, i + 1);
 
           /* a time: 10:15, 10.15 h */
-          if (t->ndigits <= 2 &&
-              ((next && next->kind == TOK_PUNCT && (next->ch == ':' || next->ch == '.') && adjacent (t, next)) ||
-               (prev && prev->kind == TOK_PUNCT && (prev->ch == ':' || prev->ch == '.') && adjacent (prev, t))))
+          if (t->ndigits <= 2 && (is_time_separator (next) && adjacent (t, next)))
+            continue;
+          if (t->ndigits <= 2 && (is_time_separator (prev) && adjacent (prev, t)))
             continue;
           return FALSE;
         }

@@ -1287,7 +1287,8 @@ analyze_head (Parser *self)
       int k = 0;
 
       /* a byline or a source line above the headline */
-      while (k < (int)nb->len && k < 3 && is_meta (line_at (self, g_array_index (nb, int, k))->kind))
+      while (k < (int)nb->len && k < 3 &&
+             is_meta (line_at (self, g_array_index (nb, int, k))->kind))
         k++;
       if (k < (int)nb->len && title_candidate (self, g_array_index (nb, int, k), limit))
         title_pos = k;
@@ -1429,7 +1430,9 @@ analyze_tail (Parser *self,
               continue;
             }
           {
-            g_autofree char *norm = _dossier_text_lexicon_normalize (line->start, line->end - line->start);
+            g_autofree char *norm = NULL;
+
+            norm = _dossier_text_lexicon_normalize (line->start, line->end - line->start);
 
             if (*norm == '\0' && line->end - line->start < 40)
               {
@@ -1504,8 +1507,8 @@ parse_dateline (Parser     *self,
       while (region_start < end && *region_start == ' ')
         region_start++;
       p = region_start;
-      while (p < end && *p != '(' && !(*p == ' ' && p + 1 < end && (p[1] == '-' || (guchar)p[1] == 0xE2)) &&
-             *p != '\n' && p - region_start < 40)
+      while (p < end && *p != '(' && *p != '\n' && p - region_start < 40 &&
+             !(*p == ' ' && p + 1 < end && (p[1] == '-' || (guchar)p[1] == 0xE2)))
         p++;
       region_end = p;
       while (region_end > region_start && region_end[-1] == ' ')
@@ -1894,7 +1897,8 @@ detect_language (const char *text,
 
   for (guint l = 0; l < n_langs && l < G_N_ELEMENTS (scores); l++)
     {
-      gboolean lang_cyrillic = g_str_equal (langs[l].code, "ru") || g_str_equal (langs[l].code, "uk");
+      gboolean lang_cyrillic = g_str_equal (langs[l].code, "ru") ||
+                               g_str_equal (langs[l].code, "uk");
 
       if (lang_cyrillic != (cyrillic > latin))
         continue;

@@ -401,7 +401,7 @@ static const char * const fillers[] = {
   "в", "опубліковано", "оновлено", "р", "року", "о", "об", "paskelbta",
   "atnaujinta", "val", "m", "d", "st", "nd", "rd", "th", "er", "º", "ª",
   "utc", "gmt", "cet", "cest", "eet", "eest", "est", "edt", "pst", "pdt",
-  "msk", "et", "bst",
+  "msk", "et", "bst", "t", "z",
 };
 
 /* Words between the parts of a date: "27 de noviembre de 2025",
