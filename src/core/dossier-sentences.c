@@ -36,6 +36,12 @@ static const char * const openers[] = {
   "yet", "still", "however", "meanwhile", "also", "last", "since", "during",
 };
 
+/* German writes ordinal days with a period: "am 27. November" */
+static const char * const german_months[] = {
+  "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli",
+  "august", "september", "oktober", "november", "dezember",
+};
+
 static GHashTable *
 build_set (const char * const *words,
            gsize               n)
@@ -75,6 +81,7 @@ typedef struct
   GHashTable *titles;
   GHashTable *soft;
   GHashTable *openers;
+  GHashTable *months;
 } Lexicon;
 
 static const Lexicon *
@@ -88,6 +95,7 @@ get_lexicon (void)
       lex.titles = build_set (title_abbrevs, G_N_ELEMENTS (title_abbrevs));
       lex.soft = build_set (soft_abbrevs, G_N_ELEMENTS (soft_abbrevs));
       lex.openers = build_set (openers, G_N_ELEMENTS (openers));
+      lex.months = build_set (german_months, G_N_ELEMENTS (german_months));
       g_once_init_leave (&initialized, 1);
     }
   return &lex;
@@ -146,7 +154,29 @@ period_ends_sentence (const Lexicon *lex,
         break;
     }
   if (w == dot)
-    return TRUE;            /* "1998." or ")." */
+    {
+      /* "27. November": an ordinal day, when one or two digits */
+      const char *d = dot;
+      int digits = 0;
+
+      while (d > text && g_ascii_isdigit (d[-1]) && digits < 3)
+        {
+          d--;
+          digits++;
+        }
+      if (digits >= 1 && digits <= 2 && (d == text || !g_ascii_isdigit (d[-1])))
+        {
+          const char *e = next_p;
+          g_autofree char *lower = NULL;
+
+          while (*e && g_unichar_isalpha (g_utf8_get_char (e)))
+            e = g_utf8_next_char (e);
+          lower = g_utf8_strdown (next_p, e - next_p);
+          if (g_hash_table_contains (lex->months, lower))
+            return FALSE;
+        }
+      return TRUE;            /* "1998." or ")." */
+    }
 
   if (!has_inner_dot && g_utf8_strlen (w, dot - w) == 1 &&
       g_unichar_isupper (g_utf8_get_char (w)))
@@ -320,7 +350,11 @@ dossier_sentences_split (const char *text)
           end_p = q;
           end_cp = qcp;
           if (*q == '\0')
-            break;
+            {
+              p = end_p;
+              cp = end_cp;
+              break;
+            }
           if (!is_space (g_utf8_get_char (q)))
             {
               p = after;

@@ -766,59 +766,89 @@ static const TemporalHoliday holidays[] = {
   { { "ascension", "day" }, HOLIDAY_EASTER, 0, 39, 0 },
 };
 
+/* An open-addressing table keyed by the FNV-1a hash of the lower-case
+ * word, which the tokenizer computes while it scans: a word that is not in
+ * the lexicon usually costs one probe of an empty slot. */
+#define LEXICON_BITS 12
+#define LEXICON_SIZE (1u << LEXICON_BITS)
+
 typedef struct
 {
-  GHashTable *words;
-  /* (first byte, length) pairs that occur among the keys: most words of a
-   * text are rejected here without hashing */
-  guint8      may_be[256][32];
-} Lexicon;
+  guint32             hash;
+  guint16             len;
+  const char         *word;
+  const TemporalWord *entry;
+} Slot;
 
-static const Lexicon *
-get_lexicon (void)
+static Slot table[LEXICON_SIZE];
+static gsize initialized = 0;
+
+static void
+ensure_table (void)
 {
-  static gsize initialized = 0;
-  static Lexicon lex;
-
   if (g_once_init_enter (&initialized))
     {
-      lex.words = g_hash_table_new (g_str_hash, g_str_equal);
+      G_STATIC_ASSERT (G_N_ELEMENTS (rows) * 2 < LEXICON_SIZE);
       for (gsize i = 0; i < G_N_ELEMENTS (rows); i++)
         {
           gsize len = strlen (rows[i].word);
+          guint32 h = _dossier_temporal_hash_bytes (rows[i].word, len);
+          guint32 k = h & (LEXICON_SIZE - 1);
 
-          g_hash_table_insert (lex.words, (gpointer) rows[i].word,
-                               (gpointer) &rows[i].entry);
-          lex.may_be[(guchar) rows[i].word[0]][MIN (len, 31)] = 1;
+          while (table[k].word != NULL)
+            k = (k + 1) & (LEXICON_SIZE - 1);
+          table[k].hash = h;
+          table[k].len = len;
+          table[k].word = rows[i].word;
+          table[k].entry = &rows[i].entry;
         }
       g_once_init_leave (&initialized, 1);
     }
-  return &lex;
 }
 
-gboolean
-_dossier_temporal_may_be_word (guchar first,
-                               gsize  len)
+guint32
+_dossier_temporal_hash_bytes (const char *s,
+                              gsize       len)
 {
-  return get_lexicon ()->may_be[first][MIN (len, 31)] != 0;
+  guint32 h = TEMPORAL_HASH_INIT;
+
+  for (gsize i = 0; i < len; i++)
+    h = TEMPORAL_HASH_STEP (h, (guchar) s[i]);
+  return h;
 }
 
 /*
- * _dossier_temporal_lookup:
- * @lower: a lower-case word, nul-terminated
+ * _dossier_temporal_lookup_hashed:
+ * @lower: a lower-case word
  * @len: its length in bytes
+ * @hash: its hash, from TEMPORAL_HASH_STEP over its bytes
  *
  * Returns: (nullable): what the word may do in a temporal expression
  */
 const TemporalWord *
+_dossier_temporal_lookup_hashed (const char *lower,
+                                 gsize       len,
+                                 guint32     hash)
+{
+  guint32 k = hash & (LEXICON_SIZE - 1);
+
+  ensure_table ();
+  while (table[k].word != NULL)
+    {
+      if (table[k].hash == hash && table[k].len == len &&
+          memcmp (table[k].word, lower, len) == 0)
+        return table[k].entry;
+      k = (k + 1) & (LEXICON_SIZE - 1);
+    }
+  return NULL;
+}
+
+const TemporalWord *
 _dossier_temporal_lookup (const char *lower,
                           gsize       len)
 {
-  const Lexicon *lex = get_lexicon ();
-
-  if (len == 0 || !lex->may_be[(guchar) lower[0]][MIN (len, 31)])
-    return NULL;
-  return g_hash_table_lookup (lex->words, lower);
+  return _dossier_temporal_lookup_hashed (lower, len,
+                                          _dossier_temporal_hash_bytes (lower, len));
 }
 
 const TemporalHoliday *

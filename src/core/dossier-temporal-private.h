@@ -184,11 +184,17 @@ typedef struct
   gint8       nth;
 } TemporalHoliday;
 
+#define TEMPORAL_HASH_INIT 2166136261u
+#define TEMPORAL_HASH_STEP(h, byte) (((h) ^ (byte)) * 16777619u)
+
+guint32                _dossier_temporal_hash_bytes   (const char *s,
+                                                       gsize       len);
 const TemporalWord    *_dossier_temporal_lookup       (const char *lower,
                                                        gsize       len);
+const TemporalWord    *_dossier_temporal_lookup_hashed (const char *lower,
+                                                        gsize       len,
+                                                        guint32     hash);
 const TemporalHoliday *_dossier_temporal_holiday      (guint       index);
 guint                  _dossier_temporal_n_holidays   (void);
-gboolean               _dossier_temporal_may_be_word  (guchar      first,
-                                                       gsize       len);
 
 G_END_DECLS

@@ -33,153 +33,218 @@ guess_tense (const char *lower,
   return TENSE_NONE;
 }
 
-GArray *
-_dossier_temporal_tokenize (const char *text,
-                            GArray     *sentences)
+/* byte classes of ASCII */
+enum
 {
-  GArray *toks = g_array_sized_new (FALSE, FALSE, sizeof (TemporalToken),
-                                    strlen (text) / 5 + 16);
+  C_OTHER = 0,
+  C_SPACE,
+  C_NEWLINE,
+  C_DIGIT,
+  C_UPPER,
+  C_LOWER,
+  C_HIGH,   /* a byte of a multi-byte character */
+};
+
+static guint8 classes[256];
+static gsize classes_initialized = 0;
+
+static void
+ensure_classes (void)
+{
+  if (g_once_init_enter (&classes_initialized))
+    {
+      for (int b = 0; b < 256; b++)
+        {
+          guint8 k = C_OTHER;
+
+          if (b == ' ' || b == '\t' || b == '\r' || b == '\f' || b == '\v')
+            k = C_SPACE;
+          else if (b == '\n')
+            k = C_NEWLINE;
+          else if (b >= '0' && b <= '9')
+            k = C_DIGIT;
+          else if (b >= 'A' && b <= 'Z')
+            k = C_UPPER;
+          else if (b >= 'a' && b <= 'z')
+            k = C_LOWER;
+          else if (b >= 0x80)
+            k = C_HIGH;
+          classes[b] = k;
+        }
+      g_once_init_leave (&classes_initialized, 1);
+    }
+}
+
+/*
+ * _dossier_temporal_tokenize:
+ * @text: UTF-8 text
+ * @sentences: (element-type DossierSentence): its sentences
+ * @n_tokens: (out): the number of tokens
+ *
+ * Returns: (transfer full): the tokens, to free with g_free()
+ */
+TemporalToken *
+_dossier_temporal_tokenize (const char *text,
+                            GArray     *sentences,
+                            guint      *n_tokens)
+{
+  gsize cap = 1024, n = 0;
+  TemporalToken *toks = g_new (TemporalToken, cap);
   const guchar *p = (const guchar *) text;
   guint32 cp = 0;
   guint8 pending = TOK_F_SPACE | TOK_F_NEWLINE;
   guint sent = 0;
   gsize sent_end = sentences->len > 0 ?
     g_array_index (sentences, DossierSentence, 0).byte_end : G_MAXSIZE;
+  ensure_classes ();
 
   while (*p)
     {
-      TemporalToken t = { 0 };
+      TemporalToken *t;
       guchar ch = *p;
+      guint8 k = classes[ch];
 
-      if (ch < 0x80)
+      if (k == C_SPACE)
         {
-          if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\f' || ch == '\v')
-            {
-              pending |= TOK_F_SPACE;
-              p++;
-              cp++;
-              continue;
-            }
-          if (ch == '\n')
-            {
-              pending |= TOK_F_SPACE | TOK_F_NEWLINE;
-              p++;
-              cp++;
-              continue;
-            }
+          pending |= TOK_F_SPACE;
+          p++;
+          cp++;
+          continue;
         }
-      else
+      if (k == C_NEWLINE)
         {
-          gunichar c = g_utf8_get_char ((const char *) p);
-
-          if (is_space_char (c))
-            {
-              pending |= TOK_F_SPACE;
-              p = (const guchar *) g_utf8_next_char (p);
-              cp++;
-              continue;
-            }
+          pending |= TOK_F_SPACE | TOK_F_NEWLINE;
+          p++;
+          cp++;
+          continue;
+        }
+      if (k == C_HIGH && is_space_char (g_utf8_get_char ((const char *) p)))
+        {
+          pending |= TOK_F_SPACE;
+          p = (const guchar *) g_utf8_next_char (p);
+          cp++;
+          continue;
         }
 
-      t.b0 = (const char *) p - text;
-      t.c0 = cp;
-      t.flags = pending;
+      if (G_UNLIKELY (n == cap))
+        {
+          cap *= 2;
+          toks = g_renew (TemporalToken, toks, cap);
+        }
+      t = &toks[n++];
+      t->b0 = (const char *) p - text;
+      t->c0 = cp;
+      t->flags = pending;
+      t->ndigits = 0;
+      t->tense = 0;
+      t->num = 0;
+      t->w = NULL;
       pending = 0;
 
-      if (g_ascii_isdigit (ch))
+      if (k == C_DIGIT)
         {
-          gint64 v = 0;
-          guint n = 0;
+          gint32 v = 0;
+          guint nd = 0;
 
-          while (g_ascii_isdigit (*p))
+          while (classes[*p] == C_DIGIT)
             {
-              if (n < 9)
+              if (nd < 9)
                 v = v * 10 + (*p - '0');
-              n++;
+              nd++;
               p++;
-              cp++;
             }
-          t.kind = TOK_NUM;
-          t.num = (gint32) v;
-          t.ndigits = MIN (n, 255);
+          cp += nd;
+          t->kind = TOK_NUM;
+          t->num = v;
+          t->ndigits = MIN (nd, 255);
         }
-      else if (g_ascii_isalpha (ch) ||
-               (ch >= 0x80 && g_unichar_isalpha (g_utf8_get_char ((const char *) p))))
+      else if (k == C_UPPER || k == C_LOWER ||
+               (k == C_HIGH && g_unichar_isalpha (g_utf8_get_char ((const char *) p))))
         {
           char lower[32];
           gsize len = 0;
           gboolean fits = TRUE, upper = TRUE;
+          guint32 h = TEMPORAL_HASH_INIT;
           const guchar *s = p;
 
-          if (g_ascii_isupper (ch) ||
-              (ch >= 0x80 && g_unichar_isupper (g_utf8_get_char ((const char *) p))))
-            t.flags |= TOK_F_CAP;
-          while (*p)
+          if (k == C_UPPER || (k == C_HIGH && g_unichar_isupper (g_utf8_get_char ((const char *) p))))
+            t->flags |= TOK_F_CAP;
+          for (;;)
             {
-              if (*p < 0x80)
+              guint8 kk = classes[*p];
+
+              if (kk == C_LOWER || kk == C_UPPER)
                 {
-                  if (!g_ascii_isalpha (*p))
-                    break;
-                  if (g_ascii_islower (*p))
+                  guchar lc = *p | 0x20;
+
+                  if (kk == C_LOWER)
                     upper = FALSE;
                   if (len < sizeof lower - 1)
-                    lower[len++] = g_ascii_tolower (*p);
+                    lower[len++] = lc;
                   else
                     fits = FALSE;
+                  h = TEMPORAL_HASH_STEP (h, lc);
                   p++;
+                  cp++;
                 }
-              else
+              else if (kk == C_HIGH)
                 {
                   gunichar c = g_utf8_get_char ((const char *) p);
                   char buf[6];
-                  int n;
+                  int nb;
 
                   if (!g_unichar_isalpha (c) && !g_unichar_ismark (c))
                     break;
                   if (g_unichar_islower (c))
                     upper = FALSE;
-                  n = g_unichar_to_utf8 (g_unichar_tolower (c), buf);
-                  if (len + n < sizeof lower)
+                  nb = g_unichar_to_utf8 (g_unichar_tolower (c), buf);
+                  if (len + nb < sizeof lower)
                     {
-                      memcpy (lower + len, buf, n);
-                      len += n;
+                      memcpy (lower + len, buf, nb);
+                      len += nb;
                     }
                   else
                     fits = FALSE;
+                  for (int b = 0; b < nb; b++)
+                    h = TEMPORAL_HASH_STEP (h, (guchar) buf[b]);
                   p = (const guchar *) g_utf8_next_char (p);
+                  cp++;
                 }
-              cp++;
+              else
+                break;
             }
-          lower[len] = '\0';
-          t.kind = TOK_WORD;
-          if (upper && (const guchar *) p - s > 1)
-            t.flags |= TOK_F_UPPER;
+          t->kind = TOK_WORD;
+          if (upper && p - s > 1)
+            t->flags |= TOK_F_UPPER;
           if (fits)
             {
-              t.w = _dossier_temporal_lookup (lower, len);
-              t.tense = t.w != NULL ? t.w->tense : guess_tense (lower, len);
+              t->w = _dossier_temporal_lookup_hashed (lower, len, h);
+              t->tense = t->w != NULL ? t->w->tense : guess_tense (lower, len);
             }
         }
       else
         {
-          gunichar c = g_utf8_get_char ((const char *) p);
-
-          t.kind = TOK_PUNCT;
-          t.num = (gint32) c;
-          p = (const guchar *) g_utf8_next_char (p);
+          t->kind = TOK_PUNCT;
+          if (k == C_HIGH)
+            {
+              t->num = (gint32) g_utf8_get_char ((const char *) p);
+              p = (const guchar *) g_utf8_next_char (p);
+            }
+          else
+            t->num = *p++;
           cp++;
         }
 
-      t.b1 = (const char *) p - text;
-      t.c1 = cp;
-      while (t.b0 >= sent_end && sent + 1 < sentences->len)
+      t->b1 = (const char *) p - text;
+      t->c1 = cp;
+      while (t->b0 >= sent_end && sent + 1 < sentences->len)
         {
           sent++;
           sent_end = g_array_index (sentences, DossierSentence, sent).byte_end;
         }
-      t.sent = sent;
-      g_array_append_val (toks, t);
+      t->sent = sent;
     }
 
+  *n_tokens = n;
   return toks;
 }

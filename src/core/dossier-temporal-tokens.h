@@ -35,7 +35,8 @@ typedef struct
   guint32             sent;     /* sentence index */
 } TemporalToken;
 
-GArray *_dossier_temporal_tokenize (const char *text,
-                                    GArray     *sentences);
+TemporalToken *_dossier_temporal_tokenize (const char *text,
+                                           GArray     *sentences,
+                                           guint      *n_tokens);
 
 G_END_DECLS

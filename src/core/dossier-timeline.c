@@ -1116,7 +1116,10 @@ parse_month (Ctx      *c,
   if (!is_month_word (c, i, foreign_ok))
     return 0;
   *m = w->month;
-  if (is_punct (c, i + 1, '.') && adjacent (c, i + 1))
+  /* the period of an abbreviation, not the end of the sentence */
+  if (is_punct (c, i + 1, '.') && adjacent (c, i + 1) &&
+      ((w->month_flags & MONTH_EN_ABBR) ||
+       ((w->month_flags & MONTH_FOREIGN) && c->t[i].c1 - c->t[i].c0 <= 5)))
     return i + 2;
   return i + 1;
 }
@@ -1153,7 +1156,8 @@ parse_year_after (Ctx  *c,
       if (R (c, j) == W_YEAR_MARK || R (c, j) == W_YEAR_WORD_M)
         {
           j++;
-          if (is_punct (c, j, '.') && adjacent (c, j))
+          /* the period of "г.", "r.", "m.", not the end of "2025 года." */
+          if (is_punct (c, j, '.') && adjacent (c, j) && c->t[j - 1].c1 - c->t[j - 1].c0 == 1)
             j++;
         }
       return j;
@@ -1742,7 +1746,7 @@ match_year (Ctx  *c,
   if ((R (c, j) == W_YEAR_MARK || R (c, j) == W_YEAR_WORD_M))
     {
       j++;
-      if (is_punct (c, j, '.') && adjacent (c, j))
+      if (is_punct (c, j, '.') && adjacent (c, j) && c->t[j - 1].c1 - c->t[j - 1].c0 == 1)
         j++;
     }
   return j;
@@ -1937,7 +1941,23 @@ season_rel (Ctx *c,
       return;
     }
   y = c->ry + n;
-  if (n == 0 && dir != 0)
+  if (n != 0)
+    {
+      /* "last summer" is the latest one over, "next winter" the first one
+       * to come */
+      int start_m = season == 1 ? 3 : season == 2 ? 6 : season == 3 ? 9 : 12;
+      int first = days_from_civil (c->ry, start_m, 1);
+      int last = season == 4 ? days_from_civil (c->ry + 1, 2, days_in_month (c->ry + 1, 2)) :
+                 days_from_civil (c->ry, start_m + 2, days_in_month (c->ry, start_m + 2));
+
+      if (n < 0)
+        y = last < c->ref ? c->ry : c->ry - 1;
+      else
+        y = first > c->ref ? c->ry : c->ry + 1;
+      if (season == 4 && n < 0 && c->rm <= 2)
+        y = c->ry - 2 + (days_from_civil (c->ry - 1, 12, 1) + 90 < c->ref);
+    }
+  else if (n == 0 && dir != 0)
     {
       /* the season now or last: its start month against the reference */
       int start = season == 1 ? 3 : season == 2 ? 6 : season == 3 ? 9 : 12;
@@ -2300,7 +2320,7 @@ match_determined (Ctx  *c,
     }
   det = R (c, j);
 
-  if (the && (det == W_NONE || det == W_FISCAL || det == W_A))
+  if (the && (det == W_NONE || det == W_FISCAL || det == W_A || det == W_DECADE_WORD))
     {
       int y;
 
@@ -3421,18 +3441,49 @@ emit (Ctx       *c,
   g_ptr_array_add (out, _dossier_timex_new (&init));
 }
 
+/* Whether an expression may start at token @i: most tokens are rejected
+ * here, so that the matchers only run where a temporal word is. */
 static gboolean
 may_start (Ctx  *c,
            guint i)
 {
   const TemporalToken *t = &c->t[i];
+  const TemporalWord *w = t->w;
+  const TemporalToken *next = i + 1 < c->n ? &c->t[i + 1] : NULL;
 
   if (t->kind == TOK_NUM)
     return TRUE;
-  if (t->kind == TOK_WORD)
-    return t->w != NULL || (t->b1 - t->b0 == 1 && (c->text[t->b0] | 0x20) == 'q') ||
-           is_possessive (c, i);
-  return is_apostrophe (c, i);
+  if (t->kind == TOK_PUNCT)
+    return is_apostrophe (c, i) && next && next->kind == TOK_NUM;
+  if (w == NULL)
+    {
+      if (t->b1 - t->b0 == 1 && (c->text[t->b0] | 0x20) == 'q')
+        return next && next->kind == TOK_NUM;
+      return next && next->w && (next->w->ordinal || next->w->role == W_FISCAL) &&
+             is_possessive (c, i);
+    }
+  if (w->month || w->weekday || w->holiday || w->number || w->ordinal || w->unit ||
+      w->season)
+    return TRUE;
+  switch ((int) w->role)
+    {
+    case W_THE: case W_A: case W_THIS: case W_THAT: case W_LAST: case W_NEXT:
+    case W_PAST: case W_COMING: case W_PREVIOUS: case W_FOLLOWING: case W_LATEST:
+    case W_SAME: case W_CURRENT: case W_EARLY: case W_LATE: case W_MID:
+    case W_EARLIER: case W_LATER: case W_EVERY: case W_APPROX: case W_MORE:
+    case W_LESS: case W_NO: case W_AT: case W_UP: case W_SEVERAL: case W_COUPLE:
+    case W_HALF: case W_FISCAL:
+      /* only before another temporal word or a number */
+      return next != NULL && (next->kind == TOK_NUM || next->w != NULL ||
+                              (next->kind == TOK_PUNCT && (next->num == '-' || next->num == '\'' ||
+                                                           next->num == 0x2019)));
+    case W_NOW: case W_TODAY: case W_YESTERDAY: case W_TOMORROW: case W_TONIGHT:
+    case W_RECENT: case W_RECENTLY: case W_LATELY: case W_NOWADAYS: case W_FREQ:
+    case W_LONG_DURATION: case W_DECADE_WORD: case W_NOON: case W_MIDNIGHT:
+      return TRUE;
+    default:
+      return FALSE;
+    }
 }
 
 /**
@@ -3455,16 +3506,15 @@ dossier_timeline_analyze (const char *text,
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) sentences = NULL;
-  g_autoptr(GArray) toks = NULL;
+  g_autofree TemporalToken *toks = NULL;
   Ctx c = { 0 };
 
   g_return_val_if_fail (text != NULL, NULL);
 
   sentences = dossier_sentences_split (text);
-  toks = _dossier_temporal_tokenize (text, sentences);
+  toks = _dossier_temporal_tokenize (text, sentences, &c.n);
   c.text = text;
-  c.t = (TemporalToken *) (gpointer) toks->data;
-  c.n = toks->len;
+  c.t = toks;
   c.sentences = sentences;
   if (reference != NULL)
     {

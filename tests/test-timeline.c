@@ -1,0 +1,416 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "dossier-sentences.h"
+#include "dossier-timeline.h"
+#include "dossier-timex.h"
+
+/* Every sentence here is written for this test. The reference date is
+ * Thursday 27 November 2025 unless a test says otherwise. */
+
+static GPtrArray *
+analyze (const char *text,
+         const char *reference)
+{
+  g_autoptr(GDateTime) ref = NULL;
+
+  if (reference != NULL)
+    {
+      g_autofree char *iso = g_strdup_printf ("%sT00:00:00Z", reference);
+
+      ref = g_date_time_new_from_iso8601 (iso, NULL);
+      g_assert_nonnull (ref);
+    }
+  return dossier_timeline_analyze (text, ref);
+}
+
+/* The @occurrence-th (from 1) timex whose text is @span. */
+static DossierTimex *
+find (GPtrArray  *timexes,
+      const char *span,
+      guint       occurrence)
+{
+  for (guint i = 0; i < timexes->len; i++)
+    {
+      DossierTimex *t = g_ptr_array_index (timexes, i);
+
+      if (g_strcmp0 (dossier_timex_get_text (t), span) == 0 && --occurrence == 0)
+        return t;
+    }
+  return NULL;
+}
+
+static void
+assert_timex (GPtrArray  *timexes,
+              const char *span,
+              const char *value,
+              const char *type)
+{
+  DossierTimex *t = find (timexes, span, 1);
+
+  if (t == NULL)
+    {
+      g_autoptr(GString) found = g_string_new (NULL);
+
+      for (guint i = 0; i < timexes->len; i++)
+        g_string_append_printf (found, " [%s=%s]",
+                                dossier_timex_get_text (g_ptr_array_index (timexes, i)),
+                                dossier_timex_get_value (g_ptr_array_index (timexes, i)));
+      g_error ("no timex \"%s\"; found:%s", span, found->str);
+    }
+  g_assert_cmpstr (dossier_timex_get_value (t), ==, value);
+  if (type != NULL)
+    g_assert_cmpstr (dossier_timex_get_timex_type (t), ==, type);
+}
+
+static void
+check (const char *text,
+       const char *reference,
+       const char *span,
+       const char *value)
+{
+  g_autoptr(GPtrArray) timexes = analyze (text, reference);
+
+  assert_timex (timexes, span, value, NULL);
+}
+
+#define REF "2025-11-27"
+
+static void
+test_absolute (void)
+{
+  g_autoptr(GPtrArray) t = analyze ("The treaty was signed on March 5, 1946, and renewed in "
+                                    "November 2025. The filing, dated 2025-11-27, cites a "
+                                    "ruling of 27 Nov 2025 and the reforms of the 1990s. "
+                                    "Prices fell in February 2022 and again on 3/14/2021.",
+                                    REF);
+
+  assert_timex (t, "March 5, 1946", "1946-03-05", "date");
+  assert_timex (t, "November 2025", "2025-11", "date");
+  assert_timex (t, "2025-11-27", "2025-11-27", "date");
+  assert_timex (t, "27 Nov 2025", "2025-11-27", "date");
+  assert_timex (t, "the 1990s", "199", "date");
+  assert_timex (t, "February 2022", "2022-02", "date");
+  assert_timex (t, "3/14/2021", "2021-03-14", "date");
+  check ("The bridge opened in 1932 and closed in the late 1970s.", REF, "1932", "1932");
+  check ("The bridge opened in 1932 and closed in the late 1970s.", REF, "the late 1970s", "197");
+}
+
+static void
+test_relative_tense (void)
+{
+  /* Thursday 27 November: a past "Tuesday" is two days before, a future
+   * one five days after */
+  check ("The minister resigned on Tuesday.", REF, "Tuesday", "2025-11-25");
+  check ("The minister will resign on Tuesday.", REF, "Tuesday", "2025-12-02");
+  check ("Ministers met yesterday and will meet again tomorrow.", REF, "yesterday", "2025-11-26");
+  check ("Ministers met yesterday and will meet again tomorrow.", REF, "tomorrow", "2025-11-28");
+  check ("The plan leaked last week.", REF, "last week", "2025-W47");
+  check ("The vote is expected next month.", REF, "next month", "2025-12");
+  check ("She moved here two years ago.", REF, "two years ago", "2023");
+  check ("Sales rose 4% earlier this year.", REF, "earlier this year", "2025");
+  check ("Talks resumed today.", REF, "today", "2025-11-27");
+  check ("The store closed in October.", REF, "October", "2025-10");
+  check ("The store will reopen in February.", REF, "February", "2026-02");
+  check ("He said last Friday that he would stay.", REF, "last Friday", "2025-11-21");
+  check ("He returned 11 days ago.", REF, "11 days ago", "2025-11-16");
+}
+
+static void
+test_year_boundary (void)
+{
+  /* Friday 2 January 2026: a past Tuesday lies in December 2025 */
+  check ("The council voted on Tuesday.", "2026-01-02", "Tuesday", "2025-12-30");
+  check ("The council voted in December.", "2026-01-02", "December", "2025-12");
+  check ("The council voted on Dec. 29.", "2026-01-02", "Dec. 29", "2025-12-29");
+  check ("The council will vote on Jan. 5.", "2025-12-30", "Jan. 5", "2026-01-05");
+  check ("The council met last week.", "2026-01-02", "last week", "2025-W52");
+}
+
+static void
+test_anaphora (void)
+{
+  g_autoptr(GPtrArray) t = analyze ("On Nov. 19 the envoy arrived in the capital. He met the "
+                                    "president the next day. Two days later he left, and "
+                                    "reporters learned of it that evening. On Nov. 16 the two "
+                                    "sides had spoken by phone, and they spoke again that "
+                                    "weekend.",
+                                    REF);
+
+  assert_timex (t, "Nov. 19", "2025-11-19", "date");
+  assert_timex (t, "the next day", "2025-11-20", "date");
+  assert_timex (t, "Two days later", "2025-11-22", "date");
+  assert_timex (t, "that evening", "2025-11-22TEV", "time");
+  assert_timex (t, "Nov. 16", "2025-11-16", "date");
+  assert_timex (t, "that weekend", "2025-W46-WE", "date");
+
+  /* the chain follows the last date, not the reference */
+  check ("The strike began on March 3, 2019. The following week, talks failed.", REF,
+         "The following week", "2019-W10");
+  check ("The court ruled on June 2, 2020. A week later the law was repealed.", REF,
+         "A week later", "2020-06-09");
+}
+
+static void
+test_holidays (void)
+{
+  check ("They brought him to Miami the weekend before Halloween.", REF,
+         "the weekend before Halloween", "2025-W43-WE");
+  check ("The shop closed on Christmas Day 2024.", REF, "Christmas Day 2024", "2024-12-25");
+  check ("Families gathered on Thanksgiving.", REF, "Thanksgiving", "2025-11-27");
+  check ("The church was full at Easter 2024.", REF, "Easter 2024", "2024-03-31");
+  check ("Fireworks were launched on New Year's Eve.", "2026-01-03", "New Year's Eve", "2025-12-31");
+  check ("The results came the day after Labor Day.", REF, "the day after Labor Day", "2025-09-02");
+}
+
+static void
+test_weeks_and_weekends (void)
+{
+  check ("The markets calmed this week.", REF, "this week", "2025-W48");
+  check ("Crowds gathered last weekend.", REF, "last weekend", "2025-W47-WE");
+  check ("The festival opens next weekend.", REF, "next weekend", "2025-W49-WE");
+  check ("Sales peaked the week after Christmas 2024.", REF, "the week after Christmas 2024",
+         "2025-W01");
+}
+
+static void
+test_parts_of_day (void)
+{
+  check ("The senator called on Saturday morning.", REF, "Saturday morning", "2025-11-22TMO");
+  check ("Shots were heard last night.", REF, "last night", "2025-11-26TNI");
+  check ("The minister will speak this afternoon.", REF, "this afternoon", "2025-11-27TAF");
+  check ("The minister will speak tonight.", REF, "tonight", "2025-11-27TNI");
+  check ("The fire started at 10 p.m. on Nov. 3.", REF, "10 p.m. on Nov. 3", "2025-11-03T22:00");
+}
+
+static void
+test_durations (void)
+{
+  g_autoptr(GPtrArray) t = analyze ("The talks lasted three days and ended a four-year war "
+                                    "after a monthlong effort. The speech ran for 90 minutes. "
+                                    "Prices have doubled over the past three months, and "
+                                    "the repairs will take several years.",
+                                    REF);
+
+  assert_timex (t, "three days", "P3D", "duration");
+  assert_timex (t, "four-year", "P4Y", "duration");
+  assert_timex (t, "monthlong", "P1M", "duration");
+  assert_timex (t, "90 minutes", "PT90M", "duration");
+  assert_timex (t, "the past three months", "P3M", "duration");
+  assert_timex (t, "several years", "PXY", "duration");
+  check ("The building will be finished in six weeks.", REF, "six weeks", "P6W");
+  check ("The work took nearly two decades.", REF, "nearly two decades", "P20Y");
+}
+
+static void
+test_sets (void)
+{
+  g_autoptr(GPtrArray) t = analyze ("The board meets every week and votes twice a year. "
+                                    "The paper is printed daily, and the club gathers every "
+                                    "Monday.",
+                                    REF);
+
+  assert_timex (t, "every week", "P1W", "set");
+  assert_timex (t, "a year", "P1Y", "set");
+  assert_timex (t, "daily", "P1D", "set");
+  assert_timex (t, "every Monday", "XXXX-WXX-1", "set");
+}
+
+static void
+test_vague (void)
+{
+  g_autoptr(GPtrArray) t = analyze ("The aid had been cut months earlier. The office is now "
+                                    "closed, and nobody knows what the future holds. Prices "
+                                    "rose in recent years.",
+                                    REF);
+  DossierTimex *now;
+
+  assert_timex (t, "months earlier", "PAST_REF", "date");
+  assert_timex (t, "now", "PRESENT_REF", "date");
+  assert_timex (t, "the future", "FUTURE_REF", "date");
+  assert_timex (t, "recent years", "PAST_REF", "date");
+  /* "now" is placed on the day of publication */
+  now = find (t, "now", 1);
+  g_assert_cmpstr (dossier_timex_get_interval_start (now), ==, "2025-11-27");
+}
+
+static void
+test_seasons_quarters_decades (void)
+{
+  check ("Crops failed last summer.", REF, "last summer", "2025-SU");
+  check ("The dam will open next spring.", REF, "next spring", "2026-SP");
+  check ("Floods came in the winter of 1994.", REF, "the winter of 1994", "1994-WI");
+  check ("Profit rose in the third quarter.", REF, "the third quarter", "2025-Q3");
+  check ("Profit rose in the fourth quarter of 2024.", REF, "the fourth quarter of 2024", "2024-Q4");
+  check ("Music changed in the nineties.", REF, "the nineties", "199");
+  check ("The abbey was built in the 11th century.", REF, "the 11th century", "10");
+}
+
+static void
+test_other_languages (void)
+{
+  check ("Susitikimas įvyko 2025 m. lapkričio 27 d., ketvirtadienį.", NULL,
+         "2025 m. lapkričio 27 d.", "2025-11-27");
+  check ("Spotkanie odbyło się 27 listopada 2025 r. w Warszawie.", NULL,
+         "27 listopada 2025 r.", "2025-11-27");
+  check ("Das Treffen fand am 27. November 2025 statt.", NULL, "27. November 2025", "2025-11-27");
+  check ("La réunion a eu lieu le 27 novembre 2025.", NULL, "27 novembre 2025", "2025-11-27");
+  check ("La reunión se celebró el 27 de noviembre de 2025.", NULL,
+         "27 de noviembre de 2025", "2025-11-27");
+  check ("Встреча состоялась 27 ноября 2025 года.", NULL, "27 ноября 2025 года", "2025-11-27");
+  check ("Зустріч відбулася 27 листопада 2025 р.", NULL, "27 листопада 2025 р.", "2025-11-27");
+  check ("L'incontro si è tenuto il 3 marzo 2024.", NULL, "3 marzo 2024", "2024-03-03");
+  check ("A reunião foi em 27 de novembro de 2025.", NULL, "27 de novembro de 2025", "2025-11-27");
+  check ("Das Gesetz gilt seit 1. Januar 2024.", NULL, "1. Januar 2024", "2024-01-01");
+}
+
+static void
+test_no_reference (void)
+{
+  g_autoptr(GPtrArray) t = analyze ("They met on Tuesday, talked yesterday and sign now. "
+                                    "The war began in February 2022.",
+                                    NULL);
+
+  assert_timex (t, "Tuesday", "XXXX-WXX-2", "date");
+  assert_timex (t, "yesterday", "XXXX-XX-XX", "date");
+  assert_timex (t, "now", "PRESENT_REF", "date");
+  assert_timex (t, "February 2022", "2022-02", "date");
+}
+
+static void
+test_not_dates (void)
+{
+  g_autoptr(GPtrArray) t = analyze ("He may leave. May the best team win. The score was 32 "
+                                    "August 2014 style nonsense, 02/30/2022 and version "
+                                    "1.1.30. Call 555-1234.",
+                                    REF);
+
+  g_assert_cmpuint (t->len, ==, 0);
+}
+
+static void
+test_offsets_and_sentences (void)
+{
+  /* "Ž" and "ė" are one code point each: offsets count code points */
+  const char *text = "Žemė drebėjo. Sen. Angus King met Mr. Smith in the U.S. capital on "
+                     "Nov. 16. The next day he left.";
+  g_autoptr(GPtrArray) t = analyze (text, REF);
+  DossierTimex *nov;
+  g_autofree char *span = NULL;
+  glong start;
+
+  nov = find (t, "Nov. 16", 1);
+  g_assert_nonnull (nov);
+  start = g_utf8_pointer_to_offset (text, strstr (text, "Nov. 16"));
+  g_assert_cmpuint (dossier_timex_get_start (nov), ==, start);
+  g_assert_cmpuint (dossier_timex_get_end (nov), ==, start + 7);
+  g_assert_cmpstr (dossier_timex_get_sentence (nov), ==,
+                   "Sen. Angus King met Mr. Smith in the U.S. capital on Nov. 16.");
+  g_assert_cmpstr (dossier_timex_get_precision (nov), ==, "day");
+  g_assert_cmpstr (dossier_timex_get_interval_start (nov), ==, "2025-11-16");
+  g_assert_cmpstr (dossier_timex_get_interval_end (nov), ==, "2025-11-16");
+  assert_timex (t, "The next day", "2025-11-17", "date");
+  span = g_utf8_substring (text, dossier_timex_get_start (nov), dossier_timex_get_end (nov));
+  g_assert_cmpstr (span, ==, "Nov. 16");
+}
+
+static void
+test_sentences (void)
+{
+  const char *text = "Sen. Angus King met Mr. Smith on Nov. 16 in Washington. "
+                     "Officials in the U.S. said so. They left the U.S. The end!\n\n"
+                     "Žodis “Labas.” Kitas sakinys";
+  g_autoptr(GArray) s = dossier_sentences_split (text);
+  const char *want[] = {
+    "Sen. Angus King met Mr. Smith on Nov. 16 in Washington.",
+    "Officials in the U.S. said so.",
+    "They left the U.S.",
+    "The end!",
+    "Žodis “Labas.”",
+    "Kitas sakinys",
+  };
+
+  g_assert_cmpuint (s->len, ==, G_N_ELEMENTS (want));
+  for (guint i = 0; i < s->len; i++)
+    {
+      DossierSentence *sent = &g_array_index (s, DossierSentence, i);
+      g_autofree char *str = g_utf8_substring (text, sent->start, sent->end);
+
+      g_assert_cmpstr (str, ==, want[i]);
+      g_assert_cmpint (strncmp (text + sent->byte_start, want[i], strlen (want[i])), ==, 0);
+    }
+}
+
+static void
+test_json (void)
+{
+  g_autoptr(GPtrArray) t = analyze ("The talks lasted three days and ended on Tuesday.", REF);
+  g_autoptr(JsonNode) node = dossier_timeline_to_json (t);
+  JsonArray *array = json_node_get_array (node);
+  JsonObject *o;
+  const char *keys[] = { "text", "value", "type", "start", "end", "sentence", "precision",
+                         "interval_start", "interval_end" };
+
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+      g_assert_true (json_object_has_member (json_array_get_object_element (array, i), keys[k]));
+  o = json_array_get_object_element (array, 1);
+  g_assert_cmpstr (json_object_get_string_member (o, "text"), ==, "Tuesday");
+  g_assert_cmpstr (json_object_get_string_member (o, "value"), ==, "2025-11-25");
+  g_assert_cmpstr (json_object_get_string_member (o, "type"), ==, "date");
+  g_assert_cmpint (json_object_get_int_member (o, "start"), ==, 41);
+  g_assert_cmpint (json_object_get_int_member (o, "end"), ==, 48);
+  g_assert_cmpstr (json_object_get_string_member (o, "sentence"), ==,
+                   "The talks lasted three days and ended on Tuesday.");
+  o = json_array_get_object_element (array, 0);
+  g_assert_true (json_object_get_null_member (o, "interval_start"));
+}
+
+static void
+test_timex_object (void)
+{
+  g_autoptr(GPtrArray) t = analyze ("Talks ended on Tuesday.", REF);
+  DossierTimex *timex = g_ptr_array_index (t, 0);
+  g_autofree char *value = NULL;
+  g_autofree char *type = NULL;
+  guint start;
+
+  g_object_get (timex, "value", &value, "timex-type", &type, "start", &start, NULL);
+  g_assert_cmpstr (value, ==, "2025-11-25");
+  g_assert_cmpstr (type, ==, "date");
+  g_assert_cmpuint (start, ==, 15);
+  g_object_ref (timex);
+  g_clear_pointer (&t, g_ptr_array_unref);
+  g_assert_finalize_object (timex);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/dossier/timeline/absolute", test_absolute);
+  g_test_add_func ("/dossier/timeline/relative-tense", test_relative_tense);
+  g_test_add_func ("/dossier/timeline/year-boundary", test_year_boundary);
+  g_test_add_func ("/dossier/timeline/anaphora", test_anaphora);
+  g_test_add_func ("/dossier/timeline/holidays", test_holidays);
+  g_test_add_func ("/dossier/timeline/weeks-and-weekends", test_weeks_and_weekends);
+  g_test_add_func ("/dossier/timeline/parts-of-day", test_parts_of_day);
+  g_test_add_func ("/dossier/timeline/durations", test_durations);
+  g_test_add_func ("/dossier/timeline/sets", test_sets);
+  g_test_add_func ("/dossier/timeline/vague", test_vague);
+  g_test_add_func ("/dossier/timeline/seasons-quarters-decades", test_seasons_quarters_decades);
+  g_test_add_func ("/dossier/timeline/other-languages", test_other_languages);
+  g_test_add_func ("/dossier/timeline/no-reference", test_no_reference);
+  g_test_add_func ("/dossier/timeline/not-dates", test_not_dates);
+  g_test_add_func ("/dossier/timeline/offsets", test_offsets_and_sentences);
+  g_test_add_func ("/dossier/timeline/sentences", test_sentences);
+  g_test_add_func ("/dossier/timeline/json", test_json);
+  g_test_add_func ("/dossier/timeline/timex-object", test_timex_object);
+
+  return g_test_run ();
+}
