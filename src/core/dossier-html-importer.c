@@ -205,7 +205,7 @@ tag_in (xmlNode           *n,
   if (!is_element (n))
     return FALSE;
   for (guint i = 0; tags[i]; i++)
-    if (strcmp ((const char *)n->name, tags[i]) == 0)
+    if (n->name[0] == (xmlChar)tags[i][0] && strcmp ((const char *)n->name, tags[i]) == 0)
       return TRUE;
   return FALSE;
 }
@@ -417,7 +417,8 @@ inner_text (xmlNode *n)
 /* The length of inner_text (n), without building it: the non-space
  * characters plus one for each run of spaces between them. */
 static glong
-inner_text_length (xmlNode *n)
+inner_text_stats (xmlNode *n,
+                  guint   *commas)
 {
   glong length = 0;
   gboolean started = FALSE;
@@ -440,9 +441,16 @@ inner_text_length (xmlNode *n)
             }
           else
             {
-              space = is_space (g_utf8_get_char (p));
+              gunichar c = g_utf8_get_char (p);
+
+              space = is_space (c);
               p = g_utf8_next_char (p);
+              if (commas && (c == 0x060C || c == 0xFE50 || c == 0xFE10 || c == 0xFE11 ||
+                             c == 0x2E41 || c == 0x2E34 || c == 0x2E32 || c == 0xFF0C))
+                (*commas)++;
             }
+          if (commas && b == ',')
+            (*commas)++;
 
           if (space)
             pending = started;
@@ -456,6 +464,12 @@ inner_text_length (xmlNode *n)
     }
 
   return length;
+}
+
+static inline glong
+inner_text_length (xmlNode *n)
+{
+  return inner_text_stats (n, NULL);
 }
 
 static gboolean
@@ -1221,12 +1235,8 @@ prep_article (Grabber *g,
   for (guint i = found->len; i > 0; i--)
     {
       xmlNode *p = g_ptr_array_index (found, i - 1);
-      g_autofree char *text = NULL;
 
-      if (has_descendant (p, media))
-        continue;
-      text = inner_text (p);
-      if (*text == '\0')
+      if (!has_descendant (p, media) && inner_text_length (p) == 0)
         remove_node (g, p);
     }
   g_clear_pointer (&found, g_ptr_array_unref);
@@ -1337,7 +1347,8 @@ grab_article (Grabber *g)
           continue;
         }
 
-      if (check_byline (g, node, match))
+      if ((klass || id || get_attr (node, "rel") || get_attr (node, "itemprop")) &&
+          check_byline (g, node, match))
         {
           node = remove_and_get_next (g, node);
           continue;
@@ -1352,7 +1363,8 @@ grab_article (Grabber *g)
 
       if (g->flags & FLAG_STRIP_UNLIKELYS)
         {
-          if (regex_match (pat->unlikely, match) && !regex_match (pat->maybe, match) &&
+          if ((klass || id) &&
+              regex_match (pat->unlikely, match) && !regex_match (pat->maybe, match) &&
               !has_ancestor_tag (node, "table", 3, FALSE) &&
               !has_ancestor_tag (node, "code", 3, FALSE) &&
               !tag_is (node, "body") && !tag_is (node, "a"))
@@ -1437,7 +1449,6 @@ grab_article (Grabber *g)
     {
       xmlNode *el = g_ptr_array_index (to_score, i);
       g_autoptr(GPtrArray) ancestors = NULL;
-      g_autofree char *text = NULL;
       double content_score;
       glong length;
       guint commas = 0;
@@ -1445,23 +1456,13 @@ grab_article (Grabber *g)
       if (!is_element (el->parent))
         continue;
 
-      text = inner_text (el);
-      length = g_utf8_strlen (text, -1);
+      length = inner_text_stats (el, &commas);
       if (length < 25)
         continue;
 
       ancestors = ancestors_of (el, 5);
       if (ancestors->len == 0)
         continue;
-
-      for (const char *p = text; *p; p = g_utf8_next_char (p))
-        {
-          gunichar c = g_utf8_get_char (p);
-
-          if (c == ',' || c == 0x060C || c == 0xFE50 || c == 0xFE10 || c == 0xFE11 ||
-              c == 0x2E41 || c == 0x2E34 || c == 0x2E32 || c == 0xFF0C)
-            commas++;
-        }
 
       content_score = 1 + (commas + 1) + MIN (length / 100, 3);
 
@@ -1746,7 +1747,24 @@ writer_text (Writer     *w,
 
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
+
+      /* a run of plain ASCII in one go */
+      if ((guchar)*p > ' ' && (guchar)*p < 0x80)
+        {
+          const char *q = p;
+
+          while ((guchar)*q > ' ' && (guchar)*q < 0x80)
+            q++;
+          if (w->space)
+            g_string_append_c (w->para, ' ');
+          w->space = FALSE;
+          g_string_append_len (w->para, p, q - p);
+          p = q - 1;
+          continue;
+        }
+
+      c = g_utf8_get_char (p);
 
       if (is_space (c) && c != 0x00A0)
         {
