@@ -28,7 +28,7 @@
 #define MAX_HEAD_LINES 4000
 #define MAX_TAIL_LINES 4000
 #define HEAD_SCAN      80     /* non-blank lines read for head metadata */
-#define TAIL_SCAN      400    /* non-blank lines read for the page footer */
+#define TAIL_SCAN      1500   /* non-blank lines read for the page footer */
 #define MAX_META_LINE  600    /* longer lines are always article text */
 
 typedef enum
@@ -611,11 +611,18 @@ classify (Parser *self,
       return;
     }
 
-  if (len > 200)
+  if (len > 300)
     return;
 
   norm = _dossier_text_lexicon_normalize (line->start, len);
   chrome = _dossier_text_lexicon_chrome (norm);
+
+  /* "Assinar o acordo foi difícil, disse o ministro." is a sentence */
+  if ((chrome & DOSSIER_CHROME_ONE_WORD) &&
+      is_sentence_end (last_char (line->start, line->end, NULL)) &&
+      count_words (line->start, line->end) > 6)
+    chrome = 0;
+
   if (chrome & DOSSIER_CHROME_MATCH)
     {
       line->kind = LINE_CHROME;
@@ -712,7 +719,8 @@ headline_like (const char *start,
       gboolean strong = sep[1] == '-' && sep[2] == '-' && sep[3] == '-';
       gunichar left_last = last_char (start, sep, NULL);
 
-      if (!all_caps (start, sep) && count_words (start, sep) <= 25 && sep - start <= 250 &&
+      if (!all_caps (start, sep) && count_words (start, sep) <= 25 &&
+          g_utf8_strlen (start, sep - start) <= 250 &&
           left_last != '.' && left_last != ',' && left_last != ';' && left_last != ':' &&
           count_words (after, end) >= 2)
         {
@@ -723,7 +731,7 @@ headline_like (const char *start,
     }
 
   last = last_char (start, end, NULL);
-  if (len > 250 || count_words (start, end) > 30)
+  if (g_utf8_strlen (start, len) > 250 || count_words (start, end) > 30)
     return FALSE;
 
   return last != '.' && last != ',' && last != ';' && last != ':';
@@ -1066,7 +1074,8 @@ is_prose (Parser *self,
   if (headline_like (line->start, line->end))
     return FALSE;
   last = last_char (line->start, line->end, NULL);
-  return len > 160 || (is_sentence_end (last) && count_words (line->start, line->end) >= 6);
+  return g_utf8_strlen (line->start, len) > 160 ||
+         (is_sentence_end (last) && count_words (line->start, line->end) >= 6);
 }
 
 /* The next non-blank line after @i in the head window, or -1. */

@@ -21,6 +21,8 @@ typedef enum
   DOSSIER_CHROME_FOOTER = 1 << 1,
   /* returned by _dossier_text_lexicon_chrome() for any match */
   DOSSIER_CHROME_MATCH  = 1 << 2,
+  /* the match was a one-word prefix ("Labels", "Autor"), the weakest kind */
+  DOSSIER_CHROME_ONE_WORD = 1 << 3,
 } DossierChromeFlags;
 
 typedef struct

@@ -716,9 +716,14 @@ _dossier_text_lexicon_chrome (const char *normalized)
       const char *phrase = g_ptr_array_index (prefix_list, i);
       gsize plen = strlen (phrase);
 
+      gboolean one_word = strchr (phrase, ' ') == NULL;
+
+      /* several words may run into the next button ("Email ThisBlogThis!");
+       * one word must end where a word ends */
       if (len >= plen && memcmp (normalized, phrase, plen) == 0 &&
-          (normalized[plen] == '\0' || normalized[plen] == ' ' || plen >= 8))
-        return GPOINTER_TO_UINT (g_ptr_array_index (prefix_list, i + 1)) | DOSSIER_CHROME_MATCH;
+          (normalized[plen] == '\0' || normalized[plen] == ' ' || (!one_word && plen >= 8)))
+        return GPOINTER_TO_UINT (g_ptr_array_index (prefix_list, i + 1)) | DOSSIER_CHROME_MATCH |
+               (one_word ? DOSSIER_CHROME_ONE_WORD : 0);
     }
 
   return 0;
