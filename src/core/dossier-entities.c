@@ -70,12 +70,13 @@ typedef struct
   NerKind            kind;
 } Ent;
 
-/* A set of 64-bit hashes of the words seen in lower case. */
+/* The words seen in lower case, as a one-hash Bloom filter of fixed size
+ * (512 KiB): cheap enough to feed every token, rarely wrong. */
+#define WORDSET_BITS 22
+
 typedef struct
 {
-  guint64 *slots;
-  gsize    mask;
-  gsize    used;
+  guint64 *bits;
 } WordSet;
 
 typedef struct
@@ -90,65 +91,133 @@ typedef struct
   guint               pending_tok;
 } Ctx;
 
-/* ------------------------------------------------------------ helpers */
+enum {
+  W_A,
+  W_AN,
+  W_AND,
+  W_FOR,
+  W_HAD,
+  W_HAS,
+  W_IS,
+  W_OF,
+  W_ON,
+  W_SAID,
+  W_SAYS,
+  W_THAT,
+  W_THE,
+  W_TOLD,
+  W_WAS,
+  W_WHICH,
+  W_WHO,
+  W_WITH,
+  N_WORDS
+};
 
-static guint64
-hash_bytes (const char *s,
-            gsize       len)
+static const char * const word_list[N_WORDS] = {
+  "a",
+  "an",
+  "and",
+  "for",
+  "had",
+  "has",
+  "is",
+  "of",
+  "on",
+  "said",
+  "says",
+  "that",
+  "the",
+  "told",
+  "was",
+  "which",
+  "who",
+  "with",
+};
+
+static const char * const place_preps[] = {
+  "in", "at", "near", "from", "to", "across", "into", "outside",
+  "throughout", "toward", "towards", "via", "visit", "visited",
+  "visiting", "around", "between", NULL };
+
+static const char * const person_verbs[] = {
+  "said", "says", "told", "added", "wrote", "explained", "argued",
+  "noted", "asked", "replied", "tweeted", "insisted", "recalled",
+  "admitted", "believes", "thinks", "thought", "himself", "herself",
+  "who", NULL };
+
+static const char * const compass_words[] = {
+  "north", "south", "east", "west", "northern", "southern", "eastern",
+  "western", "central", "upper", "lower", "greater", "northeast",
+  "northwest", "southeast", "southwest", NULL };
+
+static guint64 word_hash[N_WORDS];
+static guint64 compass_hash[G_N_ELEMENTS (compass_words)];
+static guint64 place_prep_hash[G_N_ELEMENTS (place_preps)];
+static guint64 person_verb_hash[G_N_ELEMENTS (person_verbs)];
+
+/* Small closed word lists are compared by hash, computed once. */
+static void
+init_word_hashes (void)
 {
-  guint64 h = 1469598103934665603ULL;
+  static gsize done;
 
-  for (gsize i = 0; i < len; i++)
+  if (g_once_init_enter (&done))
     {
-      h ^= (guchar)s[i];
-      h *= 1099511628211ULL;
+      for (guint i = 0; i < N_WORDS; i++)
+        word_hash[i] = _dossier_ner_hash_text (word_list[i], strlen (word_list[i]));
+      for (guint i = 0; place_preps[i]; i++)
+        place_prep_hash[i] = _dossier_ner_hash_text (place_preps[i], strlen (place_preps[i]));
+      for (guint i = 0; compass_words[i]; i++)
+        compass_hash[i] = _dossier_ner_hash_text (compass_words[i], strlen (compass_words[i]));
+      for (guint i = 0; person_verbs[i]; i++)
+        person_verb_hash[i] = _dossier_ner_hash_text (person_verbs[i], strlen (person_verbs[i]));
+      g_once_init_leave (&done, 1);
     }
-  return h | 1;
 }
+
+static inline gboolean
+tok_is (const NerToken *t,
+        guint           w)
+{
+  return (t->flags & NER_TOK_WORD) && t->hash == word_hash[w];
+}
+
+static gboolean
+tok_in (const NerToken *t,
+        const guint64  *hashes)
+{
+  if (!(t->flags & NER_TOK_WORD))
+    return FALSE;
+  for (guint i = 0; hashes[i]; i++)
+    if (t->hash == hashes[i])
+      return TRUE;
+  return FALSE;
+}
+
+/* ------------------------------------------------------------ helpers */
 
 static void
 wordset_init (WordSet *ws)
 {
-  ws->mask = 4096 - 1;
-  ws->slots = g_new0 (guint64, ws->mask + 1);
-  ws->used = 0;
+  ws->bits = g_new0 (guint64, (1u << WORDSET_BITS) / 64);
 }
 
-static void
+static inline void
 wordset_add (WordSet *ws,
              guint64  h)
 {
-  gsize i;
+  guint64 i = (h >> 17) & ((1u << WORDSET_BITS) - 1);
 
-  if ((ws->used + 1) * 2 > ws->mask)
-    {
-      guint64 *old = ws->slots;
-      gsize old_n = ws->mask + 1;
-
-      ws->mask = old_n * 2 - 1;
-      ws->slots = g_new0 (guint64, ws->mask + 1);
-      ws->used = 0;
-      for (gsize k = 0; k < old_n; k++)
-        if (old[k])
-          wordset_add (ws, old[k]);
-      g_free (old);
-    }
-
-  for (i = h & ws->mask; ws->slots[i]; i = (i + 1) & ws->mask)
-    if (ws->slots[i] == h)
-      return;
-  ws->slots[i] = h;
-  ws->used++;
+  ws->bits[i >> 6] |= G_GUINT64_CONSTANT (1) << (i & 63);
 }
 
-static gboolean
+static inline gboolean
 wordset_contains (const WordSet *ws,
                   guint64        h)
 {
-  for (gsize i = h & ws->mask; ws->slots[i]; i = (i + 1) & ws->mask)
-    if (ws->slots[i] == h)
-      return TRUE;
-  return FALSE;
+  guint64 i = (h >> 17) & ((1u << WORDSET_BITS) - 1);
+
+  return (ws->bits[i >> 6] >> (i & 63)) & 1;
 }
 
 static inline NerToken *
@@ -171,73 +240,19 @@ tok_is_punct (const NerToken *t,
   return (t->flags & NER_TOK_PUNCT) && t->ch == c;
 }
 
-/* Folds one token; without the final period when @strip_dot. */
-static gsize
-fold_tok (Ctx            *ctx,
-          const NerToken *t,
-          char           *buf,
-          gsize           size,
-          gboolean        strip_dot)
-{
-  gsize len = t->len;
-
-  if (strip_dot && len > 1 && ctx->text[t->start + len - 1] == '.')
-    len--;
-  return _dossier_ner_fold (ctx->text + t->start, len, buf, size);
-}
-
 static guint
 word_flags (Ctx            *ctx,
-            const NerToken *t)
+            const NerToken *ct)
 {
-  char key[64];
+  NerToken *t = (NerToken *)ct;
 
   if (!(t->flags & NER_TOK_WORD))
     return 0;
-  if (!fold_tok (ctx, t, key, sizeof key, TRUE))
-    return 0;
-  return _dossier_ner_gazetteer_word (ctx->gaz, key);
+  if (!(t->wflags & NER_WFLAGS_KNOWN))
+    t->wflags = _dossier_ner_gazetteer_word (ctx->gaz, t->hash_nodot) | NER_WFLAGS_KNOWN;
+  return t->wflags & ~NER_WFLAGS_KNOWN;
 }
 
-static gboolean
-tok_equals (Ctx            *ctx,
-            const NerToken *t,
-            const char     *word)
-{
-  gsize n = strlen (word);
-
-  return t->len == n && g_ascii_strncasecmp (ctx->text + t->start, word, n) == 0;
-}
-
-/* Folds tokens [a, b) joined by single spaces. */
-static gsize
-fold_span (Ctx   *ctx,
-           guint  a,
-           guint  b,
-           char  *buf,
-           gsize  size)
-{
-  gsize o = 0;
-
-  for (guint i = a; i < b; i++)
-    {
-      const NerToken *t = tok_at (ctx, i);
-      gsize n;
-
-      if (i > a)
-        {
-          if (o + 2 >= size)
-            return 0;
-          buf[o++] = ' ';
-        }
-      n = _dossier_ner_fold (ctx->text + t->start, t->len, buf + o, size - o);
-      if (n == 0)
-        return 0;
-      o += n;
-    }
-  buf[o] = 0;
-  return o;
-}
 
 /* A name word: capitalised, an initial, or all capitals. */
 static inline gboolean
@@ -269,6 +284,15 @@ mark_line (Ctx   *ctx,
 {
   guint words = 0, caps = 0, allcaps = 0, lower = 0;
 
+  /* a long lower-case word rules a headline out, without lookups */
+  for (guint i = a; i < b; i++)
+    {
+      const NerToken *t = tok_at (ctx, i);
+
+      if ((t->flags & NER_TOK_LOWER) && t->len > 4)
+        return;
+    }
+
   for (guint i = a; i < b; i++)
     {
       const NerToken *t = tok_at (ctx, i);
@@ -282,11 +306,8 @@ mark_line (Ctx   *ctx,
         caps++;
       else if (t->flags & NER_TOK_LOWER)
         {
-          char key[64];
-
           /* short function words stay lower case in headlines */
-          if (!(t->len <= 4 && fold_tok (ctx, t, key, sizeof key, FALSE) &&
-                (_dossier_ner_gazetteer_word (ctx->gaz, key) & NER_W_NONNAME)))
+          if (!(t->len <= 4 && (word_flags (ctx, t) & NER_W_NONNAME)))
             lower++;
         }
     }
@@ -429,13 +450,19 @@ add_cand_bytes (Ctx      *ctx,
 
 /* Longest gazetteer name starting at token @a, ending by @b. */
 static guint
-match_gaz (Ctx                *ctx,
+match_gaz_uncached (Ctx                *ctx,
            guint               a,
            guint               b,
            const NerGazEntry **entry)
 {
   guint max = MIN (_dossier_ner_gazetteer_max_words (ctx->gaz), b - a);
-  char key[MAX_KEY];
+  guint64 hashes[16];
+
+  if (!is_name_tok (tok_at (ctx, a)))
+    return 0;
+  hashes[0] = 0;
+  for (guint n = 1; n <= max; n++)
+    hashes[n] = _dossier_ner_hash_combine (hashes[n - 1], tok_at (ctx, a + n - 1)->hash);
 
   for (guint n = max; n >= 1; n--)
     {
@@ -445,9 +472,7 @@ match_gaz (Ctx                *ctx,
       /* names end on a name word */
       if (!is_name_tok (last))
         continue;
-      if (!fold_span (ctx, a, a + n, key, sizeof key))
-        continue;
-      form = _dossier_ner_gazetteer_lookup (ctx->gaz, key);
+      form = _dossier_ner_gazetteer_lookup (ctx->gaz, hashes[n]);
       if (form == NULL)
         continue;
       if (form->acronym)
@@ -472,22 +497,74 @@ match_gaz (Ctx                *ctx,
   return 0;
 }
 
-/* Longest title phrase at @a: "Secretary of State", "Sen.", "Crown Prince". */
+static void
+memoize (Ctx   *ctx,
+         guint  a,
+         guint  b);
+
+/* The run scanner asks the same questions many times: remember the answers. */
+static guint
+match_gaz (Ctx                *ctx,
+           guint               a,
+           guint               b,
+           const NerGazEntry **entry)
+{
+  NerToken *t = tok_at (ctx, a);
+
+  if (t->memo_b != b + 1)
+    memoize (ctx, a, b);
+  *entry = t->memo_entry;
+  return t->memo_gaz;
+}
+
+static guint match_title_uncached (Ctx *ctx, guint a, guint b);
+
 static guint
 match_title_phrase (Ctx   *ctx,
                     guint  a,
                     guint  b)
 {
+  NerToken *t = tok_at (ctx, a);
+
+  if (t->memo_b != b + 1)
+    memoize (ctx, a, b);
+  return t->memo_title;
+}
+
+static void
+memoize (Ctx   *ctx,
+         guint  a,
+         guint  b)
+{
+  NerToken *t = tok_at (ctx, a);
+  const NerGazEntry *e = NULL;
+
+  t->memo_gaz = match_gaz_uncached (ctx, a, b, &e);
+  t->memo_entry = e;
+  t->memo_title = match_title_uncached (ctx, a, b);
+  t->memo_b = b + 1;
+}
+
+/* Longest title phrase at @a: "Secretary of State", "Sen.", "Crown Prince". */
+static guint
+match_title_uncached (Ctx   *ctx,
+                    guint  a,
+                    guint  b)
+{
   guint max = MIN (_dossier_ner_gazetteer_max_title (ctx->gaz), b - a);
-  char key[MAX_KEY];
+  guint64 hashes[16];
+
+  if (!(tok_at (ctx, a)->flags & NER_TOK_WORD))
+    return 0;
+  hashes[0] = 0;
+  for (guint n = 1; n <= max; n++)
+    hashes[n] = _dossier_ner_hash_combine (hashes[n - 1], tok_at (ctx, a + n - 1)->hash);
 
   for (guint n = max; n >= 1; n--)
     {
       if (!(tok_at (ctx, a + n - 1)->flags & NER_TOK_WORD))
         continue;
-      if (!fold_span (ctx, a, a + n, key, sizeof key))
-        continue;
-      if (_dossier_ner_gazetteer_title (ctx->gaz, key))
+      if (_dossier_ner_gazetteer_title (ctx->gaz, hashes[n]))
         return n;
     }
   return 0;
@@ -617,13 +694,12 @@ preceding_role (Ctx   *ctx,
   if (!(wf & (NER_W_TITLE | NER_W_ROLE_HEAD)))
     {
       /* plural: "envoys" */
-      char key[64];
-      gsize n = fold_tok (ctx, t, key, sizeof key, FALSE);
+      const char *w = ctx->text + t->start;
 
-      if (n < 4 || key[n - 1] != 's')
+      if (t->len < 4 || w[t->len - 1] != 's')
         return NULL;
-      key[n - 1] = 0;
-      if (!(_dossier_ner_gazetteer_word (ctx->gaz, key) & (NER_W_TITLE | NER_W_ROLE_HEAD)))
+      if (!(_dossier_ner_gazetteer_word (ctx->gaz, _dossier_ner_hash_text (w, t->len - 1)) &
+            (NER_W_TITLE | NER_W_ROLE_HEAD)))
         return NULL;
     }
 
@@ -659,8 +735,8 @@ apposition_role (Ctx   *ctx,
   if (i + 1 >= n || !tok_is_punct (tok_at (ctx, i), ','))
     return NULL;
   i++;
-  if (tok_equals (ctx, tok_at (ctx, i), "a") || tok_equals (ctx, tok_at (ctx, i), "an") ||
-      tok_equals (ctx, tok_at (ctx, i), "the"))
+  if (tok_is (tok_at (ctx, i), W_A) || tok_is (tok_at (ctx, i), W_AN) ||
+      tok_is (tok_at (ctx, i), W_THE))
     {
       det = TRUE;
       i++;
@@ -690,7 +766,6 @@ apposition_role (Ctx   *ctx,
         {
           /* "national-security": the last part decides */
           const char *dash = NULL;
-          char key[64];
 
           for (const char *p = ctx->text + t->start + t->len - 1; p > ctx->text + t->start; p--)
             if (*p == '-')
@@ -698,18 +773,18 @@ apposition_role (Ctx   *ctx,
                 dash = p;
                 break;
               }
-          if (dash != NULL &&
-              _dossier_ner_fold (dash + 1, ctx->text + t->start + t->len - dash - 1, key, sizeof key))
-            wf |= _dossier_ner_gazetteer_word (ctx->gaz, key);
+          if (dash != NULL)
+            wf |= _dossier_ner_gazetteer_word (ctx->gaz,
+                                               _dossier_ner_hash_text (dash + 1, ctx->text + t->start + t->len - dash - 1));
         }
       if (wf & NER_W_ROLE_HEAD)
         last_head = i + 1;
-      else if (tok_equals (ctx, t, "who") || tok_equals (ctx, t, "which") ||
-               tok_equals (ctx, t, "that") || tok_equals (ctx, t, "with") ||
-               tok_equals (ctx, t, "said") || tok_equals (ctx, t, "says") ||
-               tok_equals (ctx, t, "and") || tok_equals (ctx, t, "was") ||
-               tok_equals (ctx, t, "is") || tok_equals (ctx, t, "has") ||
-               tok_equals (ctx, t, "had") || tok_equals (ctx, t, "told"))
+      else if (tok_is (t, W_WHO) || tok_is (t, W_WHICH) ||
+               tok_is (t, W_THAT) || tok_is (t, W_WITH) ||
+               tok_is (t, W_SAID) || tok_is (t, W_SAYS) ||
+               tok_is (t, W_AND) || tok_is (t, W_WAS) ||
+               tok_is (t, W_IS) || tok_is (t, W_HAS) ||
+               tok_is (t, W_HAD) || tok_is (t, W_TOLD))
         break;
       else if ((t->flags & NER_TOK_CAP) && last_head == 0 && i == start && !det)
         {
@@ -738,15 +813,9 @@ context_cue (Ctx   *ctx,
 
       if ((p->flags & NER_TOK_WORD) && (p->flags & NER_TOK_LOWER))
         {
-          static const char * const place_preps[] = {
-            "in", "at", "near", "from", "to", "across", "into", "outside",
-            "throughout", "toward", "towards", "via", "visit", "visited",
-            "visiting", "around", "between", NULL };
-
-          for (guint k = 0; place_preps[k]; k++)
-            if (tok_equals (ctx, p, place_preps[k]))
-              return NER_KIND_PLACE;
-          if (tok_equals (ctx, p, "the"))
+          if (tok_in (p, place_prep_hash))
+            return NER_KIND_PLACE;
+          if (tok_is (p, W_THE))
             return NER_KIND_ORG;
         }
     }
@@ -756,15 +825,8 @@ context_cue (Ctx   *ctx,
 
       if ((t->flags & NER_TOK_WORD) && (t->flags & NER_TOK_LOWER))
         {
-          static const char * const person_verbs[] = {
-            "said", "says", "told", "added", "wrote", "explained", "argued",
-            "noted", "asked", "replied", "tweeted", "insisted", "recalled",
-            "admitted", "believes", "thinks", "thought", "himself", "herself",
-            "who", NULL };
-
-          for (guint k = 0; person_verbs[k]; k++)
-            if (tok_equals (ctx, t, person_verbs[k]))
-              return NER_KIND_PERSON;
+          if (tok_in (t, person_verb_hash))
+            return NER_KIND_PERSON;
         }
       /* "Irving, Texas" */
       if (tok_is_punct (t, ',') && b + 1 < n && is_name_tok (tok_at (ctx, b + 1)))
@@ -783,11 +845,9 @@ is_particle_prefix (Ctx        *ctx,
                     const char *s,
                     gsize       len)
 {
-  char key[16];
-
-  if (len == 0 || len >= 8 || !_dossier_ner_fold (s, len, key, sizeof key))
+  if (len == 0 || len >= 8)
     return FALSE;
-  return (_dossier_ner_gazetteer_word (ctx->gaz, key) & NER_W_PARTICLE) != 0;
+  return (_dossier_ner_gazetteer_word (ctx->gaz, _dossier_ner_hash_text (s, len)) & NER_W_PARTICLE) != 0;
 }
 
 /* "pro-Beijing", "Anti-NATO": a prefix, not a name */
@@ -820,12 +880,10 @@ scan_hyphenated (Ctx            *ctx,
       if (i == t->len || s[i] == '-')
         {
           gsize len = i - off;
-          char key[MAX_KEY];
           const NerGazForm *form;
 
           if (len > 0 && g_ascii_isupper (s[off]) &&
-              _dossier_ner_fold (s + off, len, key, sizeof key) &&
-              (form = _dossier_ner_gazetteer_lookup (ctx->gaz, key)) != NULL &&
+              (form = _dossier_ner_gazetteer_lookup (ctx->gaz, _dossier_ner_hash_text (s + off, len))) != NULL &&
               (off == 0 || first_is_name))
             {
               Cand *c = add_cand_bytes (ctx, t, off, len, form->entry->kind);
@@ -912,13 +970,9 @@ static gboolean
 is_common_word (Ctx            *ctx,
                 const NerToken *t)
 {
-  char key[64];
-  gsize len;
-
   if (word_flags (ctx, t) & NER_W_NONNAME)
     return TRUE;
-  len = fold_tok (ctx, t, key, sizeof key, FALSE);
-  return len > 0 && wordset_contains (&ctx->lower, hash_bytes (key, len));
+  return wordset_contains (&ctx->lower, t->hash);
 }
 
 /* "Refusing", "Blown", "Reportedly": verb and adverb forms at a sentence start */
@@ -941,15 +995,7 @@ static gboolean
 is_compass (Ctx            *ctx,
             const NerToken *t)
 {
-  static const char * const words[] = {
-    "north", "south", "east", "west", "northern", "southern", "eastern",
-    "western", "central", "upper", "lower", "greater", "northeast",
-    "northwest", "southeast", "southwest", NULL };
-
-  for (guint i = 0; words[i]; i++)
-    if (tok_equals (ctx, t, words[i]))
-      return TRUE;
-  return FALSE;
+  return tok_in (t, compass_hash);
 }
 
 static guint
@@ -1076,10 +1122,10 @@ apply_coordination (Ctx   *ctx,
 
   if (ctx->pending_role == NULL || k < 2)
     return;
-  if ((tok_equals (ctx, tok_at (ctx, k - 1), "and") || tok_is_punct (tok_at (ctx, k - 1), ',')) &&
+  if ((tok_is (tok_at (ctx, k - 1), W_AND) || tok_is_punct (tok_at (ctx, k - 1), ',')) &&
       ctx->pending_tok == k - 1)
     ok = TRUE;
-  else if (k >= 3 && tok_equals (ctx, tok_at (ctx, k - 1), "and") &&
+  else if (k >= 3 && tok_is (tok_at (ctx, k - 1), W_AND) &&
            tok_is_punct (tok_at (ctx, k - 2), ',') && ctx->pending_tok == k - 2)
     ok = TRUE;
   if (!ok)
@@ -1114,7 +1160,7 @@ and_joins (Ctx      *ctx,
         kind_word = TRUE;
     }
   if (in_of)
-    return !kind_word && (j >= b || !tok_equals (ctx, tok_at (ctx, j), "of"));
+    return !kind_word && (j >= b || !tok_is (tok_at (ctx, j), W_OF));
   /* outside an "of" phrase: the part after "and" must end the name */
   if (!(last_wf & (NER_W_ORG | NER_W_PLACE)))
     return FALSE;
@@ -1163,16 +1209,16 @@ scan_suffixed (Ctx      *ctx,
             of_kind = (wf & NER_W_ORG_OF) ? NER_KIND_ORG : NER_KIND_PLACE;
           continue;
         }
-      if ((tok_equals (ctx, t, "and") || tok_is_punct (t, '&')) && !and_joins (ctx, i, b, in_of))
+      if ((tok_is (t, W_AND) || tok_is_punct (t, '&')) && !and_joins (ctx, i, b, in_of))
         break;
-      if ((of_ok && (tok_equals (ctx, t, "of") || tok_equals (ctx, t, "for") ||
-                     tok_equals (ctx, t, "on"))) ||
-          (in_of && (tok_equals (ctx, t, "and") || tok_equals (ctx, t, "the") ||
-                     tok_is_punct (t, '&') || tok_equals (ctx, t, "of"))) ||
-          (!in_of && (tok_equals (ctx, t, "and") || tok_is_punct (t, '&'))))
+      if ((of_ok && (tok_is (t, W_OF) || tok_is (t, W_FOR) ||
+                     tok_is (t, W_ON))) ||
+          (in_of && (tok_is (t, W_AND) || tok_is (t, W_THE) ||
+                     tok_is_punct (t, '&') || tok_is (t, W_OF))) ||
+          (!in_of && (tok_is (t, W_AND) || tok_is_punct (t, '&'))))
         {
-          if (!in_of && of_ok && (tok_equals (ctx, t, "of") || tok_equals (ctx, t, "for") ||
-                                  tok_equals (ctx, t, "on")))
+          if (!in_of && of_ok && (tok_is (t, W_OF) || tok_is (t, W_FOR) ||
+                                  tok_is (t, W_ON)))
             {
               in_of = TRUE;
               k = of_kind;
@@ -1246,7 +1292,7 @@ scan_run (Ctx   *ctx,
       wf = word_flags (ctx, t);
 
       /* "The Huffington Post": the article is not part of the name */
-      if (k + 1 < b && (tok_equals (ctx, t, "the") || tok_equals (ctx, t, "a") || tok_equals (ctx, t, "an")))
+      if (k + 1 < b && (tok_is (t, W_THE) || tok_is (t, W_A) || tok_is (t, W_AN)))
         {
           k++;
           continue;
@@ -1325,7 +1371,7 @@ scan_run (Ctx   *ctx,
               if (!(t->flags & NER_TOK_HEADLINE) || g > 1 || !(wf & NER_W_NONNAME))
                 c->flags &= ~CAND_UNRELIABLE;
               if (e->kind == NER_KIND_PLACE && last_person != NULL &&
-                  k >= 2 && tok_equals (ctx, tok_at (ctx, k - 1), "of") &&
+                  k >= 2 && tok_is (tok_at (ctx, k - 1), W_OF) &&
                   last_person->end == tok_at (ctx, k - 2)->start + tok_at (ctx, k - 2)->len)
                 {
                   g_free (affiliation);
@@ -1542,11 +1588,11 @@ run_end (Ctx   *ctx,
 
           /* up to two connectors: "of the", "de la" */
           while (j < n && j - i < 2 && (tok_at (ctx, j)->flags & NER_TOK_LOWER) &&
-                 (tok_equals (ctx, tok_at (ctx, j), "of") ||
-                  tok_equals (ctx, tok_at (ctx, j), "the") ||
-                  tok_equals (ctx, tok_at (ctx, j), "and") ||
-                  tok_equals (ctx, tok_at (ctx, j), "for") ||
-                  tok_equals (ctx, tok_at (ctx, j), "on") ||
+                 (tok_is (tok_at (ctx, j), W_OF) ||
+                  tok_is (tok_at (ctx, j), W_THE) ||
+                  tok_is (tok_at (ctx, j), W_AND) ||
+                  tok_is (tok_at (ctx, j), W_FOR) ||
+                  tok_is (tok_at (ctx, j), W_ON) ||
                   (word_flags (ctx, tok_at (ctx, j)) & NER_W_PARTICLE)))
             j++;
           if (j > i && j < n && is_name_tok (tok_at (ctx, j)) &&
@@ -1588,11 +1634,7 @@ scan_chunk (Ctx *ctx)
         {
           if (t->flags & NER_TOK_LOWER)
             {
-              char key[64];
-              gsize len = fold_tok (ctx, t, key, sizeof key, FALSE);
-
-              if (len > 0)
-                wordset_add (&ctx->lower, hash_bytes (key, len));
+              wordset_add (&ctx->lower, t->hash);
 
               /* "al-Amr"; "pro-Kremlin" */
               if ((t->flags & NER_TOK_HYPHEN))
@@ -1965,8 +2007,6 @@ resolve (Ctx *ctx)
       /* unresolved: gather evidence for this surface */
       {
         guint *votes = g_hash_table_lookup (weak_votes, surface);
-        char key[128];
-        gsize klen;
 
         if (votes == NULL)
           {
@@ -1978,9 +2018,8 @@ resolve (Ctx *ctx)
           votes[c->kind]++;
         if (!(c->flags & CAND_UNRELIABLE))
           votes[4]++;
-        klen = _dossier_ner_fold (surface, strlen (surface), key, sizeof key);
-        if (c->flags & CAND_UNRELIABLE && klen > 0 &&
-            wordset_contains (&ctx->lower, hash_bytes (key, klen)))
+        if (c->flags & CAND_UNRELIABLE &&
+            wordset_contains (&ctx->lower, _dossier_ner_hash_text (surface, strlen (surface))))
           votes[5]++;
       }
     }
@@ -2091,21 +2130,24 @@ build_entities (Ctx       *ctx,
       if (e->gaz != NULL)
         name = g_strdup (e->gaz->name);
       else
-        for (guint k = 0; k < e->cands->len; k++)
-          {
-            Cand *c = &g_array_index (ctx->cands, Cand, GPOINTER_TO_UINT (g_ptr_array_index (e->cands, k)));
-            g_autofree char *s = cand_surface (ctx, c);
-            guint score = c->ntok * 1000 + strlen (s);
+        {
+          Cand *best = NULL;
 
-            if (c->flags & CAND_UNRELIABLE && c->ntok == 1)
-              score /= 2;
-            if (score > best_len)
-              {
-                best_len = score;
-                g_free (name);
-                name = g_steal_pointer (&s);
-              }
-          }
+          for (guint k = 0; k < e->cands->len; k++)
+            {
+              Cand *c = &g_array_index (ctx->cands, Cand, GPOINTER_TO_UINT (g_ptr_array_index (e->cands, k)));
+              guint score = c->ntok * 1000 + (c->end - c->start);
+
+              if (c->flags & CAND_UNRELIABLE && c->ntok == 1)
+                score /= 2;
+              if (score > best_len)
+                {
+                  best_len = score;
+                  best = c;
+                }
+            }
+          name = cand_surface (ctx, best);
+        }
 
       switch (e->kind)
         {
@@ -2131,7 +2173,7 @@ build_entities (Ctx       *ctx,
           last_end = c->cp_end;
           any = TRUE;
 
-          if (k < 64 || e->cands->len < 256)
+          if (k < 64)
             {
               g_autofree char *s = cand_surface (ctx, c);
 
@@ -2210,6 +2252,7 @@ dossier_entities_analyze (const char *text,
   len = strlen (text);
   ctx.text = text;
   ctx.gaz = _dossier_ner_gazetteer_get ();
+  init_word_hashes ();
   ctx.english = language == NULL || language[0] == 0 || g_str_has_prefix (language, "en") ||
                 g_str_equal (language, "und");
   ctx.tokens = g_array_sized_new (FALSE, FALSE, sizeof (NerToken), 4096);
@@ -2223,13 +2266,9 @@ dossier_entities_analyze (const char *text,
       if (end <= pos)
         end = len;
       g_array_set_size (ctx.tokens, 0);
-      _dossier_ner_tokenize (text, pos, end, cp, ctx.tokens);
+      cp = _dossier_ner_tokenize (text, pos, end, cp, ctx.tokens);
       scan_chunk (&ctx);
       g_clear_pointer (&ctx.pending_role, g_free);
-
-      /* code points of the chunk */
-      for (gsize i = pos; i < end; i++)
-        cp += ((guchar)text[i] & 0xC0) != 0x80;
       pos = end;
     }
 
@@ -2241,7 +2280,7 @@ dossier_entities_analyze (const char *text,
   g_array_unref (ctx.cands);
   g_array_unref (ctx.tokens);
   g_ptr_array_unref (ents);
-  g_free (ctx.lower.slots);
+  g_free (ctx.lower.bits);
   g_free (ctx.pending_role);
 
   return out;

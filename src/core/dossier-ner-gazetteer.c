@@ -9,11 +9,20 @@
 
 /* The gazetteers are generated into one C string at build time
  * (dossier-ner-gen.py) and parsed into hash tables on first use. */
+/* Open addressing on 64-bit hashes of folded text: no strings at lookup. */
+typedef struct
+{
+  guint64  *keys;
+  gpointer *values;
+  gsize     mask;
+  gsize     used;
+} HashMap;
+
 struct _NerGazetteer
 {
-  GHashTable  *forms;    /* folded name -> NerGazForm* */
-  GHashTable  *words;    /* folded word -> NerWordFlags */
-  GHashTable  *titles;   /* folded title phrase -> 1 */
+  HashMap      forms;    /* phrase hash -> NerGazForm* */
+  HashMap      words;    /* word hash -> NerWordFlags */
+  HashMap      titles;   /* phrase hash -> 1 */
   NerGazEntry *entries;
   NerGazForm  *form_pool;
   guint        n_entries;
@@ -95,6 +104,103 @@ _dossier_ner_fold (const char *s,
   return o;
 }
 
+static void
+map_init (HashMap *map,
+          gsize    size)
+{
+  gsize n = 64;
+
+  while (n < size * 2)
+    n *= 2;
+  map->keys = g_new0 (guint64, n);
+  map->values = g_new0 (gpointer, n);
+  map->mask = n - 1;
+  map->used = 0;
+}
+
+static gpointer *
+map_slot (const HashMap *map,
+          guint64        key,
+          gboolean      *found)
+{
+  gsize i = (key ^ (key >> 32)) & map->mask;
+
+  while (map->keys[i] != 0)
+    {
+      if (map->keys[i] == key)
+        {
+          *found = TRUE;
+          return &map->values[i];
+        }
+      i = (i + 1) & map->mask;
+    }
+  *found = FALSE;
+  return &map->values[i];
+}
+
+static gpointer
+map_lookup (const HashMap *map,
+            guint64        key)
+{
+  gsize i = (key ^ (key >> 32)) & map->mask;
+
+  while (map->keys[i] != 0)
+    {
+      if (map->keys[i] == key)
+        return map->values[i];
+      i = (i + 1) & map->mask;
+    }
+  return NULL;
+}
+
+/* Inserts unless present; returns the slot. The maps are sized up front. */
+static gpointer *
+map_insert (HashMap  *map,
+            guint64   key,
+            gboolean *found)
+{
+  gpointer *slot = map_slot (map, key, found);
+
+  if (!*found)
+    {
+      g_assert (map->used * 2 < map->mask);
+      map->keys[slot - map->values] = key;
+      map->used++;
+    }
+  return slot;
+}
+
+/**
+ * _dossier_ner_hash_text:
+ * @s: text
+ * @len: its length in bytes
+ *
+ * Returns: the phrase hash of the case-folded words of @s, as the tokenizer
+ *   computes it for tokens; 0 when @s is too long
+ */
+guint64
+_dossier_ner_hash_text (const char *s,
+                        gsize       len)
+{
+  char buf[512];
+  gsize n = _dossier_ner_fold (s, len, buf, sizeof buf);
+  guint64 phrase = 0, h = NER_HASH_OFFSET;
+
+  if (n == 0)
+    return 0;
+  for (gsize i = 0; i <= n; i++)
+    {
+      if (i == n || buf[i] == ' ')
+        {
+          phrase = _dossier_ner_hash_combine (phrase, h | 1);
+          h = NER_HASH_OFFSET;
+          continue;
+        }
+      h = _dossier_ner_hash_step (h, buf[i]);
+    }
+  return phrase;
+}
+
 static guint
 count_words (const char *s)
 {
@@ -126,15 +232,14 @@ add_word (NerGazetteer *gaz,
           const char   *word,
           guint         flag)
 {
-  char key[128];
-  gpointer old;
+  guint64 h = _dossier_ner_hash_text (word, strlen (word));
+  gboolean found;
+  gpointer *slot;
 
-  if (!_dossier_ner_fold (word, strlen (word), key, sizeof key))
+  if (h == 0)
     return;
-
-  old = g_hash_table_lookup (gaz->words, key);
-  g_hash_table_replace (gaz->words, g_strdup (key),
-                        GUINT_TO_POINTER (GPOINTER_TO_UINT (old) | flag));
+  slot = map_insert (&gaz->words, h, &found);
+  *slot = GUINT_TO_POINTER (GPOINTER_TO_UINT (*slot) | flag);
 }
 
 static NerGazetteer *
@@ -143,10 +248,6 @@ gazetteer_new (void)
   NerGazetteer *gaz = g_new0 (NerGazetteer, 1);
   g_auto(GStrv) lines = NULL;
   guint n_forms = 0, n_entries = 0, e = 0, f = 0;
-
-  gaz->forms = g_hash_table_new (g_str_hash, g_str_equal);
-  gaz->words = g_hash_table_new (g_str_hash, g_str_equal);
-  gaz->titles = g_hash_table_new (g_str_hash, g_str_equal);
 
   lines = g_strsplit (_dossier_ner_data, "\n", -1);
 
@@ -163,6 +264,9 @@ gazetteer_new (void)
         }
     }
 
+  map_init (&gaz->forms, n_forms);
+  map_init (&gaz->words, g_strv_length (lines) * 2);
+  map_init (&gaz->titles, g_strv_length (lines));
   gaz->entries = g_new0 (NerGazEntry, n_entries);
   gaz->form_pool = g_new0 (NerGazForm, n_forms);
   gaz->max_words = 1;
@@ -195,10 +299,15 @@ gazetteer_new (void)
               {
                 char key[256];
                 NerGazForm *form;
+                guint64 h;
+                gboolean found;
+                gpointer *slot;
 
                 if (!_dossier_ner_fold (cols[c], strlen (cols[c]), key, sizeof key))
                   continue;
-                if (g_hash_table_contains (gaz->forms, key))
+                h = _dossier_ner_hash_text (key, strlen (key));
+                slot = map_insert (&gaz->forms, h, &found);
+                if (found)
                   continue;
 
                 form = &gaz->form_pool[f++];
@@ -206,7 +315,7 @@ gazetteer_new (void)
                 form->acronym = is_acronym (cols[c]);
                 form->n_words = MIN (count_words (key), 255);
                 gaz->max_words = MAX (gaz->max_words, form->n_words);
-                g_hash_table_insert (gaz->forms, (char *)g_intern_string (key), form);
+                *slot = form;
               }
           }
           break;
@@ -224,8 +333,9 @@ gazetteer_new (void)
               {
                 guint n = count_words (key);
                 char *sp;
+                gboolean found;
 
-                g_hash_table_add (gaz->titles, (char *)g_intern_string (key));
+                *map_insert (&gaz->titles, _dossier_ner_hash_text (key, strlen (key)), &found) = GUINT_TO_POINTER (1);
                 gaz->max_title = MAX (gaz->max_title, n);
                 if (n == 1)
                   add_word (gaz, key, NER_W_TITLE);
@@ -319,21 +429,21 @@ _dossier_ner_gazetteer_max_title (const NerGazetteer *gaz)
 
 const NerGazForm *
 _dossier_ner_gazetteer_lookup (const NerGazetteer *gaz,
-                               const char         *folded)
+                               guint64             phrase_hash)
 {
-  return g_hash_table_lookup (gaz->forms, folded);
+  return map_lookup (&gaz->forms, phrase_hash);
 }
 
 guint
 _dossier_ner_gazetteer_word (const NerGazetteer *gaz,
-                             const char         *folded)
+                             guint64             word_hash)
 {
-  return GPOINTER_TO_UINT (g_hash_table_lookup (gaz->words, folded));
+  return GPOINTER_TO_UINT (map_lookup (&gaz->words, word_hash));
 }
 
 gboolean
 _dossier_ner_gazetteer_title (const NerGazetteer *gaz,
-                              const char         *folded)
+                              guint64             phrase_hash)
 {
-  return g_hash_table_contains (gaz->titles, folded);
+  return map_lookup (&gaz->titles, phrase_hash) != NULL;
 }

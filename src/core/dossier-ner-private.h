@@ -31,19 +31,52 @@ typedef enum
 
 typedef struct
 {
+  guint64  hash;     /* of the case-folded word, see _dossier_ner_hash_text() */
+  guint64  hash_nodot; /* the same without a final period */
   guint32  start;    /* byte offset in the text */
   guint32  cp;       /* code point offset in the text */
   guint32  flags;
+  guint32  wflags;   /* NerWordFlags, once looked up */
+  guint32  memo_b;   /* run end of the memoized gazetteer and title matches, + 1 */
+  guint8   memo_gaz; /* length of the gazetteer match at this token */
+  guint8   memo_title;
+  const struct _NerGazEntry *memo_entry;
   guint16  len;      /* bytes */
   guint16  cp_len;
   gunichar ch;       /* first character */
 } NerToken;
 
-void _dossier_ner_tokenize (const char *text,
-                            gsize       start,
-                            gsize       end,
-                            guint32     cp_start,
-                            GArray     *tokens);
+#define NER_WFLAGS_KNOWN (1u << 31)
+
+guint32 _dossier_ner_tokenize (const char *text,
+                               gsize       start,
+                               gsize       end,
+                               guint32     cp_start,
+                               GArray     *tokens);
+
+/* Hashes of case-folded words, and of phrases made of them. The tokenizer
+ * computes them while it scans, so lookups never build strings. */
+#define NER_HASH_OFFSET 1469598103934665603ULL
+#define NER_HASH_PRIME  1099511628211ULL
+
+static inline guint64
+_dossier_ner_hash_step (guint64 h,
+                        guchar  c)
+{
+  return (h ^ c) * NER_HASH_PRIME;
+}
+
+static inline guint64
+_dossier_ner_hash_combine (guint64 phrase,
+                           guint64 word)
+{
+  if (phrase == 0)
+    return word;
+  return ((phrase * 0x9E3779B97F4A7C15ULL) ^ (phrase >> 29) ^ word) | 1;
+}
+
+guint64 _dossier_ner_hash_text (const char *s,
+                                gsize       len);
 
 /* Gazetteer */
 typedef enum
@@ -70,7 +103,7 @@ typedef enum
   NER_W_TITLE_HEAD = 1 << 11,  /* first word of a multi-word title */
 } NerWordFlags;
 
-typedef struct
+typedef struct _NerGazEntry
 {
   const char *name;     /* canonical */
   NerKind     kind;
@@ -90,11 +123,11 @@ const NerGazetteer *_dossier_ner_gazetteer_get   (void);
 guint               _dossier_ner_gazetteer_max_words (const NerGazetteer *gaz);
 guint               _dossier_ner_gazetteer_max_title (const NerGazetteer *gaz);
 const NerGazForm   *_dossier_ner_gazetteer_lookup (const NerGazetteer *gaz,
-                                                   const char         *folded);
+                                                   guint64             phrase_hash);
 guint               _dossier_ner_gazetteer_word   (const NerGazetteer *gaz,
-                                                   const char         *folded);
+                                                   guint64             word_hash);
 gboolean            _dossier_ner_gazetteer_title  (const NerGazetteer *gaz,
-                                                   const char         *folded);
+                                                   guint64             phrase_hash);
 gsize               _dossier_ner_fold             (const char         *s,
                                                    gsize               len,
                                                    char               *out,

@@ -49,6 +49,40 @@ is_abbreviation (const char *s,
                   sizeof abbreviations[0], cmp_abbr) != NULL;
 }
 
+enum { C_OTHER, C_UPPER, C_LOWER, C_DIGIT, C_SPACE, C_NEWLINE, C_HIGH };
+
+static guchar char_class[256];
+static guchar lower_table[256];
+
+static void
+init_tables (void)
+{
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint c = 0; c < 256; c++)
+        {
+          lower_table[c] = c < 0x80 ? (guchar)g_ascii_tolower (c) : (guchar)c;
+          if (c >= 0x80)
+            char_class[c] = C_HIGH;
+          else if (g_ascii_isupper (c))
+            char_class[c] = C_UPPER;
+          else if (g_ascii_islower (c))
+            char_class[c] = C_LOWER;
+          else if (g_ascii_isdigit (c))
+            char_class[c] = C_DIGIT;
+          else if (c == '\n')
+            char_class[c] = C_NEWLINE;
+          else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
+            char_class[c] = C_SPACE;
+          else
+            char_class[c] = C_OTHER;
+        }
+      g_once_init_leave (&done, 1);
+    }
+}
+
 static inline gunichar
 get_char (const char *p,
           const char *end,
@@ -78,7 +112,7 @@ static inline gboolean
 is_alnum (gunichar c)
 {
   if (c < 0x80)
-    return g_ascii_isalnum (c);
+    return char_class[c] == C_UPPER || char_class[c] == C_LOWER || char_class[c] == C_DIGIT;
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
 }
 
@@ -86,7 +120,7 @@ static inline gboolean
 is_space (gunichar c)
 {
   if (c < 0x80)
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    return char_class[c] == C_SPACE || char_class[c] == C_NEWLINE;
   return c == 0xA0 || c == 0x2028 || c == 0x2029 || g_unichar_isspace (c) ||
          c == 0x200B || c == 0xFEFF;
 }
@@ -103,6 +137,35 @@ is_hyphen (gunichar c)
   return c == '-' || c == 0x2010 || c == 0x2011;
 }
 
+/* Folds one character into a word hash, as _dossier_ner_fold() does. */
+static inline guint64
+hash_char (guint64     h,
+           gunichar    c,
+           const char *p,
+           int         n)
+{
+  if (c < 0x80)
+    return _dossier_ner_hash_step (h, lower_table[c]);
+  if (c == 0x2019)
+    return _dossier_ner_hash_step (h, '\'');
+  {
+    char buf[8];
+    gunichar l = g_unichar_tolower (c);
+    int m;
+
+    if (l == c)
+      {
+        for (int i = 0; i < n; i++)
+          h = _dossier_ner_hash_step (h, p[i]);
+        return h;
+      }
+    m = g_unichar_to_utf8 (l, buf);
+    for (int i = 0; i < m; i++)
+      h = _dossier_ner_hash_step (h, buf[i]);
+    return h;
+  }
+}
+
 /**
  * _dossier_ner_tokenize:
  * @text: the whole text
@@ -113,9 +176,12 @@ is_hyphen (gunichar c)
  *
  * Splits a chunk into words and punctuation. Words keep inner hyphens,
  * apostrophes ("O'Brien") and periods of abbreviations ("U.S.", "Sen.");
- * a possessive "'s" becomes a token of its own.
+ * a possessive "'s" becomes a token of its own. Each word carries the hash
+ * of its case-folded form.
+ *
+ * Returns: the code point offset of @end
  */
-void
+guint32
 _dossier_ner_tokenize (const char *text,
                        gsize       start,
                        gsize       end,
@@ -129,15 +195,50 @@ _dossier_ner_tokenize (const char *text,
   gboolean space = TRUE;
   gboolean first = TRUE;
 
+  guint base = tokens->len;
+  guint count = base;
+  NerToken *out;
+
+  init_tables ();
+
+  /* every token takes at least one byte: size once, write in place */
+  g_array_set_size (tokens, base + (end - start) + 1);
+  out = &g_array_index (tokens, NerToken, 0);
+
   while (p < e)
     {
-      NerToken tok = { 0 };
+      NerToken tok;
       int n;
-      gunichar c = get_char (p, e, &n);
+      guchar b = (guchar)*p;
+      gunichar c;
 
-      if (is_space (c))
+      /* the common case first: ASCII white space */
+      if (char_class[b] == C_SPACE)
         {
-          if (c == '\n' || c == 0x2029)
+          space = TRUE;
+          p++;
+          cp++;
+          continue;
+        }
+      if (char_class[b] == C_NEWLINE)
+        {
+          newlines++;
+          space = TRUE;
+          p++;
+          cp++;
+          continue;
+        }
+
+      if (G_LIKELY (b < 0x80))
+        {
+          c = b;
+          n = 1;
+        }
+      else
+        c = get_char (p, e, &n);
+      if (b >= 0x80 && is_space (c))
+        {
+          if (c == 0x2029)
             newlines++;
           space = TRUE;
           p += n;
@@ -148,6 +249,10 @@ _dossier_ner_tokenize (const char *text,
       tok.start = p - text;
       tok.cp = cp;
       tok.ch = c;
+      tok.flags = 0;
+      tok.wflags = 0;
+      tok.memo_b = 0;
+      tok.hash = tok.hash_nodot = 0;
       if (space)
         tok.flags |= NER_TOK_SPACE;
       if (newlines > 0 || first)
@@ -164,29 +269,68 @@ _dossier_ner_tokenize (const char *text,
           guint32 qcp = cp;
           guint n_upper = 0, n_lower = 0, n_letters = 0, seg = 0;
           gboolean has_period = FALSE;
+          guint64 h = NER_HASH_OFFSET;
 
           tok.flags |= NER_TOK_WORD;
-          if (c < 0x80 ? g_ascii_isdigit (c) : g_unichar_isdigit (c))
+          if (c < 0x80 ? char_class[c] == C_DIGIT : g_unichar_isdigit (c))
             tok.flags |= NER_TOK_DIGIT;
-          else if (c < 0x80 ? g_ascii_isupper (c) : (g_unichar_isupper (c) || g_unichar_istitle (c)))
+          else if (c < 0x80 ? char_class[c] == C_UPPER : (g_unichar_isupper (c) || g_unichar_istitle (c)))
             tok.flags |= NER_TOK_CAP;
-          else if (c < 0x80 ? g_ascii_islower (c) : g_unichar_islower (c))
+          else if (c < 0x80 ? char_class[c] == C_LOWER : g_unichar_islower (c))
             tok.flags |= NER_TOK_LOWER;
 
           while (q < e)
             {
               int m;
-              gunichar d = get_char (q, e, &m);
+              guchar qb = (guchar)*q;
+              gunichar d;
 
-              if (is_alnum (d))
+              /* ASCII letters and digits */
+              if (char_class[qb] == C_LOWER)
                 {
-                  if (d >= 0x80)
-                    tok.flags |= NER_TOK_NONASCII;
-                  if (d < 0x80 ? g_ascii_isupper (d) : g_unichar_isupper (d))
+                  n_lower++, n_letters++, seg++;
+                  h = _dossier_ner_hash_step (h, qb);
+                  q++;
+                  qcp++;
+                  continue;
+                }
+              if (char_class[qb] == C_UPPER)
+                {
+                  n_upper++, n_letters++, seg++;
+                  h = _dossier_ner_hash_step (h, lower_table[qb]);
+                  q++;
+                  qcp++;
+                  continue;
+                }
+              if (char_class[qb] == C_DIGIT)
+                {
+                  seg++;
+                  h = _dossier_ner_hash_step (h, qb);
+                  q++;
+                  qcp++;
+                  continue;
+                }
+
+              if (qb < 0x80)
+                {
+                  d = qb;
+                  m = 1;
+                  /* white space and most punctuation end the word */
+                  if (qb != '\'' && qb != '-' && qb != '.' && qb != '&')
+                    break;
+                }
+              else
+                d = get_char (q, e, &m);
+
+              if (qb >= 0x80 && is_alnum (d))
+                {
+                  tok.flags |= NER_TOK_NONASCII;
+                  if (g_unichar_isupper (d))
                     n_upper++, n_letters++;
-                  else if (d < 0x80 ? g_ascii_islower (d) : g_unichar_islower (d))
+                  else if (g_unichar_islower (d))
                     n_lower++, n_letters++;
                   seg++;
+                  h = hash_char (h, d, q, m);
                   q += m;
                   qcp++;
                   continue;
@@ -228,6 +372,7 @@ _dossier_ner_tokenize (const char *text,
                         break;
                     }
 
+                  h = hash_char (h, d, q, m);
                   seg = 0;
                   q += m;
                   qcp++;
@@ -236,6 +381,8 @@ _dossier_ner_tokenize (const char *text,
 
               break;
             }
+
+          tok.hash_nodot = h | 1;
 
           /* a final period that belongs to the word */
           if (q < e && *q == '.')
@@ -248,11 +395,15 @@ _dossier_ner_tokenize (const char *text,
                 {
                   if (n_letters == 1 && n_upper == 1 && !has_period)
                     tok.flags |= NER_TOK_INITIAL;
+                  h = _dossier_ner_hash_step (h, '.');
                   q++;
                   qcp++;
                   has_period = TRUE;
                 }
             }
+          if (!has_period || q[-1] != '.')
+            tok.hash_nodot = h | 1;
+          tok.hash = h | 1;
 
           if (has_period)
             tok.flags |= NER_TOK_ABBR;
@@ -261,7 +412,7 @@ _dossier_ner_tokenize (const char *text,
 
           tok.len = MIN (q - p, G_MAXUINT16);
           tok.cp_len = qcp - cp;
-          g_array_append_val (tokens, tok);
+          out[count++] = tok;
           p = q;
           cp = qcp;
 
@@ -275,13 +426,14 @@ _dossier_ner_tokenize (const char *text,
                 {
                   NerToken poss = { 0 };
 
+
                   poss.start = p - text;
                   poss.cp = cp;
                   poss.ch = d;
                   poss.flags = NER_TOK_POSS;
                   poss.len = m + 1;
                   poss.cp_len = 2;
-                  g_array_append_val (tokens, poss);
+                  out[count++] = poss;
                   p += m + 1;
                   cp += 2;
                 }
@@ -292,8 +444,11 @@ _dossier_ner_tokenize (const char *text,
       tok.flags |= NER_TOK_PUNCT;
       tok.len = n;
       tok.cp_len = 1;
-      g_array_append_val (tokens, tok);
+      out[count++] = tok;
       p += n;
       cp++;
     }
+
+  g_array_set_size (tokens, count);
+  return cp;
 }
