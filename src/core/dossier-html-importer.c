@@ -1890,6 +1890,7 @@ typedef struct
   char *language;
   char *subtitle;
   GPtrArray *authors;   /* from JSON-LD, when it lists them */
+  gboolean is_article;  /* JSON-LD or Open Graph says so */
 } Metadata;
 
 static void
@@ -2317,6 +2318,7 @@ read_json_ld (xmlNode  *root,
       if (article == NULL)
         continue;
 
+      m->is_article = TRUE;
       name = json_string_member (article, "name");
       headline = json_string_member (article, "headline");
       if (name && headline && strcmp (name, headline) != 0)
@@ -2467,6 +2469,9 @@ read_metadata (xmlNode  *root,
        * language. */
       if (property && g_ascii_strcasecmp (property, "og:url") == 0)
         g_hash_table_replace (values, g_strdup ("og:url"), g_strdup (content));
+      if (property && g_ascii_strcasecmp (property, "og:type") == 0 &&
+          g_ascii_strcasecmp (content, "article") == 0)
+        m->is_article = TRUE;
       if (property && g_ascii_strcasecmp (property, "og:locale") == 0)
         g_hash_table_replace (values, g_strdup ("og:locale"), g_strdup (content));
       if (http_equiv && g_ascii_strcasecmp (http_equiv, "content-language") == 0 && !content_language)
@@ -3303,7 +3308,9 @@ _dossier_html_importer_parse (const char  *data,
   published = parse_published (meta.published);
 
   subtitle = g_strdup (meta.subtitle);
-  if (subtitle == NULL && meta.excerpt)
+  /* A description is a dek only on a page that says it is an article: on
+   * other pages it describes the site. */
+  if (subtitle == NULL && meta.excerpt && (meta.is_article || meta.published))
     {
       /* A description that only repeats the first lines is no dek. */
       g_autofree char *head = g_utf8_substring (best_text, 0, MIN (g_utf8_strlen (meta.excerpt, -1), 200));
