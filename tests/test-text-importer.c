@@ -249,6 +249,15 @@ static const ClippingCase cases[] = {
     "reduced night shifts, managers said.",
     { "Obserwatorzy", "\"", "[1]", "Smith, John", "Brak komentarzy", "wtorek" },
   },
+  {
+    /* a news site: section label, byline, time stamp, agency footer */
+    "news-site-en.txt",
+    "Ukraine's Grain Exports Recover", NULL, NULL, NULL, "Jane Doe",
+    "2025-11-27", NULL, "KYIV", "en", 2,
+    "Ukraine's grain exports rose in November",
+    "followed by corn and barley, the data showed.",
+    { "World", "By Jane", "Updated", "Reuters", "Reporting by", "Our Standards" },
+  },
 };
 
 static DossierArticle *

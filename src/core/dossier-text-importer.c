@@ -1280,11 +1280,14 @@ analyze_head (Parser *self)
       if (title_pos < 0)
         {
           int k = last_meta;
+          guint under;
 
-          while (k >= 0 && is_meta (line_at (self, g_array_index (nb, int, k))->kind) &&
-                 line_at (self, g_array_index (nb, int, k))->kind != LINE_CHROME)
+          /* the headline stands right above the post's date or byline */
+          while (k >= 0 && is_meta (line_at (self, g_array_index (nb, int, k))->kind))
             k--;
-          if (k >= 0 && k < last_meta &&
+          under = k + 1 <= last_meta ? line_at (self, g_array_index (nb, int, k + 1))->kind
+                                     : LINE_UNKNOWN;
+          if (k >= 0 && (under == LINE_DATE || under == LINE_BYLINE) &&
               line_at (self, g_array_index (nb, int, k))->kind == LINE_TEXT &&
               headline_like (line_at (self, g_array_index (nb, int, k))->start,
                              line_at (self, g_array_index (nb, int, k))->end))
@@ -1298,6 +1301,13 @@ analyze_head (Parser *self)
       /* a byline or a source line above the headline */
       while (k < (int)nb->len && k < 3 &&
              is_meta (line_at (self, g_array_index (nb, int, k))->kind))
+        k++;
+      /* a one-word section label ("World", "Opinion") above the headline */
+      if (k + 1 < (int)nb->len &&
+          count_words (line_at (self, g_array_index (nb, int, k))->start,
+                       line_at (self, g_array_index (nb, int, k))->end) == 1 &&
+          line_at (self, g_array_index (nb, int, k))->kind == LINE_TEXT &&
+          title_candidate (self, g_array_index (nb, int, k + 1), limit))
         k++;
       if (k < (int)nb->len && title_candidate (self, g_array_index (nb, int, k), limit))
         title_pos = k;

@@ -64,6 +64,12 @@ static const DossierChromeEntry chrome[] = {
   { "share on twitter", X }, { "click to share on", P }, { "by", X },
   { "comments off", P | F }, { "one comment", X | F }, { "leave a comment on", P | F },
   { "name", X }, { "website", X }, { "post comment", X | F }, { "notify me of", P | F },
+  { "updated", P }, { "min read", X }, { "minute read", X }, { "minutes read", X },
+  { "reading time", P }, { "read time", P }, { "reporting by", P | F },
+  { "editing by", P | F }, { "additional reporting by", P | F },
+  { "writing by", P | F }, { "our standards", P | F }, { "advertisement", X },
+  { "listen to this article", X }, { "save", X }, { "gift this article", X },
+  { "sign up", P }, { "newsletter", X },
 
   /* Lithuanian */
   { "sekėjai", X }, { "ieškoti šiame dienoraštyje", X },
