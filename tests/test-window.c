@@ -528,6 +528,50 @@ test_paste (void)
 }
 
 static void
+test_file_chooser (void)
+{
+  DossierWindow *window;
+  GListModel *toplevels;
+  GtkWidget *chooser = NULL;
+  g_autoptr(GListModel) filters = NULL;
+
+  REQUIRE_DISPLAY ();
+
+  window = new_window ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL));
+  run_for (200);
+
+  /* Without a portal GtkFileChooserNative shows GTK's own dialog. */
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && !chooser; i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (toplevel) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+        chooser = GTK_WIDGET (toplevel);
+    }
+
+  if (chooser == NULL)
+    {
+      g_test_skip ("The file chooser is a portal's, out of reach here");
+      destroy_window (window);
+      return;
+    }
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 5);
+  g_assert_true (gtk_file_chooser_get_select_multiple (GTK_FILE_CHOOSER (chooser)));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  iterate_pending ();
+
+  g_assert_true (dossier_window_is_empty (window));
+  destroy_window (window);
+}
+
+static void
 test_shortcuts_window (void)
 {
   g_autoptr(GtkBuilder) builder = NULL;
@@ -661,6 +705,7 @@ main (int    argc,
   g_test_add_func ("/dossier/window/zoom", test_zoom);
   g_test_add_func ("/dossier/window/window-size", test_window_size);
   g_test_add_func ("/dossier/window/paste", test_paste);
+  g_test_add_func ("/dossier/window/file-chooser", test_file_chooser);
   g_test_add_func ("/dossier/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/dossier/window/application", test_application);
 
