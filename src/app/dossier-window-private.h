@@ -23,9 +23,15 @@ struct _DossierWindow
   GtkStack             *main_stack;
   DossierReaderView    *reader_view;
   GMenu                *recent_submenu;
+  /* Places for what comes next, empty and hidden for now: the entity
+   * sidebar (left), the notes panel (right), the timeline (bottom). Fill
+   * the bins and reveal the flaps. */
   AdwFlap              *entity_flap;
+  AdwBin               *entity_sidebar;
   AdwFlap              *notes_flap;
+  AdwBin               *notes_panel;
   GtkRevealer          *timeline_revealer;
+  AdwBin               *timeline_area;
 };
 
 void       _dossier_window_class_actions_init (DossierWindowClass *klass);

@@ -407,10 +407,13 @@ dossier_window_class_init (DossierWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/dossier-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, entity_flap);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, entity_sidebar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, notes_flap);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, notes_panel);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, reader_view);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, recent_submenu);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_area);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_revealer);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, window_title);
