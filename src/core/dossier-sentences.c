@@ -232,6 +232,9 @@ push (GArray     *out,
   g_array_append_val (out, s);
 }
 
+/* bytes the scanner must look at; written once, idempotently */
+static guint8 stops[256];
+
 /**
  * dossier_sentences_split:
  * @text: UTF-8 text
@@ -257,13 +260,40 @@ dossier_sentences_split (const char *text)
   g_return_val_if_fail (text != NULL, NULL);
 
   lex = get_lexicon ();
+  if (!stops['.'])
+    {
+      stops['\0'] = stops['.'] = stops['!'] = stops['?'] = stops['\n'] = 1;
+      stops[0xE2] = 1;   /* "…" */
+    }
   out = g_array_new (FALSE, FALSE, sizeof (DossierSentence));
   p = start = text;
 
   while (*p)
     {
-      gunichar c = g_utf8_get_char (p);
-      const char *after = g_utf8_next_char (p);
+      guchar b = (guchar) *p;
+      gunichar c;
+      const char *after;
+
+      /* most bytes neither end nor start anything: skip them, counting
+       * the code points (every byte but UTF-8 continuation bytes) */
+      if (in_sentence && !stops[b])
+        {
+          do
+            {
+              cp += (b & 0xC0) != 0x80;
+              b = (guchar) *++p;
+            }
+          while (!stops[b]);
+          continue;
+        }
+      if (in_sentence && b == 0xE2 && !((guchar) p[1] == 0x80 && (guchar) p[2] == 0xA6))
+        {
+          p++;
+          cp++;
+          continue;
+        }
+      c = g_utf8_get_char (p);
+      after = g_utf8_next_char (p);
 
       if (!in_sentence)
         {
@@ -296,11 +326,11 @@ dossier_sentences_split (const char *text)
             {
               /* a single line break ends a sentence after final punctuation
                * or a line without any (headlines, bylines) */
-              const char *b = p;
+              const char *back = p;
 
-              while (b > start)
+              while (back > start)
                 {
-                  const char *prev = g_utf8_prev_char (b);
+                  const char *prev = g_utf8_prev_char (back);
                   gunichar pc = g_utf8_get_char (prev);
 
                   if (!is_space (pc))
@@ -308,7 +338,7 @@ dossier_sentences_split (const char *text)
                       last = pc;
                       break;
                     }
-                  b = prev;
+                  back = prev;
                 }
               if (last == '.' || last == '!' || last == '?' || last == ':' ||
                   last == 0x201D || last == '"' || last == 0x2026)

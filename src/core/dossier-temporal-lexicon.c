@@ -769,18 +769,13 @@ static const TemporalHoliday holidays[] = {
 /* An open-addressing table keyed by the FNV-1a hash of the lower-case
  * word, which the tokenizer computes while it scans: a word that is not in
  * the lexicon usually costs one probe of an empty slot. */
-#define LEXICON_BITS 12
-#define LEXICON_SIZE (1u << LEXICON_BITS)
+#define LEXICON_SIZE TEMPORAL_TABLE_SIZE
 
-typedef struct
-{
-  guint32             hash;
-  guint16             len;
-  const char         *word;
-  const TemporalWord *entry;
-} Slot;
+typedef TemporalSlot Slot;
 
 static Slot table[LEXICON_SIZE];
+static const char *words[G_N_ELEMENTS (rows)];
+static const TemporalWord *entries[G_N_ELEMENTS (rows)];
 static gsize initialized = 0;
 
 static void
@@ -795,12 +790,13 @@ ensure_table (void)
           guint32 h = _dossier_temporal_hash_bytes (rows[i].word, len);
           guint32 k = h & (LEXICON_SIZE - 1);
 
-          while (table[k].word != NULL)
+          while (table[k].row != 0)
             k = (k + 1) & (LEXICON_SIZE - 1);
           table[k].hash = h;
           table[k].len = len;
-          table[k].word = rows[i].word;
-          table[k].entry = &rows[i].entry;
+          table[k].row = i + 1;
+          words[i] = rows[i].word;
+          entries[i] = &rows[i].entry;
         }
       g_once_init_leave (&initialized, 1);
     }
@@ -833,14 +829,32 @@ _dossier_temporal_lookup_hashed (const char *lower,
   guint32 k = hash & (LEXICON_SIZE - 1);
 
   ensure_table ();
-  while (table[k].word != NULL)
+  while (table[k].row != 0)
     {
       if (table[k].hash == hash && table[k].len == len &&
-          memcmp (table[k].word, lower, len) == 0)
-        return table[k].entry;
+          memcmp (words[table[k].row - 1], lower, len) == 0)
+        return entries[table[k].row - 1];
       k = (k + 1) & (LEXICON_SIZE - 1);
     }
   return NULL;
+}
+
+/*
+ * _dossier_temporal_table:
+ * @row_words: (out): the words of the rows the slots point to (row - 1)
+ * @row_entries: (out): their entries
+ *
+ * Returns: the lexicon's hash table of TEMPORAL_TABLE_SIZE slots, for
+ *   callers that probe it themselves in a tight loop
+ */
+const TemporalSlot *
+_dossier_temporal_table (const char * const         **row_words,
+                         const TemporalWord * const **row_entries)
+{
+  ensure_table ();
+  *row_words = words;
+  *row_entries = entries;
+  return table;
 }
 
 const TemporalWord *

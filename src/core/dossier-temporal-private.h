@@ -184,6 +184,20 @@ typedef struct
   gint8       nth;
 } TemporalHoliday;
 
+#define TEMPORAL_TABLE_SIZE 4096u
+#define TEMPORAL_MAX_WORD 24   /* bytes of the longest lexicon word, and more */
+
+/* 8 bytes, so that the whole table stays in the first-level cache */
+typedef struct
+{
+  guint32 hash;
+  guint16 len;
+  guint16 row;   /* index + 1 of the word; 0 for an empty slot */
+} TemporalSlot;
+
+const TemporalSlot    *_dossier_temporal_table        (const char * const         **row_words,
+                                                       const TemporalWord * const **row_entries);
+
 #define TEMPORAL_HASH_INIT 2166136261u
 #define TEMPORAL_HASH_STEP(h, byte) (((h) ^ (byte)) * 16777619u)
 

@@ -46,6 +46,7 @@ enum
 };
 
 static guint8 classes[256];
+static guchar lower_ascii[256];
 static gsize classes_initialized = 0;
 
 static void
@@ -64,9 +65,15 @@ ensure_classes (void)
           else if (b >= '0' && b <= '9')
             k = C_DIGIT;
           else if (b >= 'A' && b <= 'Z')
-            k = C_UPPER;
+            {
+              k = C_UPPER;
+              lower_ascii[b] = b | 0x20;
+            }
           else if (b >= 'a' && b <= 'z')
-            k = C_LOWER;
+            {
+              k = C_LOWER;
+              lower_ascii[b] = b;
+            }
           else if (b >= 0x80)
             k = C_HIGH;
           classes[b] = k;
@@ -78,27 +85,46 @@ ensure_classes (void)
 /*
  * _dossier_temporal_tokenize:
  * @text: UTF-8 text
- * @sentences: (element-type DossierSentence): its sentences
- * @n_tokens: (out): the number of tokens
+ * @start: first byte to read
+ * @end: byte after the last one to read
+ * @start_cp: the code-point offset of @start
+ * @sentences: (element-type DossierSentence): the sentences of @text
+ * @first_sentence: the sentence @start is in
+ * @buf: (inout): a token buffer, grown as needed
+ * @cap: (inout): its capacity
  *
- * Returns: (transfer full): the tokens, to free with g_free()
+ * Tokenizes a part of @text (whole sentences), so that a long text is
+ * analysed in pieces that stay in the cache.
+ *
+ * Returns: the number of tokens in @buf
  */
-TemporalToken *
-_dossier_temporal_tokenize (const char *text,
-                            GArray     *sentences,
-                            guint      *n_tokens)
+guint
+_dossier_temporal_tokenize (const char     *text,
+                            gsize           start,
+                            gsize           end,
+                            guint           start_cp,
+                            GArray         *sentences,
+                            guint           first_sentence,
+                            TemporalToken **buf,
+                            gsize          *cap)
 {
-  gsize cap = 1024, n = 0;
-  TemporalToken *toks = g_new (TemporalToken, cap);
-  const guchar *p = (const guchar *) text;
-  guint32 cp = 0;
+  gsize n = 0;
+  TemporalToken *toks = *buf;
+  const guchar *p = (const guchar *) text + start;
+  const guchar *stop = (const guchar *) text + end;
+  guint32 cp = start_cp;
   guint8 pending = TOK_F_SPACE | TOK_F_NEWLINE;
-  guint sent = 0;
-  gsize sent_end = sentences->len > 0 ?
-    g_array_index (sentences, DossierSentence, 0).byte_end : G_MAXSIZE;
+  guint sent = first_sentence;
+  gsize sent_end = sent < sentences->len ?
+    g_array_index (sentences, DossierSentence, sent).byte_end : G_MAXSIZE;
+
+  const char * const *row_words;
+  const TemporalWord * const *row_entries;
+  const TemporalSlot *table = _dossier_temporal_table (&row_words, &row_entries);
+
   ensure_classes ();
 
-  while (*p)
+  while (p < stop)
     {
       TemporalToken *t;
       guchar ch = *p;
@@ -126,10 +152,10 @@ _dossier_temporal_tokenize (const char *text,
           continue;
         }
 
-      if (G_UNLIKELY (n == cap))
+      if (G_UNLIKELY (n == *cap))
         {
-          cap *= 2;
-          toks = g_renew (TemporalToken, toks, cap);
+          *cap = MAX (*cap * 2, 256);
+          toks = *buf = g_renew (TemporalToken, toks, *cap);
         }
       t = &toks[n++];
       t->b0 = (const char *) p - text;
@@ -171,56 +197,69 @@ _dossier_temporal_tokenize (const char *text,
             t->flags |= TOK_F_CAP;
           for (;;)
             {
-              guint8 kk = classes[*p];
+              /* ASCII letters, the common case, a table lookup each */
+              const guchar *a = p;
+              guchar lc;
 
-              if (kk == C_LOWER || kk == C_UPPER)
+              while ((lc = lower_ascii[*p]) != 0)
                 {
-                  guchar lc = *p | 0x20;
-
-                  if (kk == C_LOWER)
-                    upper = FALSE;
                   if (len < sizeof lower - 1)
                     lower[len++] = lc;
-                  else
-                    fits = FALSE;
                   h = TEMPORAL_HASH_STEP (h, lc);
+                  if (*p == lc)
+                    upper = FALSE;
                   p++;
-                  cp++;
                 }
-              else if (kk == C_HIGH)
+              cp += p - a;
+              if (classes[*p] == C_HIGH)
                 {
                   gunichar c = g_utf8_get_char ((const char *) p);
-                  char buf[6];
+                  char ubuf[6];
                   int nb;
 
                   if (!g_unichar_isalpha (c) && !g_unichar_ismark (c))
                     break;
                   if (g_unichar_islower (c))
                     upper = FALSE;
-                  nb = g_unichar_to_utf8 (g_unichar_tolower (c), buf);
+                  nb = g_unichar_to_utf8 (g_unichar_tolower (c), ubuf);
                   if (len + nb < sizeof lower)
                     {
-                      memcpy (lower + len, buf, nb);
+                      memcpy (lower + len, ubuf, nb);
                       len += nb;
                     }
                   else
                     fits = FALSE;
                   for (int b = 0; b < nb; b++)
-                    h = TEMPORAL_HASH_STEP (h, (guchar) buf[b]);
+                    h = TEMPORAL_HASH_STEP (h, (guchar) ubuf[b]);
                   p = (const guchar *) g_utf8_next_char (p);
                   cp++;
                 }
               else
                 break;
             }
+          if (len >= sizeof lower - 1)
+            fits = FALSE;
           t->kind = TOK_WORD;
           if (upper && p - s > 1)
             t->flags |= TOK_F_UPPER;
-          if (fits)
+          if (fits && len <= TEMPORAL_MAX_WORD)
             {
-              t->w = _dossier_temporal_lookup_hashed (lower, len, h);
+              guint32 slot = h & (TEMPORAL_TABLE_SIZE - 1);
+
+              while (table[slot].row != 0)
+                {
+                  if (table[slot].hash == h && table[slot].len == len &&
+                      memcmp (row_words[table[slot].row - 1], lower, len) == 0)
+                    {
+                      t->w = row_entries[table[slot].row - 1];
+                      break;
+                    }
+                  slot = (slot + 1) & (TEMPORAL_TABLE_SIZE - 1);
+                }
               t->tense = t->w != NULL ? t->w->tense : guess_tense (lower, len);
             }
+          else if (fits)
+            t->tense = guess_tense (lower, len);
         }
       else
         {
@@ -245,6 +284,5 @@ _dossier_temporal_tokenize (const char *text,
       t->sent = sent;
     }
 
-  *n_tokens = n;
-  return toks;
+  return n;
 }

@@ -35,8 +35,13 @@ typedef struct
   guint32             sent;     /* sentence index */
 } TemporalToken;
 
-TemporalToken *_dossier_temporal_tokenize (const char *text,
-                                           GArray     *sentences,
-                                           guint      *n_tokens);
+guint _dossier_temporal_tokenize (const char     *text,
+                                  gsize           start,
+                                  gsize           end,
+                                  guint           start_cp,
+                                  GArray         *sentences,
+                                  guint           first_sentence,
+                                  TemporalToken **buf,
+                                  gsize          *cap);
 
 G_END_DECLS

@@ -207,6 +207,19 @@ static const char type_set[] = "set";
 #define TYPE_DURATION type_duration
 #define TYPE_SET type_set
 
+static inline void
+res_reset (Res *r)
+{
+  r->value[0] = '\0';
+  r->type = NULL;
+  r->mod = NULL;
+  r->establishes = PREC_NONE;
+  r->day = 0;
+  r->anaphoric = FALSE;
+  r->has_point = FALSE;
+  r->has_span = FALSE;
+}
+
 static inline const TemporalWord *
 W (Ctx  *c,
    guint i)
@@ -1571,7 +1584,7 @@ match_weekday (Ctx  *c,
       k = is_punct (c, j, ',') ? j + 1 : j;
       if (match_numeric (c, k, r) && r->establishes == PREC_DAY)
         return match_numeric (c, k, r);
-      memset (r, 0, sizeof *r);
+      res_reset (r);
     }
   /* "Tuesday of last week", "Friday next week" */
   k = R (c, j) == W_OF ? j + 1 : j;
@@ -3023,19 +3036,19 @@ match_date_core (Ctx  *c,
     match_season_year, match_year,
   };
 
-  memset (r, 0, sizeof *r);
+  res_reset (r);
   if ((k = match_holiday (c, i, r, 0)))
     return k;
   for (guint n = 0; n < G_N_ELEMENTS (matchers); n++)
     {
-      memset (r, 0, sizeof *r);
+      res_reset (r);
       if ((k = matchers[n] (c, i, r)))
         return k;
       /* the tokens were a broken date: nothing else may take them */
       if (c->skip_to > i)
         break;
     }
-  memset (r, 0, sizeof *r);
+  res_reset (r);
   return 0;
 }
 
@@ -3048,7 +3061,7 @@ match_core (Ctx  *c,
   const char *mod = NULL;
   int y;
 
-  memset (r, 0, sizeof *r);
+  res_reset (r);
   if ((k = match_relation (c, i, r)))
     return k;
   if ((k = match_time (c, i, r)))
@@ -3093,7 +3106,7 @@ match_core (Ctx  *c,
       fmt_year (r, y);
       return k;
     }
-  memset (r, 0, sizeof *r);
+  res_reset (r);
   return 0;
 }
 
@@ -3375,6 +3388,31 @@ establish (Ctx       *c,
 }
 
 static void
+format_iso_day (char buf[16],
+                int  z)
+{
+  int y, m, d;
+
+  civil_from_days (z, &y, &m, &d);
+  if (y < 0 || y > 9999)
+    {
+      g_snprintf (buf, 16, "%04d-%02d-%02d", y, m, d);
+      return;
+    }
+  buf[0] = '0' + y / 1000;
+  buf[1] = '0' + y / 100 % 10;
+  buf[2] = '0' + y / 10 % 10;
+  buf[3] = '0' + y % 10;
+  buf[4] = '-';
+  buf[5] = '0' + m / 10;
+  buf[6] = '0' + m % 10;
+  buf[7] = '-';
+  buf[8] = '0' + d / 10;
+  buf[9] = '0' + d % 10;
+  buf[10] = '\0';
+}
+
+static void
 emit (Ctx       *c,
       GPtrArray *out,
       guint      i,
@@ -3428,12 +3466,8 @@ emit (Ctx       *c,
       /* midnight, T24:00, is the start of the next day */
       if (strlen (r->value) >= 13 && strcmp (r->value + 10, "T24:00") == 0)
         first = last = first + 1;
-      int y, m, d;
-
-      civil_from_days (first, &y, &m, &d);
-      g_snprintf (istart, sizeof istart, "%04d-%02d-%02d", y, m, d);
-      civil_from_days (last, &y, &m, &d);
-      g_snprintf (iend, sizeof iend, "%04d-%02d-%02d", y, m, d);
+      format_iso_day (istart, first);
+      format_iso_day (iend, last);
       init.precision = precision;
       init.interval_start = istart;
       init.interval_end = iend;
@@ -3486,6 +3520,58 @@ may_start (Ctx  *c,
     }
 }
 
+static void
+analyze_tokens (Ctx       *c,
+                GPtrArray *out)
+{
+  for (guint i = 0; i < c->n;)
+    {
+      Res r;
+      guint k;
+
+      if (i < c->skip_to)
+        {
+          i = c->skip_to;
+          continue;
+        }
+      if (!may_start (c, i) || !(k = match_at (c, i, &r)) || k <= i)
+        {
+          i = MAX (i + 1, c->skip_to);
+          continue;
+        }
+      /* an expression never crosses a sentence */
+      while (k - 1 > i && c->t[k - 1].sent != c->t[i].sent)
+        k--;
+      emit (c, out, i, k, &r);
+      establish (c, &r, c->t[i].sent);
+
+      /* the second day of "April 24 and 25", "Nov. 15-16" */
+      if (r.establishes == PREC_DAY && strlen (r.value) == 10 && k + 1 < c->n &&
+          (R (c, k) == W_AND || R (c, k) == W_OR || R (c, k) == W_TO ||
+           (is_punct (c, k, '-') && adjacent (c, k + 1))) &&
+          is_num (c, k + 1) && c->t[k + 1].ndigits <= 2 && same_sentence (c, i, k + 1))
+        {
+          int y, m, d, d2 = c->t[k + 1].num;
+          const TemporalWord *nw = W (c, k + 2);
+
+          civil_from_days (r.day, &y, &m, &d);
+          if (d2 > d && d2 <= days_in_month (y, m) &&
+              !(nw && (nw->month || nw->unit || nw->number)) &&
+              !is_punct (c, k + 2, '%') && !is_punct (c, k + 2, ':') &&
+              !(is_punct (c, k + 2, '.') && is_num (c, k + 3)))
+            {
+              Res r2 = { { 0 } };
+
+              fmt_day (&r2, days_from_civil (y, m, d2));
+              emit (c, out, k + 1, k + 2, &r2);
+              establish (c, &r2, c->t[i].sent);
+              k += 2;
+            }
+        }
+      i = k;
+    }
+}
+
 /**
  * dossier_timeline_analyze:
  * @text: the article text
@@ -3507,14 +3593,13 @@ dossier_timeline_analyze (const char *text,
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) sentences = NULL;
   g_autofree TemporalToken *toks = NULL;
+  gsize cap = 0;
   Ctx c = { 0 };
 
   g_return_val_if_fail (text != NULL, NULL);
 
   sentences = dossier_sentences_split (text);
-  toks = _dossier_temporal_tokenize (text, sentences, &c.n);
   c.text = text;
-  c.t = toks;
   c.sentences = sentences;
   if (reference != NULL)
     {
@@ -3523,51 +3608,23 @@ dossier_timeline_analyze (const char *text,
       c.ref = days_from_civil (c.ry, c.rm, c.rd);
     }
 
-  for (guint i = 0; i < c.n;)
+  /* a few kilobytes of whole sentences at a time: the tokens stay in the
+   * cache; expressions never cross a sentence */
+  for (guint s0 = 0; s0 < sentences->len;)
     {
-      Res r;
-      guint k;
+      const DossierSentence *first = &g_array_index (sentences, DossierSentence, s0);
+      guint s1 = s0 + 1;
 
-      if (i < c.skip_to)
-        {
-          i = c.skip_to;
-          continue;
-        }
-      if (!may_start (&c, i) || !(k = match_at (&c, i, &r)) || k <= i)
-        {
-          i = MAX (i + 1, c.skip_to);
-          continue;
-        }
-      /* an expression never crosses a sentence */
-      while (k - 1 > i && c.t[k - 1].sent != c.t[i].sent)
-        k--;
-      emit (&c, out, i, k, &r);
-      establish (&c, &r, c.t[i].sent);
-
-      /* the second day of "April 24 and 25", "Nov. 15-16" */
-      if (r.establishes == PREC_DAY && strlen (r.value) == 10 && k + 1 < c.n &&
-          (R (&c, k) == W_AND || R (&c, k) == W_OR || R (&c, k) == W_TO ||
-           (is_punct (&c, k, '-') && adjacent (&c, k + 1))) &&
-          is_num (&c, k + 1) && c.t[k + 1].ndigits <= 2 && same_sentence (&c, i, k + 1))
-        {
-          int y, m, d, d2 = c.t[k + 1].num;
-          const TemporalWord *nw = W (&c, k + 2);
-
-          civil_from_days (r.day, &y, &m, &d);
-          if (d2 > d && d2 <= days_in_month (y, m) &&
-              !(nw && (nw->month || nw->unit || nw->number)) &&
-              !is_punct (&c, k + 2, '%') && !is_punct (&c, k + 2, ':') &&
-              !(is_punct (&c, k + 2, '.') && is_num (&c, k + 3)))
-            {
-              Res r2 = { { 0 } };
-
-              fmt_day (&r2, days_from_civil (y, m, d2));
-              emit (&c, out, k + 1, k + 2, &r2);
-              establish (&c, &r2, c.t[i].sent);
-              k += 2;
-            }
-        }
-      i = k;
+      while (s1 < sentences->len &&
+             g_array_index (sentences, DossierSentence, s1).byte_end - first->byte_start < 16384)
+        s1++;
+      c.n = _dossier_temporal_tokenize (text, first->byte_start,
+                                        g_array_index (sentences, DossierSentence, s1 - 1).byte_end,
+                                        first->start, sentences, s0, &toks, &cap);
+      c.t = toks;
+      c.skip_to = 0;
+      analyze_tokens (&c, out);
+      s0 = s1;
     }
 
   return g_steal_pointer (&out);
