@@ -630,6 +630,14 @@ classify (Parser *self,
       return;
     }
 
+  /* "Copyright 2025 Dow Jones & Company, Inc. All Rights Reserved." */
+  if (g_str_has_prefix (norm, "copyright ") || g_str_has_prefix (line->start, "\xc2\xa9") ||
+      strstr (norm, "all rights reserved") != NULL)
+    {
+      line->kind = LINE_CHROME;
+      return;
+    }
+
   /* short lines that name the blog engine ("Powered by Blogger.") */
   if (len < 80 && (strstr (norm, "blogger") != NULL || strstr (norm, "wordpress") != NULL))
     {
@@ -646,7 +654,8 @@ set_date (Parser                *self,
           const DossierTextDate *date,
           DateRank               rank)
 {
-  if (rank > self->date_rank)
+  /* of several references, the first one (read last) speaks for the article */
+  if (rank > self->date_rank || (rank == RANK_CITATION && self->date_rank == RANK_CITATION))
     {
       self->date = *date;
       self->date_rank = rank;

@@ -617,6 +617,20 @@ done_tail:
 static GHashTable *exact_table;
 static GPtrArray  *prefix_list;
 static GHashTable *word_table;
+static GHashTable *source_table;
+static GHashTable *edition_table;
+
+static GHashTable *
+normalized_set (const char * const *list,
+                guint               n)
+{
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_hash_table_add (set, _dossier_text_lexicon_normalize (list[i], -1));
+
+  return set;
+}
 
 static void
 add_words (const char * const *list,
@@ -683,6 +697,9 @@ init_tables (gpointer data)
   add_words (by_words, G_N_ELEMENTS (by_words), DOSSIER_WORD_BY);
   add_words (and_words, G_N_ELEMENTS (and_words), DOSSIER_WORD_AND);
   add_words (not_name_words, G_N_ELEMENTS (not_name_words), DOSSIER_WORD_NOT_NAME);
+
+  source_table = normalized_set (source_labels, G_N_ELEMENTS (source_labels));
+  edition_table = normalized_set (edition_words, G_N_ELEMENTS (edition_words));
 
   return NULL;
 }
@@ -772,32 +789,20 @@ _dossier_text_lexicon_word (const char *word,
   return info ? *info : none;
 }
 
-static gboolean
-in_list (const char * const *list,
-         guint               n,
-         const char         *normalized)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *norm = _dossier_text_lexicon_normalize (list[i], -1);
-
-      if (strcmp (norm, normalized) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 gboolean
 _dossier_text_lexicon_is_source_label (const char *normalized)
 {
-  return in_list (source_labels, G_N_ELEMENTS (source_labels), normalized);
+  ensure_tables ();
+
+  return g_hash_table_contains (source_table, normalized);
 }
 
 gboolean
 _dossier_text_lexicon_is_edition_word (const char *normalized)
 {
-  return in_list (edition_words, G_N_ELEMENTS (edition_words), normalized);
+  ensure_tables ();
+
+  return g_hash_table_contains (edition_table, normalized);
 }
 
 const DossierLanguageData *
