@@ -502,6 +502,24 @@ on_scroller_key_pressed (DossierReaderView     *self,
   return TRUE;
 }
 
+/* Ctrl+scroll zooms, as in every GNOME document viewer. */
+static gboolean
+on_scroll (DossierReaderView        *self,
+           double                    dx,
+           double                    dy,
+           GtkEventControllerScroll *controller)
+{
+  GdkModifierType state;
+
+  state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  if ((state & GDK_CONTROL_MASK) == 0 || dy == 0)
+    return FALSE;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), dy < 0 ? "win.zoom-in" : "win.zoom-out", NULL);
+
+  return TRUE;
+}
+
 static void
 update_line_length (DossierReaderView *self)
 {
@@ -743,6 +761,14 @@ dossier_reader_view_init (DossierReaderView *self)
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect_object (controller, "key-pressed",
                            G_CALLBACK (on_scroller_key_pressed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->scroller), controller);
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL |
+                                                GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "scroll",
+                           G_CALLBACK (on_scroll), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->scroller), controller);
 
