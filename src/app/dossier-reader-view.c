@@ -125,7 +125,8 @@ format_meta (DossierArticle *article)
     {
       /* Translators: how the publication date of an article is written,
        * "November 27, 2025"; see the strftime-like codes of
-       * g_date_time_format(). Use the order of your language. */
+       * g_date_time_format(). Use the order of your language.
+       * xgettext:no-c-format */
       g_autofree char *date = g_date_time_format (published, _("%B %-e, %Y"));
 
       join_part (str, date);
