@@ -18,7 +18,7 @@
  *     decide, then the distance to the recorded position;
  *  3. an approximate match of the quote, found with Myers' bit-parallel
  *     edit-distance search (the same family as Bitap, any pattern length)
- *     with at most a quarter of the quote's length in edits, first near the
+ *     with at most half the quote's length in edits (as Hypothesis), first near the
  *     recorded position and then in the whole text. Every candidate is
  *     scored like Hypothesis does: quote 50, prefix 20, suffix 20,
  *     position 2, normalised to 0…1;
@@ -518,47 +518,6 @@ _dossier_anchor_search (const char *text,
   return matches;
 }
 
-/* 1 − (edits of the best alignment of @p anywhere in @w) / |p|. */
-static double
-similarity (const gunichar *p,
-            guint           m,
-            const gunichar *w,
-            guint           n)
-{
-  g_autofree guint *prev = NULL;
-  g_autofree guint *cur = NULL;
-  guint best = G_MAXUINT;
-
-  if (m == 0)
-    return 1.0;
-  if (n == 0)
-    return 0.0;
-
-  prev = g_new0 (guint, n + 1);
-  cur = g_new (guint, n + 1);
-  for (guint i = 1; i <= m; i++)
-    {
-      guint *tmp;
-
-      cur[0] = i;
-      for (guint j = 1; j <= n; j++)
-        {
-          guint v = prev[j - 1] + (p[i - 1] != w[j - 1]);
-
-          v = MIN (v, prev[j] + 1);
-          v = MIN (v, cur[j - 1] + 1);
-          cur[j] = v;
-        }
-      tmp = prev;
-      prev = cur;
-      cur = tmp;
-    }
-  for (guint j = 0; j <= n; j++)
-    best = MIN (best, prev[j]);
-
-  return best >= m ? 0.0 : 1.0 - (double)best / m;
-}
-
 typedef struct
 {
   const DossierAnchorText *text;
@@ -569,28 +528,98 @@ typedef struct
   gboolean                 cheap;
 } Query;
 
+/* Sellers' dynamic programme: cost[j] = fewest edits of all of @p ending
+ * exactly after w[j - 1], starting anywhere (cost[0] = |p|). */
+static void
+sellers (const gunichar *p,
+         guint           m,
+         const gunichar *w,
+         guint           n,
+         guint          *cost)
+{
+  g_autofree guint *cur = g_new (guint, n + 1);
+  guint *prev = cost;
+
+  for (guint j = 0; j <= n; j++)
+    prev[j] = 0;
+  for (guint i = 1; i <= m; i++)
+    {
+      cur[0] = i;
+      for (guint j = 1; j <= n; j++)
+        {
+          guint v = prev[j - 1] + (p[i - 1] != w[j - 1]);
+
+          v = MIN (v, prev[j] + 1);
+          v = MIN (v, cur[j - 1] + 1);
+          cur[j] = v;
+        }
+      memcpy (prev, cur, (n + 1) * sizeof (guint));
+    }
+}
+
+static gunichar *
+reversed (const gunichar *s,
+          guint           n)
+{
+  gunichar *r = g_new (gunichar, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    r[i] = s[n - 1 - i];
+
+  return r;
+}
+
+/* Edits to make the prefix end exactly at @start (and the suffix begin
+ * exactly at @end): the context must touch the passage, so a match that
+ * cut a word in two pays for the piece it left out. */
+static guint
+prefix_cost (const Query *q,
+             guint        start)
+{
+  guint len = q->prefix.length;
+  guint lo = start > len + len / 2 ? start - len - len / 2 : 0;
+  g_autofree guint *cost = g_new (guint, start - lo + 1);
+
+  sellers (q->prefix.chars, len, q->text->chars + lo, start - lo, cost);
+
+  return MIN (cost[start - lo], len);
+}
+
+static guint
+suffix_cost (const Query *q,
+             guint        end)
+{
+  guint len = q->suffix.length;
+  guint hi = MIN ((guint64)end + len + len / 2, q->text->length);
+  g_autofree gunichar *p = reversed (q->suffix.chars, len);
+  g_autofree gunichar *w = reversed (q->text->chars + end, hi - end);
+  g_autofree guint *cost = g_new (guint, hi - end + 1);
+
+  sellers (p, len, w, hi - end, cost);
+
+  return MIN (cost[hi - end], len);
+}
+
 static double
 prefix_score (const Query *q,
               guint        start)
 {
   guint len = q->prefix.length;
-  guint lo;
 
   if (len == 0)
     return 1.0;
 
-  lo = start > len ? start - len : 0;
   if (q->cheap)
     {
       guint same = 0;
 
-      while (same < len && same < start - lo &&
+      while (same < len && same < start &&
              q->text->chars[start - 1 - same] == q->prefix.chars[len - 1 - same])
         same++;
       return (double)same / len;
     }
 
-  return similarity (q->prefix.chars, len, q->text->chars + lo, start - lo);
+  return 1.0 - (double)prefix_cost (q, start) / len;
 }
 
 static double
@@ -598,23 +627,21 @@ suffix_score (const Query *q,
               guint        end)
 {
   guint len = q->suffix.length;
-  guint hi;
 
   if (len == 0)
     return 1.0;
 
-  hi = MIN ((guint64)end + len, q->text->length);
   if (q->cheap)
     {
       guint same = 0;
 
-      while (same < len && end + same < hi &&
+      while (same < len && end + same < q->text->length &&
              q->text->chars[end + same] == q->suffix.chars[same])
         same++;
       return (double)same / len;
     }
 
-  return similarity (q->suffix.chars, len, q->text->chars + end, hi - end);
+  return 1.0 - (double)suffix_cost (q, end) / len;
 }
 
 static double
@@ -624,7 +651,7 @@ score_match (const Query *q,
              guint        errors,
              double      *context)
 {
-  double quote_score = 1.0 - (double)errors / q->quote.length;
+  double quote_score = 1.0 - (double)MIN (errors, q->quote.length) / q->quote.length;
   double pre = prefix_score (q, start);
   double suf = suffix_score (q, end);
   double offset = start > q->hint ? start - q->hint : q->hint - start;
@@ -636,6 +663,149 @@ score_match (const Query *q,
   return (W_QUOTE * quote_score + W_PREFIX * pre + W_SUFFIX * suf + W_POS * pos) / W_TOTAL;
 }
 
+/* The fewest-edits alignment of a quote can cut a word: "to applause"
+ * matches "ud applause" in "to loud applause" with 2 edits. Moving each
+ * boundary to where quote edits plus context edits are fewest gives "to
+ * loud applause" (5 + 0 instead of 2 + 5). */
+static void
+refine (const Query *q,
+        guint       *start,
+        guint       *end,
+        guint       *errors)
+{
+  const gunichar *t = q->text->chars;
+  guint m = q->quote.length;
+  guint reach = m + MAX (*errors, m / 4) + 1;
+  guint best, best_errors, best_len_diff;
+
+  /* The start, for this end. */
+  {
+    guint e = *end;
+    guint w = MIN (reach, e);
+    guint lo = e - w;
+    guint plen = q->prefix.length;
+    guint ctx_lo = lo > plen + plen / 2 ? lo - plen - plen / 2 : 0;
+    g_autofree gunichar *rq = reversed (q->quote.chars, m);
+    g_autofree gunichar *rt = reversed (t + lo, w);
+    g_autofree guint *qcost = g_new (guint, w + 1);
+    g_autofree guint *pcost = g_new (guint, e - ctx_lo + 1);
+    g_autofree guint *row = g_new (guint, w + 1);
+
+    /* qcost[j]: edits of the quote against text[e - j, e). */
+    for (guint j = 0; j <= w; j++)
+      qcost[j] = j;
+    for (guint i = 1; i <= m; i++)
+      {
+        row[0] = i;
+        for (guint j = 1; j <= w; j++)
+          {
+            guint v = qcost[j - 1] + (rq[i - 1] != rt[j - 1]);
+
+            v = MIN (v, qcost[j] + 1);
+            v = MIN (v, row[j - 1] + 1);
+            row[j] = v;
+          }
+        memcpy (qcost, row, (w + 1) * sizeof (guint));
+      }
+    if (plen > 0)
+      sellers (q->prefix.chars, plen, t + ctx_lo, e - ctx_lo, pcost);
+    else
+      memset (pcost, 0, (e - ctx_lo + 1) * sizeof (guint));
+
+    best = G_MAXUINT;
+    best_errors = G_MAXUINT;
+    best_len_diff = G_MAXUINT;
+    for (guint j = 0; j <= w; j++)
+      {
+        guint s = e - j;
+        guint total = qcost[j] + MIN (pcost[s - ctx_lo], plen);
+        guint len_diff = j > m ? j - m : m - j;
+
+        if (total < best || (total == best && (qcost[j] < best_errors ||
+                                               (qcost[j] == best_errors && len_diff < best_len_diff))))
+          {
+            best = total;
+            best_errors = qcost[j];
+            best_len_diff = len_diff;
+            *start = s;
+          }
+      }
+  }
+
+  /* The end, for this start. */
+  {
+    guint s = *start;
+    guint w = MIN (reach, q->text->length - s);
+    guint slen = q->suffix.length;
+    guint ctx_hi = MIN ((guint64)s + w + slen + slen / 2, q->text->length);
+    g_autofree gunichar *rs = reversed (q->suffix.chars, slen);
+    g_autofree gunichar *rt = reversed (t + s, ctx_hi - s);
+    g_autofree guint *qcost = g_new (guint, w + 1);
+    g_autofree guint *scost = g_new (guint, ctx_hi - s + 1);
+    g_autofree guint *row = g_new (guint, w + 1);
+
+    for (guint j = 0; j <= w; j++)
+      qcost[j] = j;
+    for (guint i = 1; i <= m; i++)
+      {
+        row[0] = i;
+        for (guint j = 1; j <= w; j++)
+          {
+            guint v = qcost[j - 1] + (q->quote.chars[i - 1] != t[s + j - 1]);
+
+            v = MIN (v, qcost[j] + 1);
+            v = MIN (v, row[j - 1] + 1);
+            row[j] = v;
+          }
+        memcpy (qcost, row, (w + 1) * sizeof (guint));
+      }
+    /* scost over the reversed text: the suffix starting at s + j is the
+     * reversed suffix ending at (ctx_hi - s) - j. */
+    if (slen > 0)
+      sellers (rs, slen, rt, ctx_hi - s, scost);
+    else
+      memset (scost, 0, (ctx_hi - s + 1) * sizeof (guint));
+
+    best = G_MAXUINT;
+    best_errors = G_MAXUINT;
+    best_len_diff = G_MAXUINT;
+    for (guint j = 0; j <= w; j++)
+      {
+        guint total = qcost[j] + MIN (scost[(ctx_hi - s) - j], slen);
+        guint len_diff = j > m ? j - m : m - j;
+
+        if (total < best || (total == best && (qcost[j] < best_errors ||
+                                               (qcost[j] == best_errors && len_diff < best_len_diff))))
+          {
+            best = total;
+            best_errors = qcost[j];
+            best_len_diff = len_diff;
+            *end = s + j;
+          }
+      }
+    *errors = best_errors;
+  }
+}
+
+typedef struct
+{
+  guint  start;
+  guint  end;
+  guint  errors;
+  double score;
+} Scored;
+
+static int
+compare_scored (gconstpointer a,
+                gconstpointer b)
+{
+  const Scored *x = a, *y = b;
+
+  return x->score < y->score ? 1 : x->score > y->score ? -1 : 0;
+}
+
+#define N_REFINED 8
+
 static void
 best_fuzzy (Query  *q,
             guint   from,
@@ -646,6 +816,7 @@ best_fuzzy (Query  *q,
             double *score)
 {
   g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (DossierAnchorMatch));
+  g_autoptr(GArray) scored = g_array_new (FALSE, FALSE, sizeof (Scored));
 
   myers_search (q->quote.chars, q->quote.length, q->text->chars, from, to, k, matches);
   q->cheap = matches->len > MANY_OCCURRENCES;
@@ -653,13 +824,26 @@ best_fuzzy (Query  *q,
   for (guint i = 0; i < matches->len; i++)
     {
       const DossierAnchorMatch *match = &g_array_index (matches, DossierAnchorMatch, i);
-      double s = score_match (q, match->start, match->end, match->errors, NULL);
+      Scored s = { match->start, match->end, match->errors, 0 };
 
-      if (s > *score)
+      s.score = score_match (q, match->start, match->end, match->errors, NULL);
+      g_array_append_val (scored, s);
+    }
+  g_array_sort (scored, compare_scored);
+
+  /* Boundaries of the best few, then the best of those. */
+  q->cheap = FALSE;
+  for (guint i = 0; i < MIN (scored->len, N_REFINED); i++)
+    {
+      Scored *s = &g_array_index (scored, Scored, i);
+
+      refine (q, &s->start, &s->end, &s->errors);
+      s->score = score_match (q, s->start, s->end, s->errors, NULL);
+      if (s->score > *score)
         {
-          *score = s;
-          *start = match->start;
-          *end = match->end;
+          *score = s->score;
+          *start = s->start;
+          *end = s->end;
         }
     }
 }
@@ -759,7 +943,7 @@ dossier_anchor_text_locate (DossierAnchorText *self,
 
   /* 3. Approximately: near the recorded position, then anywhere. A
    * verbatim occurrence with unrelated context competes on score. */
-  k = MIN (256, q.quote.length / 4);
+  k = MIN (256, q.quote.length / 2);
   if (k > 0)
     {
       guint fz_start = 0, fz_end = 0;
