@@ -258,6 +258,15 @@ static const ClippingCase cases[] = {
     "followed by corn and barley, the data showed.",
     { "World", "By Jane", "Updated", "Reuters", "Reporting by", "Our Standards" },
   },
+  {
+    /* a magazine reference with volume and issue, a numbered link */
+    "magazine-references.txt",
+    "Why Alliances Endure", NULL, "Quarterly Review of Affairs", NULL, "Jane Doe",
+    "2025-11-29", "10-25", NULL, "en", 2,
+    "Alliances survive because their members fear the alternative",
+    "a voice they would never have alone.",
+    { "[1]", "[2]", "Doe, Jane", "https://", "Vol." },
+  },
 };
 
 static DossierArticle *

@@ -929,6 +929,7 @@ parse_citation (Parser *self,
   const char *page_start, *page_end;
   DossierTextDate date;
   gboolean numbered;
+  gboolean has_date;
   g_autoptr(GPtrArray) authors = NULL;
 
   if (end - start > 3000 || end - start < 20)
@@ -937,21 +938,32 @@ parse_citation (Parser *self,
   body = skip_footnote_number (start, end);
   numbered = body != start;
 
-  if (!_dossier_text_find_date (body, end - body, TRUE, self->month_first, &date))
+  if (_dossier_text_find_date (body, end - body, TRUE, self->month_first, &date))
+    {
+      /* the date closes the reference: only a page may follow */
+      page_start = body + date.end;
+      page_end = end;
+      strip_trailing (page_start, &page_end, ".");
+      while (page_start < page_end &&
+             (*page_start == ':' || *page_start == ',' || *page_start == '.' ||
+              *page_start == ')' || g_ascii_isspace (*page_start)))
+        page_start++;
+      if (page_end - page_start > 12 || count_words (page_start, page_end) > 2)
+        return FALSE;
+      left_end = body + date.start;
+      has_date = TRUE;
+    }
+  else if (numbered && memchr (body, ';', end - body) != NULL)
+    {
+      /* "Foreign Affairs; New York Vol. 104, Iss. 6, (Nov/Dec 2025): 10-25." */
+      page_start = page_end = end;
+      left_end = end;
+      has_date = FALSE;
+    }
+  else
     return FALSE;
 
-  /* the date closes the reference: only a page may follow */
-  page_start = body + date.end;
-  page_end = end;
-  strip_trailing (page_start, &page_end, ".");
-  while (page_start < page_end && (*page_start == ':' || *page_start == ',' ||
-                                   *page_start == '.' || g_ascii_isspace (*page_start)))
-    page_start++;
-  if (page_end - page_start > 12 || count_words (page_start, page_end) > 2)
-    return FALSE;
-
-  left_end = body + date.start;
-  strip_trailing (body, &left_end, ".,");
+  strip_trailing (body, &left_end, ".,(");
   /* "New York, N.Y. [New York, N.Y]" */
   if (left_end > body && left_end[-1] == ']')
     {
@@ -1034,7 +1046,8 @@ parse_citation (Parser *self,
       self->page = dup_trimmed (page_start, page_end);
     }
 
-  set_date (self, &date, RANK_CITATION);
+  if (has_date)
+    set_date (self, &date, RANK_CITATION);
 
   if (authors->len > 0)
     {
@@ -1437,6 +1450,18 @@ analyze_tail (Parser *self,
               last--;
               continue;
             }
+          /* "1. https://…" */
+          {
+            const char *u = skip_footnote_number (line->start, line->end);
+
+            if (u != line->start && is_url (u, line->end))
+              {
+                if (self->url == NULL)
+                  self->url = g_strndup (u, line->end - u);
+                last--;
+                continue;
+              }
+          }
           /* "[1] https://…": a reference the body points to */
           if (is_footnote_marker (line->start, line->end, &fn) &&
               line->start + fn < line->end && line->start[fn] == ' ')
