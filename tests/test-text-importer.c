@@ -374,6 +374,11 @@ static const struct {
   { "27 ноября 2025, 14:35", "2025-11-27" },
   { "lapkričio 27, 2025", "2025-11-27" },
   { "Updated: 27/11/2025", "2025-11-27" },
+  { "2025 m. lapkričio mėn. 27 d.", "2025-11-27" },
+  { "27 XI 2025", "2025-11-27" },
+  { "1er décembre 2025", "2025-12-01" },
+  { "27 ноября 2025 года", "2025-11-27" },
+  { "27th of November, 2025", "2025-11-27" },
   /* not date lines */
   { "Thursday was a good day for the market", NULL },
   { "In 2025 the town grew by 3 percent", NULL },

@@ -370,6 +370,9 @@ static const MonthName months[] = {
   { "giugno", 6 }, { "luglio", 7 }, { "settembre", 9 }, { "ottobre", 10 },
   { "dicembre", 12 }, { "gen", 1 }, { "mag", 5 }, { "giu", 6 }, { "lug", 7 },
   { "set", 9 }, { "sett", 9 }, { "ott", 10 },
+  /* Roman numerals, as Polish and Lithuanian dates write them: "27 XI 2025" */
+  { "i", 1 }, { "ii", 2 }, { "iii", 3 }, { "iv", 4 }, { "v", 5 }, { "vi", 6 },
+  { "vii", 7 }, { "viii", 8 }, { "ix", 9 }, { "x", 10 }, { "xi", 11 }, { "xii", 12 },
   /* Portuguese */
   { "janeiro", 1 }, { "fevereiro", 2 }, { "março", 3 }, { "maio", 5 },
   { "junho", 6 }, { "julho", 7 }, { "setembro", 9 }, { "outubro", 10 },
@@ -407,14 +410,14 @@ static const char * const fillers[] = {
   "в", "опубліковано", "оновлено", "р", "року", "о", "об", "paskelbta",
   "atnaujinta", "val", "m", "d", "st", "nd", "rd", "th", "er", "º", "ª",
   "utc", "gmt", "cet", "cest", "eet", "eest", "est", "edt", "pst", "pdt",
-  "msk", "et", "bst", "t", "z",
+  "msk", "et", "bst", "t", "z", "mėn",
 };
 
 /* Words between the parts of a date: "27 de noviembre de 2025",
  * "2025 m. lapkričio 27 d.", "the 27th of November". */
 static const char * const joiners[] = {
   "de", "del", "of", "the", "m", "d", "den", "st", "nd", "rd", "th", "er",
-  "º", "ª",
+  "º", "ª", "mėn",
 };
 
 static const char * const by_words[] = {
