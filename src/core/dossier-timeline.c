@@ -698,9 +698,9 @@ resolve_month_day (Ctx           *c,
         y--;
       else if (tense == TENSE_FUTURE && z < c->ref - 1)
         y++;
-      else if ((tense == TENSE_NONE || tense == TENSE_PRESENT) && z - c->ref > 183)
+      else if (tense == TENSE_PRESENT && z - c->ref > 183)
         y--;
-      else if ((tense == TENSE_NONE || tense == TENSE_PRESENT) && c->ref - z > 183)
+      else if (tense == TENSE_PRESENT && c->ref - z > 183)
         y++;
       d = MIN (d, days_in_month (y, m));
       fmt_day (r, days_from_civil (y, m, d));
@@ -711,9 +711,9 @@ resolve_month_day (Ctx           *c,
         y--;
       else if (tense == TENSE_FUTURE && m < c->rm)
         y++;
-      else if ((tense == TENSE_PRESENT || tense == TENSE_NONE) && m - c->rm > 6)
+      else if (tense == TENSE_PRESENT && m - c->rm > 6)
         y--;
-      else if ((tense == TENSE_PRESENT || tense == TENSE_NONE) && c->rm - m > 6)
+      else if (tense == TENSE_PRESENT && c->rm - m > 6)
         y++;
       fmt_month (r, y, m);
     }
@@ -2333,7 +2333,8 @@ match_determined (Ctx  *c,
     }
   det = R (c, j);
 
-  if (the && (det == W_NONE || det == W_FISCAL || det == W_A || det == W_DECADE_WORD))
+  if (the && (det == W_NONE || det == W_FISCAL || det == W_A || det == W_DECADE_WORD ||
+              det == W_TIME))
     {
       int y;
 
@@ -2429,6 +2430,13 @@ match_determined (Ctx  *c,
             fmt_week (r, c->ref, "-WE");
           else
             fmt_week (r, weekday_of (c->ref) >= 6 ? c->ref : c->ref - 7, "-WE");
+          return j + 1;
+        }
+      /* "at the time": the time just told of */
+      if (w->role == W_TIME && i > 0 && R (c, i - 1) == W_AT && R (c, j + 1) != W_OF &&
+          !is_num (c, j + 1))
+        {
+          fmt_str (r, TYPE_DATE, "PAST_REF");
           return j + 1;
         }
       /* "over the years" */
