@@ -2017,6 +2017,22 @@ prefix_casefold_equal (const char *a,
   return g_str_has_prefix (fb, fa);
 }
 
+/**
+ * _dossier_text_importer_parse:
+ * @text: a clipping as valid UTF-8 with LF line ends (see
+ *   dossier_importer_decode())
+ * @length: its length in bytes
+ * @error: a #GError
+ *
+ * Reads the structure of a plain-text clipping: page furniture around the
+ * article is dropped, the date line, headline and dek, byline, dateline,
+ * source line and reference footer become metadata, and the body is
+ * normalised to paragraphs separated by one blank line. The text is never
+ * lost: a clipping that is all furniture keeps it as its body. Runs in
+ * time linear in @length.
+ *
+ * Returns: (transfer full): the article
+ */
 DossierArticle *
 _dossier_text_importer_parse (const char  *text,
                               gsize        length,
