@@ -1603,6 +1603,63 @@ match_weekday (Ctx  *c,
   return j;
 }
 
+/* "fiscal 1989", "FY1989", "the first half of 2024", "year-end" */
+static guint
+match_fiscal_half (Ctx  *c,
+                   guint i,
+                   Res  *r)
+{
+  const TemporalWord *w = W (c, i);
+  int y, dy;
+  guint k;
+
+  if (R (c, i) == W_FISCAL && (k = parse_year (c, i + 1, &y)))
+    {
+      g_snprintf (r->value, sizeof r->value, "FY%04d", y);
+      r->type = TYPE_DATE;
+      r->establishes = PREC_NONE;
+      return k;
+    }
+  if (w && (w->ordinal == 1 || w->ordinal == 2) && R (c, i + 1) == W_HALF)
+    {
+      int half = w->ordinal;
+
+      k = i + 2;
+      if (R (c, k) == W_OF)
+        {
+          if ((k = parse_year_after (c, k, &y)))
+            ;
+          else if (R (c, i + 3) == W_THE && W (c, i + 4) && W (c, i + 4)->unit == UNIT_YEAR &&
+                   !W (c, i + 4)->plural && c->has_ref)
+            {
+              y = c->ry;
+              k = i + 5;
+            }
+          else if ((k = parse_rel_year (c, i + 3, &dy)) && c->has_ref)
+            y = c->ry + dy;
+          else
+            return 0;
+        }
+      else if (c->has_ref && R (c, k) != W_OF)
+        y = c->ry;
+      else
+        return 0;
+      g_snprintf (r->value, sizeof r->value, "%04d-H%d", y, half);
+      r->type = TYPE_DATE;
+      r->establishes = PREC_YEAR;
+      r->day = days_from_civil (y, half == 1 ? 1 : 7, 1);
+      return k;
+    }
+  if (w && w->unit == UNIT_YEAR && !w->plural && is_punct (c, i + 1, '-') &&
+      adjacent (c, i + 1) && R (c, i + 2) == W_END && c->has_ref)
+    {
+      rel (c, r, UNIT_YEAR, 0);
+      r->mod = "END";
+      return i + 3;
+    }
+  return 0;
+}
+
 static guint
 match_weekday_plain (Ctx  *c,
                      guint i,
@@ -3039,7 +3096,7 @@ match_date_core (Ctx  *c,
 
   typedef guint (*Matcher) (Ctx *, guint, Res *);
   static const Matcher matchers[] = {
-    match_numeric, match_weekday_plain, match_month_first, match_day_first,
+    match_fiscal_half, match_numeric, match_weekday_plain, match_month_first, match_day_first,
     match_day_ref, match_determined, match_quarter, match_century, match_decade,
     match_season_year, match_year,
   };
