@@ -84,6 +84,7 @@ typedef struct
   const char         *text;
   const NerGazetteer *gaz;
   gboolean            english;
+  gboolean            capital_nouns;   /* German: every noun has a capital */
   GArray             *tokens;   /* NerToken of the current chunk */
   GArray             *cands;    /* Cand */
   WordSet             lower;
@@ -136,8 +137,7 @@ static const char * const word_list[N_WORDS] = {
 
 static const char * const place_preps[] = {
   "in", "at", "near", "from", "to", "across", "into", "outside",
-  "throughout", "toward", "towards", "via", "visit", "visited",
-  "visiting", "around", "between", NULL };
+  "throughout", "via", "visit", "visited", "visiting", NULL };
 
 static const char * const person_verbs[] = {
   "said", "says", "told", "added", "wrote", "explained", "argued",
@@ -261,6 +261,16 @@ is_name_tok (const NerToken *t)
   return (t->flags & NER_TOK_WORD) && (t->flags & NER_TOK_CAP);
 }
 
+static gboolean
+is_particle_prefix (Ctx        *ctx,
+                    const char *s,
+                    gsize       len)
+{
+  if (len == 0 || len >= 8)
+    return FALSE;
+  return (_dossier_ner_gazetteer_word (ctx->gaz, _dossier_ner_hash_text (s, len)) & NER_W_PARTICLE) != 0;
+}
+
 /* ------------------------------------------------------------ marking */
 
 static gboolean
@@ -354,6 +364,20 @@ mark_tokens (Ctx *ctx)
       if (t->flags & NER_TOK_POSS)
         continue;
 
+      /* "al-Amr", "bin-Talal": a name word that starts with a particle */
+      if ((t->flags & (NER_TOK_LOWER | NER_TOK_HYPHEN)) == (NER_TOK_LOWER | NER_TOK_HYPHEN))
+        {
+          const char *s = ctx->text + t->start;
+          const char *dash = memchr (s, '-', t->len);
+
+          if (dash != NULL && dash + 1 < s + t->len && g_ascii_isupper (dash[1]) &&
+              is_particle_prefix (ctx, s, dash - s))
+            {
+              t->flags &= ~NER_TOK_LOWER;
+              t->flags |= NER_TOK_CAP;
+            }
+        }
+
       if (sent)
         t->flags |= NER_TOK_SENT | NER_TOK_UNRELIABLE;
       else if (after_quote)
@@ -366,7 +390,10 @@ mark_tokens (Ctx *ctx)
         {
           NerToken *next = tok_at (ctx, i + 1);
 
-          if ((word_flags (ctx, next) & NER_W_NONNAME) && !(next->flags & NER_TOK_ABBR))
+          guint nf = word_flags (ctx, next);
+
+          if ((nf & NER_W_NONNAME) && !(next->flags & NER_TOK_ABBR) &&
+              !(nf & (NER_W_TITLE | NER_W_TITLE_HEAD | NER_W_MODIFIER | NER_W_FIRST)))
             sent = TRUE;
         }
     }
@@ -840,15 +867,6 @@ context_cue (Ctx   *ctx,
   return NER_KIND_NONE;
 }
 
-static gboolean
-is_particle_prefix (Ctx        *ctx,
-                    const char *s,
-                    gsize       len)
-{
-  if (len == 0 || len >= 8)
-    return FALSE;
-  return (_dossier_ner_gazetteer_word (ctx->gaz, _dossier_ner_hash_text (s, len)) & NER_W_PARTICLE) != 0;
-}
 
 /* "pro-Beijing", "Anti-NATO": a prefix, not a name */
 static gboolean
@@ -1370,12 +1388,26 @@ scan_run (Ctx   *ctx,
                 c->cue = context_cue (ctx, k, k + 1);
               if (!(t->flags & NER_TOK_HEADLINE) || g > 1 || !(wf & NER_W_NONNAME))
                 c->flags &= ~CAND_UNRELIABLE;
+              /* appending may have moved the candidates */
+              last_person = last_person_idx >= 0 ? &g_array_index (ctx->cands, Cand, last_person_idx) : NULL;
               if (e->kind == NER_KIND_PLACE && last_person != NULL &&
                   k >= 2 && tok_is (tok_at (ctx, k - 1), W_OF) &&
                   last_person->end == tok_at (ctx, k - 2)->start + tok_at (ctx, k - 2)->len)
                 {
                   g_free (affiliation);
                   affiliation = g_strdup (e->name);
+                  /* "Sens. A of X and B": the title reaches over "of X" */
+                  if (ctx->pending_role != NULL && ctx->pending_tok == k - 1)
+                    ctx->pending_tok = k + g;
+                  /* "Sen. Angus King of Maine" */
+                  if (last_person->role != NULL && last_person->role_prio >= 3 &&
+                      strchr (last_person->role, '(') == NULL)
+                    {
+                      char *r = g_strdup_printf ("%s (%s)", last_person->role, e->name);
+
+                      g_free (last_person->role);
+                      last_person->role = r;
+                    }
                 }
               k += g;
               continue;
@@ -1441,9 +1473,22 @@ scan_run (Ctx   *ctx,
             continue;
           }
 
-        if (!ctx->english && !(wf & NER_W_FIRST))
+        if (!ctx->english && !(wf & NER_W_FIRST) && !ctx->capital_nouns &&
+            n >= 3 && (t->flags & NER_TOK_UNRELIABLE))
           {
-            /* other languages: only names that start with a given name */
+            /* "Prezidentas Gitanas Nausėda": the sentence's first word is
+             * not known, the words after it are a name */
+            k++;
+            n--;
+            t = tok_at (ctx, k);
+            wf = word_flags (ctx, t);
+          }
+        if (!ctx->english && !(wf & NER_W_FIRST) &&
+            (ctx->capital_nouns || n < 2 || (t->flags & NER_TOK_UNRELIABLE)))
+          {
+            /* other languages: names of two or more capitalised words inside
+             * a sentence; German capitalises every noun, so there only names
+             * that start with a given name */
             k = end;
             continue;
           }
@@ -1545,13 +1590,6 @@ scan_run (Ctx   *ctx,
       if (last_person->end == tok_at (ctx, b - 1)->start + tok_at (ctx, b - 1)->len ||
           affiliation != NULL)
         attach_apposition (ctx, last_person, b);
-      if (affiliation != NULL && last_person->role != NULL && last_person->role_prio >= 3)
-        {
-          char *r = g_strdup_printf ("%s (%s)", last_person->role, affiliation);
-
-          g_free (last_person->role);
-          last_person->role = r;
-        }
     }
 
   g_free (affiliation);
@@ -1636,31 +1674,6 @@ scan_chunk (Ctx *ctx)
             {
               wordset_add (&ctx->lower, t->hash);
 
-              /* "al-Amr"; "pro-Kremlin" */
-              if ((t->flags & NER_TOK_HYPHEN))
-                {
-                }
-              if ((t->flags & NER_TOK_HYPHEN))
-                {
-                  const char *s = ctx->text + t->start;
-                  const char *dash = memchr (s, '-', t->len);
-
-                  if (dash != NULL && dash + 1 < s + t->len && g_ascii_isupper (dash[1]) &&
-                      is_particle_prefix (ctx, s, dash - s))
-                    {
-                      guint e = run_end (ctx, i);
-                      NerToken *mt = tok_at (ctx, i);
-
-                      /* treat as a name word */
-                      mt->flags |= NER_TOK_CAP;
-                      if (TRUE)
-                        {
-                          scan_run (ctx, i, e);
-                          i = e;
-                          continue;
-                        }
-                    }
-                }
             }
           i++;
           continue;
@@ -1676,6 +1689,18 @@ scan_chunk (Ctx *ctx)
 }
 
 /* ------------------------------------------------------------ resolution */
+
+static char *
+cand_text (Ctx        *ctx,
+           const Cand *c)
+{
+  char *s = g_strndup (ctx->text + c->start, c->end - c->start);
+
+  for (char *p = s; *p; p++)
+    if (*p == '\n' || *p == '\r' || *p == '\t')
+      *p = ' ';
+  return s;
+}
 
 static char *
 cand_surface (Ctx        *ctx,
@@ -1841,6 +1866,7 @@ resolve (Ctx *ctx)
   g_autoptr(GHashTable) by_surface = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) by_acronym = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) gaz_ent = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) by_suffix = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) weak_votes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   /* strong candidates make entities */
@@ -1923,8 +1949,36 @@ resolve (Ctx *ctx)
           /* "Foreign Relations Committee" for "Senate Foreign Relations Committee" */
           if (e->kind == NER_KIND_ORG)
             for (const char *p = strchr (e->name, ' '); p != NULL; p = strchr (p + 1, ' '))
-              if (strchr (p + 1, ' ') != NULL && !g_hash_table_contains (by_surface, p + 1))
-                g_hash_table_insert (by_surface, g_strdup (p + 1), GUINT_TO_POINTER (ei));
+              if (strchr (p + 1, ' ') != NULL)
+                {
+                  guint64 h = _dossier_ner_hash_text (p + 1, strlen (p + 1));
+
+                  if (!g_hash_table_contains (by_surface, p + 1))
+                    g_hash_table_insert (by_surface, g_strdup (p + 1), GUINT_TO_POINTER (ei));
+                  if (h != 0 && !g_hash_table_contains (by_suffix, (gpointer)(gsize)h))
+                    g_hash_table_insert (by_suffix, (gpointer)(gsize)h, GUINT_TO_POINTER (ei));
+                }
+        }
+    }
+
+  /* "Foreign Relations Committee" after "Senate Foreign Relations Committee" */
+  for (guint ei = 0; ei < ents->len; ei++)
+    {
+      Ent *e = g_ptr_array_index (ents, ei);
+      gpointer v;
+      guint64 h;
+
+      if (e->kind != NER_KIND_ORG || e->gaz != NULL || count_spaces (e->name) == 0)
+        continue;
+      h = _dossier_ner_hash_text (e->name, strlen (e->name));
+      if (h != 0 && g_hash_table_lookup_extended (by_suffix, (gpointer)(gsize)h, NULL, &v) &&
+          GPOINTER_TO_UINT (v) != ei)
+        {
+          guint target = GPOINTER_TO_UINT (v);
+
+          for (guint k = 0; k < e->cands->len; k++)
+            assign (ctx, ents, GPOINTER_TO_UINT (g_ptr_array_index (e->cands, k)), target);
+          g_ptr_array_set_size (e->cands, 0);
         }
     }
 
@@ -2175,7 +2229,7 @@ build_entities (Ctx       *ctx,
 
           if (k < 64)
             {
-              g_autofree char *s = cand_surface (ctx, c);
+              g_autofree char *s = cand_text (ctx, c);
 
               dossier_entity_add_alias (entity, s);
             }
@@ -2255,6 +2309,8 @@ dossier_entities_analyze (const char *text,
   init_word_hashes ();
   ctx.english = language == NULL || language[0] == 0 || g_str_has_prefix (language, "en") ||
                 g_str_equal (language, "und");
+  ctx.capital_nouns = language != NULL && (g_str_has_prefix (language, "de") ||
+                                           g_str_has_prefix (language, "lb"));
   ctx.tokens = g_array_sized_new (FALSE, FALSE, sizeof (NerToken), 4096);
   ctx.cands = g_array_new (FALSE, FALSE, sizeof (Cand));
   wordset_init (&ctx.lower);

@@ -9,6 +9,7 @@ hand-written lists in GAZETTEER_DIR, and writes `_dossier_ner_data`, lines of
 "TAG\\tname\\talias..." parsed once at run time by dossier-ner-gazetteer.c.
 Python is build tooling only; the application never runs it.
 """
+import gettext
 import json
 import os
 import re
@@ -20,6 +21,10 @@ SUBDIVISION_TYPES = {"State", "Province", "Territory", "Region", "Federal distri
                      "Outlying area", "Capital territory", "Union territory",
                      "Municipality", "Autonomous region", "Special administrative region",
                      "Country", "Nation", "Federal capital territory", "District"}
+# Country names in these languages too (iso-codes translations), so that
+# places are found in clippings that are not English.
+TRANSLATIONS = ["de", "fr", "es", "it", "pt", "nl", "pl", "lt", "lv", "et", "cs",
+                "sv", "da", "nb", "fi", "ru", "uk"]
 SUFFIXES = re.compile(r"\s+(Sheng|Shi|SAR|Zizhiqu|Uygur Zizhiqu|Zhuangzu Zizhiqu|Huizu Zizhiqu)$")
 
 
@@ -78,11 +83,30 @@ def main():
                 hit[2].append(f)
             index.setdefault(f.lower(), hit)
 
+    blocked = set(non_names)
+    for fname in ("place-words.txt", "org-words.txt", "titles.txt", "demonyms.txt"):
+        for forms in read_list(os.path.join(gdir, fname)):
+            blocked.update(f.lower() for f in forms)
+    locale_dir = os.path.join(os.path.dirname(os.path.dirname(iso1)), "..", "locale")
+    translators = []
+    for lang in TRANSLATIONS:
+        try:
+            translators.append(gettext.translation("iso_3166-1", localedir=locale_dir, languages=[lang]))
+        except OSError:
+            pass
+
     countries = json.load(open(iso1, encoding="utf-8"))["3166-1"]
     for c in countries:
         forms = [c.get("common_name") or c["name"], c["name"]]
         if c.get("official_name"):
             forms.append(c["official_name"])
+        for t in translators:
+            for key in (c.get("common_name"), c["name"]):
+                if not key:
+                    continue
+                tr = t.gettext(key)
+                if tr != key and len(tr) > 4 and tr.lower() not in blocked and "," not in tr:
+                    forms.append(tr)
         add("L", forms)
     subs = json.load(open(iso2, encoding="utf-8"))["3166-2"]
     for s in subs:

@@ -1,0 +1,416 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-entities"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dossier-entities.h"
+#include "dossier-entity.h"
+
+/* Code point offset of the @occurrence-th (from 0) @needle in @text. */
+static guint
+cp_offset (const char *text,
+           const char *needle,
+           guint       occurrence)
+{
+  const char *p = text;
+
+  for (;;)
+    {
+      p = strstr (p, needle);
+      g_assert_nonnull (p);
+      if (occurrence-- == 0)
+        break;
+      p++;
+    }
+  return g_utf8_pointer_to_offset (text, p);
+}
+
+static DossierEntity *
+find (GPtrArray  *entities,
+      const char *name)
+{
+  for (guint i = 0; i < entities->len; i++)
+    {
+      DossierEntity *e = g_ptr_array_index (entities, i);
+
+      if (g_strcmp0 (dossier_entity_get_name (e), name) == 0)
+        return e;
+    }
+  return NULL;
+}
+
+/* Any entity whose name or alias is @form. */
+static DossierEntity *
+find_form (GPtrArray  *entities,
+           const char *form)
+{
+  for (guint i = 0; i < entities->len; i++)
+    {
+      DossierEntity *e = g_ptr_array_index (entities, i);
+      const char * const *aliases = dossier_entity_get_aliases (e);
+
+      if (g_strcmp0 (dossier_entity_get_name (e), form) == 0)
+        return e;
+      for (guint k = 0; aliases[k]; k++)
+        if (g_strcmp0 (aliases[k], form) == 0)
+          return e;
+    }
+  return NULL;
+}
+
+static DossierEntity *
+expect (GPtrArray         *entities,
+        const char        *name,
+        DossierEntityKind  kind,
+        const char        *role,
+        guint              n_mentions)
+{
+  DossierEntity *e = find (entities, name);
+
+  if (e == NULL)
+    g_error ("no entity named “%s”", name);
+  g_assert_cmpint (dossier_entity_get_kind (e), ==, kind);
+  g_assert_cmpstr (dossier_entity_get_role (e), ==, role);
+  g_assert_cmpuint (dossier_entity_get_n_mentions (e), ==, n_mentions);
+  return e;
+}
+
+static void
+expect_mention (DossierEntity *e,
+                guint          i,
+                const char    *text,
+                const char    *surface,
+                guint          occurrence)
+{
+  const DossierEntityMention *m;
+  guint n;
+  guint start = cp_offset (text, surface, occurrence);
+
+  m = dossier_entity_get_mentions (e, &n);
+  g_assert_cmpuint (i, <, n);
+  g_assert_cmpuint (m[i].start, ==, start);
+  g_assert_cmpuint (m[i].end, ==, start + g_utf8_strlen (surface, -1));
+}
+
+static void
+test_titles (void)
+{
+  const char *text = "Representatives for both sides met with Army Secretary Dan Driscoll "
+                     "in Abu Dhabi on Tuesday. U.S. Secretary of State Marco Rubio and "
+                     "Vice President JD Vance joined later, and Driscoll spoke first.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+  DossierEntity *e;
+
+  e = expect (entities, "Dan Driscoll", DOSSIER_ENTITY_PERSON, "Army Secretary", 2);
+  expect_mention (e, 0, text, "Dan Driscoll", 0);
+  expect_mention (e, 1, text, "Driscoll", 1);
+  expect (entities, "Marco Rubio", DOSSIER_ENTITY_PERSON, "U.S. Secretary of State", 1);
+  expect (entities, "JD Vance", DOSSIER_ENTITY_PERSON, "Vice President", 1);
+  e = expect (entities, "Abu Dhabi", DOSSIER_ENTITY_PLACE, NULL, 1);
+  expect_mention (e, 0, text, "Abu Dhabi", 0);
+  expect (entities, "United States", DOSSIER_ENTITY_PLACE, NULL, 1);
+  g_assert_null (find_form (entities, "Representatives"));
+  g_assert_null (find_form (entities, "Tuesday"));
+  g_assert_cmpuint (entities->len, ==, 5);
+}
+
+static void
+test_appositions (void)
+{
+  const char *text = "The Russian input came from Kirill Dmitriev, a Kremlin envoy with close "
+                     "ties to the president. They invited Rustem Umerov, Ukraine's "
+                     "national-security adviser, to Miami. Sen. Angus King of Maine, an "
+                     "independent, objected; Rubio then called King.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+  DossierEntity *e;
+
+  expect (entities, "Kirill Dmitriev", DOSSIER_ENTITY_PERSON, "Kremlin envoy", 1);
+  expect (entities, "Rustem Umerov", DOSSIER_ENTITY_PERSON, "Ukraine's national-security adviser", 1);
+  e = expect (entities, "Angus King", DOSSIER_ENTITY_PERSON, "Sen. (Maine)", 2);
+  expect_mention (e, 1, text, "King", 1);
+  expect (entities, "Kremlin", DOSSIER_ENTITY_ORGANIZATION, NULL, 1);
+  e = expect (entities, "Ukraine", DOSSIER_ENTITY_PLACE, NULL, 1);
+  /* the possessive is not part of the mention */
+  expect_mention (e, 0, text, "Ukraine", 0);
+  expect (entities, "Maine", DOSSIER_ENTITY_PLACE, NULL, 1);
+  expect (entities, "Miami", DOSSIER_ENTITY_PLACE, NULL, 1);
+  g_assert_null (find_form (entities, "Russian"));
+}
+
+static void
+test_coreference (void)
+{
+  const char *text = "It started with an order from President Trump. Envoys Steve Witkoff and "
+                     "Jared Kushner wrote a draft.\n\nWitkoff and Kushner’s effort relied on "
+                     "Russian input, and Trump’s aides agreed. Ukraine could never join the "
+                     "North Atlantic Treaty Organization, Moscow said; NATO disagreed. The "
+                     "U.S. and the United States are one place, as are US and America.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+  DossierEntity *e;
+
+  e = expect (entities, "Trump", DOSSIER_ENTITY_PERSON, "President", 2);
+  expect_mention (e, 1, text, "Trump", 1);
+  e = expect (entities, "Steve Witkoff", DOSSIER_ENTITY_PERSON, "Envoy", 2);
+  g_assert_cmpstr (dossier_entity_get_aliases (e)[0], ==, "Witkoff");
+  e = expect (entities, "Jared Kushner", DOSSIER_ENTITY_PERSON, "Envoy", 2);
+  expect_mention (e, 1, text, "Kushner", 1);
+  e = expect (entities, "North Atlantic Treaty Organization", DOSSIER_ENTITY_ORGANIZATION, NULL, 2);
+  expect_mention (e, 1, text, "NATO", 0);
+  e = expect (entities, "United States", DOSSIER_ENTITY_PLACE, NULL, 4);
+  expect_mention (e, 0, text, "U.S.", 0);
+  expect_mention (e, 2, text, "US", 0);
+  g_assert_true (find_form (entities, "America") == e);
+  /* the most mentioned first */
+  g_assert_true (g_ptr_array_index (entities, 0) == e);
+}
+
+static void
+test_possessives (void)
+{
+  const char *text = "President Trump called Vladimir Putin and Volodymyr Zelensky. "
+                     "Appealing to Trump's eagerness, Dmitriev wrote to the Kremlin. "
+                     "Putin’s aides and the U.S.'s allies read Zelensky's reply.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+  DossierEntity *e;
+
+  e = expect (entities, "Trump", DOSSIER_ENTITY_PERSON, "President", 2);
+  expect_mention (e, 1, text, "Trump", 1);
+  e = expect (entities, "Vladimir Putin", DOSSIER_ENTITY_PERSON, NULL, 2);
+  expect_mention (e, 1, text, "Putin", 1);
+  e = expect (entities, "Volodymyr Zelensky", DOSSIER_ENTITY_PERSON, NULL, 2);
+  expect_mention (e, 1, text, "Zelensky", 1);
+  e = expect (entities, "United States", DOSSIER_ENTITY_PLACE, NULL, 1);
+  expect_mention (e, 0, text, "U.S.", 0);
+  expect (entities, "Kremlin", DOSSIER_ENTITY_ORGANIZATION, NULL, 1);
+  g_assert_null (find_form (entities, "Appealing"));
+  g_assert_null (find_form (entities, "Trump's"));
+}
+
+static void
+test_datelines (void)
+{
+  const char *text = "WASHINGTON -- The White House said on Monday that Washington would "
+                     "wait.\n\nKYIV, Ukraine — Officials in Kyiv agreed.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+  DossierEntity *e;
+
+  e = expect (entities, "Washington", DOSSIER_ENTITY_PLACE, NULL, 2);
+  expect_mention (e, 0, text, "WASHINGTON", 0);
+  g_assert_true (find_form (entities, "WASHINGTON") == e);
+  e = expect (entities, "Kyiv", DOSSIER_ENTITY_PLACE, NULL, 2);
+  expect_mention (e, 0, text, "KYIV", 0);
+  expect (entities, "White House", DOSSIER_ENTITY_ORGANIZATION, NULL, 1);
+  expect (entities, "Ukraine", DOSSIER_ENTITY_PLACE, NULL, 1);
+  g_assert_null (find_form (entities, "Officials"));
+  g_assert_null (find_form (entities, "Monday"));
+}
+
+static void
+test_sentence_starts (void)
+{
+  const char *text = "Despite absorbing the invasion, the country held. Echoing longstanding "
+                     "demands, the envoy insisted. President said nothing. Sent by the "
+                     "ministry, he arrived. With the details out, nobody spoke. Refusing "
+                     "to wait, they left. However, Geneva was chosen.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+
+  g_assert_cmpuint (entities->len, ==, 1);
+  expect (entities, "Geneva", DOSSIER_ENTITY_PLACE, NULL, 1);
+}
+
+static void
+test_headlines (void)
+{
+  const char *text = "U.S.'s Ukraine Plan Had Kremlin Input\n\n"
+                     "CRUCIAL TALKS BEGIN IN GENEVA\n\n"
+                     "The plan was drafted in Miami.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+
+  g_assert_nonnull (find (entities, "United States"));
+  g_assert_nonnull (find (entities, "Ukraine"));
+  g_assert_nonnull (find (entities, "Kremlin"));
+  g_assert_nonnull (find (entities, "Geneva"));
+  g_assert_nonnull (find (entities, "Miami"));
+  g_assert_null (find_form (entities, "Plan"));
+  g_assert_null (find_form (entities, "Plan Had"));
+  g_assert_null (find_form (entities, "Input"));
+  g_assert_null (find_form (entities, "CRUCIAL"));
+  g_assert_null (find_form (entities, "TALKS"));
+  g_assert_cmpuint (entities->len, ==, 5);
+}
+
+static void
+test_multiword (void)
+{
+  const char *text = "Saudi Crown Prince Mohammed bin Salman visited the White House. "
+                     "Sens. Jeanne Shaheen of New Hampshire and Mike Rounds of South Dakota "
+                     "sit on the Senate Foreign Relations Committee; the Foreign Relations "
+                     "Committee met on Tuesday. Suleiman al-Amr of the Civil Defense "
+                     "Authority spoke at the University of Texas.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+  DossierEntity *e;
+
+  expect (entities, "Mohammed bin Salman", DOSSIER_ENTITY_PERSON, "Saudi Crown Prince", 1);
+  expect (entities, "Jeanne Shaheen", DOSSIER_ENTITY_PERSON, "Sen. (New Hampshire)", 1);
+  expect (entities, "Mike Rounds", DOSSIER_ENTITY_PERSON, "Sen. (South Dakota)", 1);
+  expect (entities, "New Hampshire", DOSSIER_ENTITY_PLACE, NULL, 1);
+  expect (entities, "South Dakota", DOSSIER_ENTITY_PLACE, NULL, 1);
+  e = expect (entities, "Senate Foreign Relations Committee", DOSSIER_ENTITY_ORGANIZATION, NULL, 2);
+  expect_mention (e, 1, text, "Foreign Relations Committee", 1);
+  expect (entities, "Suleiman al-Amr", DOSSIER_ENTITY_PERSON, NULL, 1);
+  expect (entities, "Civil Defense Authority", DOSSIER_ENTITY_ORGANIZATION, NULL, 1);
+  expect (entities, "University of Texas", DOSSIER_ENTITY_ORGANIZATION, NULL, 1);
+  g_assert_null (find_form (entities, "Saudi"));
+  g_assert_null (find_form (entities, "Texas"));
+}
+
+static void
+test_acronyms (void)
+{
+  const char *text = "The Civil Defense Authority (CDA) said the CDA would report to the "
+                     "U.N. and to the E.U. in Brussels. N.Y. officials and the FBI agreed.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+  DossierEntity *e;
+
+  e = expect (entities, "Civil Defense Authority", DOSSIER_ENTITY_ORGANIZATION, NULL, 3);
+  expect_mention (e, 2, text, "CDA", 1);
+  expect (entities, "United Nations", DOSSIER_ENTITY_ORGANIZATION, NULL, 1);
+  expect (entities, "European Union", DOSSIER_ENTITY_ORGANIZATION, NULL, 1);
+  expect (entities, "Brussels", DOSSIER_ENTITY_PLACE, NULL, 1);
+  expect (entities, "New York", DOSSIER_ENTITY_PLACE, NULL, 1);
+  expect (entities, "Federal Bureau of Investigation", DOSSIER_ENTITY_ORGANIZATION, NULL, 1);
+}
+
+static void
+test_other_languages (void)
+{
+  const char *de = "Die Bundesregierung in Berlin teilte mit, dass Angela Merkel nach "
+                   "Frankreich reist. Der Deutsche Bundestag stimmte zu.";
+  const char *lt = "Prezidentas Gitanas Nausėda susitiko su delegacija. Lietuva ir "
+                   "Vokietija pasirašė sutartį Vilnius mieste.";
+  g_autoptr(GPtrArray) de_entities = dossier_entities_analyze (de, "de");
+  g_autoptr(GPtrArray) lt_entities = dossier_entities_analyze (lt, "lt");
+
+  expect (de_entities, "Berlin", DOSSIER_ENTITY_PLACE, NULL, 1);
+  expect (de_entities, "France", DOSSIER_ENTITY_PLACE, NULL, 1);
+  expect (de_entities, "Angela Merkel", DOSSIER_ENTITY_PERSON, NULL, 1);
+  /* German capitalises nouns: no guesses */
+  g_assert_cmpuint (de_entities->len, ==, 3);
+
+  expect (lt_entities, "Lithuania", DOSSIER_ENTITY_PLACE, NULL, 1);
+  expect (lt_entities, "Germany", DOSSIER_ENTITY_PLACE, NULL, 1);
+  expect (lt_entities, "Vilnius", DOSSIER_ENTITY_PLACE, NULL, 1);
+  expect (lt_entities, "Gitanas Nausėda", DOSSIER_ENTITY_PERSON, NULL, 1);
+  g_assert_null (find_form (lt_entities, "Prezidentas"));
+  g_assert_cmpuint (lt_entities->len, ==, 4);
+}
+
+static void
+test_offsets_are_code_points (void)
+{
+  const char *text = "Café owners in São Paulo met Zoë Šťastná and Rustem Umerov in Kyiv.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+  DossierEntity *e;
+
+  e = expect (entities, "Kyiv", DOSSIER_ENTITY_PLACE, NULL, 1);
+  expect_mention (e, 0, text, "Kyiv", 0);
+  e = expect (entities, "São Paulo", DOSSIER_ENTITY_PLACE, NULL, 1);
+  expect_mention (e, 0, text, "São Paulo", 0);
+  e = expect (entities, "Rustem Umerov", DOSSIER_ENTITY_PERSON, NULL, 1);
+  expect_mention (e, 0, text, "Rustem Umerov", 0);
+}
+
+static void
+test_json (void)
+{
+  const char *text = "President Trump met Vladimir Putin in Geneva. Trump left.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, NULL);
+  g_autoptr(JsonNode) node = dossier_entities_to_json (entities);
+  g_autofree char *json = json_to_string (node, FALSE);
+
+  g_assert_cmpstr (json, ==,
+                   "[{\"name\":\"Trump\",\"kind\":\"person\",\"role\":\"President\","
+                   "\"aliases\":[],\"mentions\":[{\"start\":10,\"end\":15},{\"start\":46,\"end\":51}]},"
+                   "{\"name\":\"Vladimir Putin\",\"kind\":\"person\",\"role\":null,"
+                   "\"aliases\":[],\"mentions\":[{\"start\":20,\"end\":34}]},"
+                   "{\"name\":\"Geneva\",\"kind\":\"place\",\"role\":null,"
+                   "\"aliases\":[],\"mentions\":[{\"start\":38,\"end\":44}]}]");
+}
+
+static void
+test_robustness (void)
+{
+  const char *inputs[] = {
+    "", " ", "\n\n\n", "A", "U.S.", "'s", "Mr.", "—", "A-", "-A", "X.Y.Z.",
+    "Sen. Sen. Sen.", "of of of The The", "\xC3\xA9", "ÉCOLE", "AAAA-BBBB-CCCC",
+    "Trump's's", "...'s'", "\"“‘", "O'Brien O’Brien", "bin", "al-", "-al-Amr",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(GPtrArray) entities = dossier_entities_analyze (inputs[i], "en");
+
+      for (guint k = 0; k < entities->len; k++)
+        {
+          DossierEntity *e = g_ptr_array_index (entities, k);
+          const DossierEntityMention *m;
+          guint n;
+
+          m = dossier_entity_get_mentions (e, &n);
+          g_assert_cmpuint (n, >, 0);
+          for (guint j = 0; j < n; j++)
+            {
+              g_assert_cmpuint (m[j].start, <, m[j].end);
+              g_assert_cmpuint (m[j].end, <=, g_utf8_strlen (inputs[i], -1));
+            }
+        }
+    }
+}
+
+static void
+test_entity_object (void)
+{
+  g_autoptr(DossierEntity) e = dossier_entity_new ("Steve Witkoff", DOSSIER_ENTITY_PERSON);
+  const DossierEntityMention *m;
+  guint n;
+
+  dossier_entity_add_alias (e, "Witkoff");
+  dossier_entity_add_alias (e, "Witkoff");
+  dossier_entity_add_alias (e, "Steve Witkoff");
+  g_assert_cmpuint (g_strv_length ((char **)dossier_entity_get_aliases (e)), ==, 1);
+  dossier_entity_add_mention (e, 40, 47);
+  dossier_entity_add_mention (e, 3, 16);
+  m = dossier_entity_get_mentions (e, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (m[0].start, ==, 3);
+  dossier_entity_set_role (e, "envoy");
+  g_assert_cmpstr (dossier_entity_get_role (e), ==, "envoy");
+  dossier_entity_set_kind (e, DOSSIER_ENTITY_ORGANIZATION);
+  g_assert_cmpstr (dossier_entity_kind_to_string (dossier_entity_get_kind (e)), ==, "organization");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/dossier/entities/titles", test_titles);
+  g_test_add_func ("/dossier/entities/appositions", test_appositions);
+  g_test_add_func ("/dossier/entities/coreference", test_coreference);
+  g_test_add_func ("/dossier/entities/possessives", test_possessives);
+  g_test_add_func ("/dossier/entities/datelines", test_datelines);
+  g_test_add_func ("/dossier/entities/sentence-starts", test_sentence_starts);
+  g_test_add_func ("/dossier/entities/headlines", test_headlines);
+  g_test_add_func ("/dossier/entities/multiword", test_multiword);
+  g_test_add_func ("/dossier/entities/acronyms", test_acronyms);
+  g_test_add_func ("/dossier/entities/other-languages", test_other_languages);
+  g_test_add_func ("/dossier/entities/code-points", test_offsets_are_code_points);
+  g_test_add_func ("/dossier/entities/json", test_json);
+  g_test_add_func ("/dossier/entities/robustness", test_robustness);
+  g_test_add_func ("/dossier/entities/entity", test_entity_object);
+
+  return g_test_run ();
+}
