@@ -267,6 +267,18 @@ static const ClippingCase cases[] = {
     "a voice they would never have alone.",
     { "[1]", "[2]", "Doe, Jane", "https://", "Vol." },
   },
+  {
+    /* the blog's own (Lithuanian) headline gives way to the quoted
+     * article's headline from the reference */
+    "blogger-lt-quoting-en.txt",
+    "Harbor Town Votes to Rebuild Its Seawall",
+    "A decade of storms left the old barrier cracked, and residents agreed to pay for a new one",
+    "Daily Chronicle", "Late edition", "Jane Doe|Richard Roe",
+    "2025-03-03", "B2", "SPRINGFIELD", "en", 3,
+    "Voters in this coastal town approved a bond measure",
+    "to last about three years.",
+    { "Sekėjai", "Pajūrio miestelis", "[1]", "Doe, Jane", "Komentarų", "Prenumeruoti" },
+  },
 };
 
 static DossierArticle *

@@ -69,6 +69,7 @@ typedef struct
   GArray          *lines;
   guint            gap;          /* first tail line when the middle is not indexed */
   const char      *body_start_at;
+  gboolean         body_quoted;
   const char      *body_end_at;
   gboolean         month_first;
   gboolean         para_per_line;
@@ -1883,6 +1884,7 @@ build_body (Parser *self,
       start = g_utf8_next_char (start);
       end = close_start;
       trim (&start, &end);
+      self->body_quoted = TRUE;
     }
 
   start = parse_dateline (self, start, end);
@@ -2078,8 +2080,16 @@ _dossier_text_importer_parse (const char  *text,
         }
     }
 
-  if (self.title == NULL && self.citation_title != NULL)
+  body = build_body (&self, first, last);
+
+  /* a post that quotes the referenced article whole: the article's own
+   * headline is the one in the reference */
+  if (self.citation_title != NULL &&
+      (self.title == NULL ||
+       (self.body_quoted && self.source != NULL && strstr (self.citation_title, ". ") == NULL)))
     {
+      g_clear_pointer (&self.title, g_free);
+      g_clear_pointer (&self.subtitle, g_free);
       self.title = g_steal_pointer (&self.citation_title);
       self.subtitle = g_steal_pointer (&self.citation_subtitle);
     }
@@ -2087,8 +2097,6 @@ _dossier_text_importer_parse (const char  *text,
            self.citation_title != NULL &&
            g_utf8_collate (self.title, self.citation_title) == 0)
     self.subtitle = g_steal_pointer (&self.citation_subtitle);
-
-  body = build_body (&self, first, last);
 
   /* never lose the text: a page that is all furniture keeps it */
   if (*body == '\0')
