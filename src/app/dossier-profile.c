@@ -119,6 +119,30 @@ on_after_paint (GdkFrameClock *frame_clock,
     g_application_quit (app);
 }
 
+/**
+ * _dossier_profile_load_failed:
+ * @message: why no article could be shown
+ *
+ * A measurement that cannot end with an article ends here, instead of
+ * leaving a benchmark waiting for a frame that never comes.
+ */
+void
+_dossier_profile_load_failed (const char *message)
+{
+  GApplication *app;
+
+  if (!profiling || reported)
+    return;
+
+  reported = TRUE;
+  fprintf (stderr, "dossier: first-frame-ms=none (%s)\n", message);
+  fflush (stderr);
+
+  if (g_strcmp0 (g_getenv ("DOSSIER_PROFILE_STARTUP"), "quit") == 0 &&
+      (app = g_application_get_default ()) != NULL)
+    g_application_quit (app);
+}
+
 static void
 watch_frame_clock (GtkWidget *widget)
 {

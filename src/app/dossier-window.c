@@ -163,6 +163,7 @@ load_cb (GObject      *object,
       stop_loading (self);
       _dossier_window_actions_update (self);
       _dossier_window_show_error (self, heading, error);
+      _dossier_profile_load_failed (error->message);
       return;
     }
 
