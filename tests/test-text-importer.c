@@ -279,6 +279,24 @@ static const ClippingCase cases[] = {
     "to last about three years.",
     { "Sekėjai", "Pajūrio miestelis", "[1]", "Doe, Jane", "Komentarų", "Prenumeruoti" },
   },
+  {
+    /* a wire dateline on a line of its own is no headline */
+    "wire-dateline-line.txt",
+    NULL, NULL, NULL, NULL, NULL,
+    NULL, NULL, "NAIROBI", "en", 2,
+    "The city council approved a plan on Tuesday",
+    "to begin in June, officials said.",
+    { "NAIROBI", "(Wire)", "--" },
+  },
+  {
+    /* no furniture: the date line stands under the headline */
+    "title-above-date.txt",
+    "Hospital Wing Opens in Kisumu", NULL, NULL, NULL, NULL,
+    "2026-03-02", NULL, NULL, "en", 2,
+    "A new maternity wing opened on Monday",
+    "a regional development bank.",
+    { "Monday, March 2", "Hospital Wing Opens" },
+  },
 };
 
 static DossierArticle *

@@ -1149,6 +1149,11 @@ standalone (Parser *self,
   }
 }
 
+static const char *match_dateline (const char  *start,
+                                   const char  *end,
+                                   gboolean     line_only,
+                                   char       **dateline);
+
 static gboolean
 title_candidate (Parser *self,
                  int     i,
@@ -1158,6 +1163,7 @@ title_candidate (Parser *self,
 
   return line->kind == LINE_TEXT && headline_like (line->start, line->end) &&
          !is_open_quote (first_char (line->start, line->end)) &&
+         match_dateline (line->start, line->end, TRUE, NULL) == line->start &&
          standalone (self, i, limit);
 }
 
@@ -1289,7 +1295,22 @@ analyze_head (Parser *self)
    * or stands just above the post's date and byline (WordPress) */
   if (last_meta >= 0)
     {
-      for (int k = last_meta + 1; k < first_prose && k < (int)nb->len; k++)
+      gboolean any_chrome = FALSE;
+
+      for (int k = 0; k <= last_meta; k++)
+        any_chrome |= line_at (self, g_array_index (nb, int, k))->kind == LINE_CHROME;
+
+      /* no page furniture at all: a plain article with its date (or
+       * byline) under the headline, "Title / Friday, August 15, 2008" */
+      if (!any_chrome && nb->len > 2 &&
+          line_at (self, g_array_index (nb, int, 0))->kind == LINE_TEXT &&
+          (line_at (self, g_array_index (nb, int, 1))->kind == LINE_DATE ||
+           line_at (self, g_array_index (nb, int, 1))->kind == LINE_BYLINE) &&
+          headline_like (line_at (self, g_array_index (nb, int, 0))->start,
+                         line_at (self, g_array_index (nb, int, 0))->end))
+        title_pos = 0;
+
+      for (int k = last_meta + 1; title_pos < 0 && k < first_prose && k < (int)nb->len; k++)
         {
           Line *line = line_at (self, g_array_index (nb, int, k));
 
@@ -1520,12 +1541,15 @@ analyze_tail (Parser *self,
 /* ------------------------------------------------------------------ */
 /* body                                                                */
 
-/* "WASHINGTON --", "KYIV, Ukraine —", "LONDON (Reuters) -" at the start of
- * the body; returns where the article proper starts, or @start. */
+/* "WASHINGTON --", "KYIV, Ukraine —", "LONDON (Reuters) -", "WASHINGTON _"
+ * at the start of the body, or on a line of its own; returns where the
+ * article proper starts, or @start. With @line_only, the dateline must be
+ * all of [@start, @end). */
 static const char *
-parse_dateline (Parser     *self,
-                const char *start,
-                const char *end)
+match_dateline (const char  *start,
+                const char  *end,
+                gboolean     line_only,
+                char       **dateline)
 {
   const char *p = start;
   const char *place_end, *region_start = NULL, *region_end = NULL;
@@ -1600,7 +1624,7 @@ parse_dateline (Parser     *self,
   /* the dash */
   if (p + 1 < end && p[0] == '-' && p[1] == '-')
     p += (p + 2 < end && p[2] == '-') ? 3 : 2;
-  else if (p < end && *p == '-')
+  else if (p < end && (*p == '-' || *p == '_'))
     p++;
   else if (p + 2 < end && (guchar)p[0] == 0xE2 && (guchar)p[1] == 0x80 &&
            ((guchar)p[2] == 0x94 || (guchar)p[2] == 0x93))
@@ -1608,14 +1632,31 @@ parse_dateline (Parser     *self,
   else
     return start;
 
-  /* "WASHINGTON—The": a dash of its own needs no space */
-  if (p >= end || (*p != ' ' && p[-1] == '-' && (p - 1 == start || p[-2] != '-')))
-    return start;
-  while (p < end && *p == ' ')
-    p++;
-  c = first_char (p, end);
-  if (!(g_unichar_isupper (c) || g_unichar_isdigit (c) || is_open_quote (c) || c == 0x2018))
-    return start;
+  if (line_only)
+    {
+      while (p < end && space_at (p, end) > 0)
+        p += space_at (p, end);
+      if (p != end)
+        return start;
+    }
+  else
+    {
+      gsize n;
+
+      /* "WASHINGTON—The": a dash of its own needs no space */
+      if (p >= end || (*p != ' ' && *p != '\n' && (p[-1] == '-' || p[-1] == '_') &&
+                       (p - 1 == start || p[-2] != '-')))
+        return start;
+      /* a dateline on a line of its own */
+      while (p < end && (*p == '\n' || (n = space_at (p, end)) > 0))
+        p += *p == '\n' ? 1 : n;
+      c = first_char (p, end);
+      if (!(g_unichar_isupper (c) || g_unichar_isdigit (c) || is_open_quote (c) || c == 0x2018))
+        return start;
+    }
+
+  if (dateline == NULL)
+    return p;
 
   if (region_start != NULL)
     {
@@ -1624,15 +1665,24 @@ parse_dateline (Parser     *self,
       for (const char *q = region_start; q < region_end; q++)
         digits |= g_ascii_isdigit (*q);
       if (digits)
-        self->dateline = g_strndup (start, place_end - start);
+        *dateline = g_strndup (start, place_end - start);
       else
-        self->dateline = g_strdup_printf ("%.*s, %.*s", (int)(place_end - start), start,
-                                          (int)(region_end - region_start), region_start);
+        *dateline = g_strdup_printf ("%.*s, %.*s", (int)(place_end - start), start,
+                                     (int)(region_end - region_start), region_start);
     }
   else
-    self->dateline = g_strndup (start, place_end - start);
+    *dateline = g_strndup (start, place_end - start);
 
   return p;
+}
+
+static const char *
+parse_dateline (Parser     *self,
+                const char *start,
+                const char *end)
+{
+  g_clear_pointer (&self->dateline, g_free);
+  return match_dateline (start, end, FALSE, &self->dateline);
 }
 
 static gunichar
