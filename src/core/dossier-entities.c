@@ -94,6 +94,10 @@ typedef struct
 
 enum {
   W_A,
+  W_ALSO,
+  W_FORMERLY,
+  W_NOW,
+  W_THEN,
   W_AN,
   W_AND,
   W_FOR,
@@ -116,6 +120,10 @@ enum {
 
 static const char * const word_list[N_WORDS] = {
   "a",
+  "also",
+  "formerly",
+  "now",
+  "then",
   "an",
   "and",
   "for",
@@ -446,6 +454,14 @@ add_cand (Ctx     *ctx,
   c.link = -1;
   c.entity = -1;
   c.ntok = MIN (b - a, 255);
+  /* "Hun Sen." at the end of a sentence: the period is not the name's */
+  if (b - a > 1 && (tb->flags & NER_TOK_ABBR) && !(tb->flags & NER_TOK_INITIAL) &&
+      ctx->text[c.end - 1] == '.' && (word_flags (ctx, tb) & NER_W_TITLE) &&
+      memchr (ctx->text + tb->start, '.', tb->len - 1) == NULL)
+    {
+      c.end--;
+      c.cp_end--;
+    }
   if (ta->flags & (NER_TOK_UNRELIABLE | NER_TOK_HEADLINE))
     c.flags |= CAND_UNRELIABLE;
   g_array_append_val (ctx->cands, c);
@@ -762,6 +778,10 @@ apposition_role (Ctx   *ctx,
   if (i + 1 >= n || !tok_is_punct (tok_at (ctx, i), ','))
     return NULL;
   i++;
+  /* ", then the group's leader" */
+  if (i + 1 < n && (tok_is (tok_at (ctx, i), W_THEN) || tok_is (tok_at (ctx, i), W_NOW) ||
+                    tok_is (tok_at (ctx, i), W_ALSO) || tok_is (tok_at (ctx, i), W_FORMERLY)))
+    i++;
   if (tok_is (tok_at (ctx, i), W_A) || tok_is (tok_at (ctx, i), W_AN) ||
       tok_is (tok_at (ctx, i), W_THE))
     {
@@ -868,6 +888,31 @@ context_cue (Ctx   *ctx,
 }
 
 
+static gboolean
+hyphen_tail_lower (Ctx            *ctx,
+                   const NerToken *t)
+{
+  static const char * const tails[] = {
+    "based", "led", "backed", "like", "born", "owned", "run", "made", "style",
+    "linked", "affiliated", "funded", "controlled", "sponsored", "speaking",
+    "bound", "wide", "era", "allied", "aligned", "friendly", "centric",
+    "inspired", "themed", "registered", "flagged", "listed", "American", NULL };
+  const char *s = ctx->text + t->start;
+
+  /* "Britain-based" but not "Chung-tai" */
+  for (const char *p = s + t->len - 1; p > s; p--)
+    if (*p == '-')
+      {
+        gsize n = s + t->len - p - 1;
+
+        for (guint i = 0; tails[i]; i++)
+          if (strlen (tails[i]) == n && strncmp (p + 1, tails[i], n) == 0)
+            return TRUE;
+        return FALSE;
+      }
+  return FALSE;
+}
+
 /* "pro-Beijing", "Anti-NATO": a prefix, not a name */
 static gboolean
 is_word_prefix (const char *s,
@@ -933,6 +978,21 @@ scan_dateline (Ctx   *ctx,
     if (!(tok_at (ctx, i)->flags & NER_TOK_ALLCAPS) && !(tok_at (ctx, i)->flags & NER_TOK_ABBR))
       return 0;
   next = tok_at (ctx, b);
+  /* "LONDON 1996-08-30" */
+  if ((next->flags & NER_TOK_DIGIT) && b - a <= 3)
+    {
+      const NerGazEntry *d = NULL;
+
+      if (match_gaz (ctx, a, b, &d) == b - a && d->kind == NER_KIND_PLACE)
+        {
+          Cand *c = add_cand (ctx, a, b, d->kind, CAND_FROM_GAZ);
+
+          c->gaz = d;
+          c->flags &= ~CAND_UNRELIABLE;
+          return b;
+        }
+      return 0;
+    }
   if (!(next->flags & NER_TOK_PUNCT) ||
       !(next->ch == '-' || next->ch == 0x2014 || next->ch == 0x2013 || next->ch == ',' ||
         next->ch == '('))
@@ -1343,6 +1403,14 @@ scan_run (Ctx   *ctx,
           continue;
         }
 
+      /* "Britain-based": the place only, never part of a longer name */
+      if ((t->flags & NER_TOK_HYPHEN) && hyphen_tail_lower (ctx, t))
+        {
+          scan_hyphenated (ctx, t);
+          k++;
+          continue;
+        }
+
       /* 1. titles */
       if (scan_title (ctx, k, b, &end, &person))
         {
@@ -1450,13 +1518,24 @@ scan_run (Ctx   *ctx,
         }
       /* "Scientologist Tom Cruise": a descriptor before a given name */
       g_clear_pointer (&descriptor, g_free);
-      if (end - k >= 3 && !(wf & (NER_W_FIRST | NER_W_PARTICLE)) &&
+      if (end - k >= 3 && !(wf & (NER_W_FIRST | NER_W_PARTICLE)) && !(t->flags & NER_TOK_INITIAL) &&
           (word_flags (ctx, tok_at (ctx, k + 1)) & NER_W_FIRST))
         {
           descriptor = span_text (ctx, k, k + 1);
           k++;
           t = tok_at (ctx, k);
           wf = word_flags (ctx, t);
+        }
+      /* "Cold War", "Iron Curtain": a capitalised common word inside the
+       * name makes it a thing, not a person */
+      if (end < b && is_name_tok (tok_at (ctx, end)) &&
+          (word_flags (ctx, tok_at (ctx, end)) & NER_W_NONNAME) &&
+          !(tok_at (ctx, end)->flags & NER_TOK_HEADLINE) &&
+          !(word_flags (ctx, tok_at (ctx, end)) & (NER_W_TITLE | NER_W_TITLE_HEAD | NER_W_MODIFIER)))
+        {
+          k = end + 1;
+          g_clear_pointer (&descriptor, g_free);
+          continue;
         }
       {
         guint n = end - k;
@@ -1611,6 +1690,8 @@ run_end (Ctx   *ctx,
       const NerToken *t = tok_at (ctx, i);
 
       if ((t->flags & NER_TOK_LINE) || (t->flags & NER_TOK_SENT))
+        break;
+      if ((t->flags & NER_TOK_HYPHEN) && hyphen_tail_lower (ctx, t))
         break;
       if (is_name_tok (t) || ((t->flags & NER_TOK_DIGIT) && i > a))
         {
