@@ -884,15 +884,12 @@ dossier_anchor_text_locate (DossierAnchorText *self,
   g_return_val_if_fail (start != NULL && end != NULL, DOSSIER_ANCHOR_ORPHAN);
 
   ustr_init (&q.quote, exact, FALSE, 0);
-  /* Longer context than ours (imported annotations) adds little. */
-  ustr_init (&q.prefix, prefix, TRUE, 2 * DOSSIER_ANCHOR_CONTEXT);
-  ustr_init (&q.suffix, suffix, FALSE, 2 * DOSSIER_ANCHOR_CONTEXT);
   q.hint = MIN (hint, self->length);
 
   if (q.quote.length == 0 || q.quote.length > self->length)
     goto out;
 
-  /* 1. Where it was. */
+  /* 1. Where it was: the common case, so before anything else. */
   if (equal_at (self, q.hint, &q.quote))
     {
       best_start = q.hint;
@@ -900,6 +897,10 @@ dossier_anchor_text_locate (DossierAnchorText *self,
       method = DOSSIER_ANCHOR_POSITION;
       goto out;
     }
+
+  /* Longer context than ours (imported annotations) adds little. */
+  ustr_init (&q.prefix, prefix, TRUE, 2 * DOSSIER_ANCHOR_CONTEXT);
+  ustr_init (&q.suffix, suffix, FALSE, 2 * DOSSIER_ANCHOR_CONTEXT);
   if (self->drift != 0)
     {
       gint64 moved = (gint64)q.hint + self->drift;
