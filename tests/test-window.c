@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdio.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -420,6 +422,33 @@ test_bad_files (void)
   invalid = g_file_new_for_path (invalid_path);
   check_bad_file (invalid, "damaged.txt");
   g_unlink (invalid_path);
+
+  /* Over the size limit: refused before it is read (sparse, so cheap). */
+  {
+    g_autofree char *large_path = g_build_filename (tmp_dir, "huge.txt", NULL);
+    g_autoptr(GFile) large = g_file_new_for_path (large_path);
+    FILE *fp = fopen (large_path, "w");
+
+    g_assert_nonnull (fp);
+    g_assert_cmpint (fseek (fp, 65 * 1024 * 1024, SEEK_SET), ==, 0);
+    fputc ('a', fp);
+    fclose (fp);
+    check_bad_file (large, "huge.txt");
+    g_unlink (large_path);
+  }
+
+  /* A file nobody may read (root reads anything: then there is no case). */
+  if (geteuid () != 0)
+    {
+      g_autofree char *locked_path = g_build_filename (tmp_dir, "locked.txt", NULL);
+      g_autoptr(GFile) locked = g_file_new_for_path (locked_path);
+
+      g_assert_true (g_file_set_contents (locked_path, "A secret.\n", -1, NULL));
+      g_chmod (locked_path, 0);
+      check_bad_file (locked, "locked.txt");
+      g_unlink (locked_path);
+    }
+
   g_rmdir (tmp_dir);
 }
 
