@@ -1589,7 +1589,20 @@ scan_run (Ctx   *ctx,
                   orgish = TRUE;
               }
 
-            if (wf & NER_W_FIRST)
+            const NerToken *tl = tok_at (ctx, end - 1);
+
+            if (tl->len == 1 && (tl->flags & NER_TOK_CAP))
+              {
+                /* "Group C", "Plan B" */
+                if (wf & NER_W_ORG)
+                  guess = NER_KIND_ORG;
+                else
+                  {
+                    k = end;
+                    continue;
+                  }
+              }
+            else if (wf & NER_W_FIRST)
               guess = NER_KIND_PERSON;
             else if (is_compass (ctx, tok_at (ctx, end - 1)))
               guess = NER_KIND_PLACE;
@@ -2186,6 +2199,9 @@ resolve (Ctx *ctx)
                                              votes[NER_KIND_PLACE] == 0)))
         continue;
       if (votes[5] > 0 && votes[4] == 0)
+        continue;
+      /* a headline's capitalised phrase, never seen in running text */
+      if (c->ntok > 1 && votes[4] == 0)
         continue;
 
       if (votes[NER_KIND_PERSON] >= votes[NER_KIND_PLACE] && votes[NER_KIND_PERSON] >= votes[NER_KIND_ORG] &&
