@@ -189,9 +189,8 @@ _dossier_temporal_tokenize (const char     *text,
         {
           char lower[32];
           gsize len = 0;
-          gboolean fits = TRUE, upper = TRUE;
+          gboolean fits = TRUE;
           guint32 h = TEMPORAL_HASH_INIT;
-          const guchar *s = p;
 
           if (k == C_UPPER || (k == C_HIGH && g_unichar_isupper (g_utf8_get_char ((const char *) p))))
             t->flags |= TOK_F_CAP;
@@ -206,8 +205,6 @@ _dossier_temporal_tokenize (const char     *text,
                   if (len < sizeof lower - 1)
                     lower[len++] = lc;
                   h = TEMPORAL_HASH_STEP (h, lc);
-                  if (*p == lc)
-                    upper = FALSE;
                   p++;
                 }
               cp += p - a;
@@ -219,8 +216,6 @@ _dossier_temporal_tokenize (const char     *text,
 
                   if (!g_unichar_isalpha (c) && !g_unichar_ismark (c))
                     break;
-                  if (g_unichar_islower (c))
-                    upper = FALSE;
                   nb = g_unichar_to_utf8 (g_unichar_tolower (c), ubuf);
                   if (len + nb < sizeof lower)
                     {
@@ -240,8 +235,6 @@ _dossier_temporal_tokenize (const char     *text,
           if (len >= sizeof lower - 1)
             fits = FALSE;
           t->kind = TOK_WORD;
-          if (upper && p - s > 1)
-            t->flags |= TOK_F_UPPER;
           if (fits && len <= TEMPORAL_MAX_WORD)
             {
               guint32 slot = h & (TEMPORAL_TABLE_SIZE - 1);

@@ -19,7 +19,6 @@ enum
   TOK_F_SPACE   = 1 << 0,  /* white space before the token */
   TOK_F_NEWLINE = 1 << 1,  /* a line break before the token */
   TOK_F_CAP     = 1 << 2,  /* starts with an upper-case letter */
-  TOK_F_UPPER   = 1 << 3,  /* all upper case */
 };
 
 typedef struct

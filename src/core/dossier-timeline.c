@@ -287,6 +287,22 @@ word_is (Ctx        *c,
   return g_ascii_strncasecmp (s, lower, len) == 0;
 }
 
+/* "MAY" in a headline or an acronym */
+static gboolean
+is_all_upper (Ctx  *c,
+              guint i)
+{
+  const char *p = c->text + c->t[i].b0;
+  const char *end = c->text + c->t[i].b1;
+
+  if (end - p < 2)
+    return FALSE;
+  for (; p < end; p++)
+    if (g_ascii_islower (*p))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 is_sentence_start (Ctx  *c,
                    guint i)
@@ -355,14 +371,13 @@ tense_at (Ctx  *c,
 
 /* ------------------------------------------------------------- formatting */
 
+static void format_iso_day (char buf[16], int z);
+
 static void
 fmt_day (Res *r,
          int  z)
 {
-  int y, m, d;
-
-  civil_from_days (z, &y, &m, &d);
-  g_snprintf (r->value, sizeof r->value, "%04d-%02d-%02d", y, m, d);
+  format_iso_day (r->value, z);
   r->type = TYPE_DATE;
   r->establishes = PREC_DAY;
   r->day = z;
@@ -1330,7 +1345,7 @@ match_month_first (Ctx  *c,
   if ((w->month == 5 || w->month == 3 || w->month == 8) && is_sentence_start (c, i) &&
       !(j >= c->n || !same_sentence (c, i, j)))
     return 0;
-  if (c->t[i].flags & TOK_F_UPPER)
+  if (is_all_upper (c, i))
     return 0;
   resolve_month_day (c, r, m, 0, tense_at (c, i));
   return j;

@@ -5,6 +5,8 @@
 
 G_BEGIN_DECLS
 
+/* timex_type, mod and precision must be static strings; the others are
+ * copied */
 typedef struct
 {
   const char *text;

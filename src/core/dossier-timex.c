@@ -21,13 +21,13 @@ struct _DossierTimex
   GObject parent_instance;
   char *text;
   char *value;
-  char *timex_type;
-  char *mod;
+  const char *timex_type;   /* a static string */
+  const char *mod;   /* a static string */
   guint  start;
   guint  end;
   char *sentence;
   guint  sentence_start;
-  char *precision;
+  const char *precision;   /* a static string */
   char *interval_start;
   char *interval_end;
 };
@@ -59,10 +59,7 @@ dossier_timex_finalize (GObject *object)
 
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->value, g_free);
-  g_clear_pointer (&self->timex_type, g_free);
-  g_clear_pointer (&self->mod, g_free);
   g_clear_pointer (&self->sentence, g_free);
-  g_clear_pointer (&self->precision, g_free);
   g_clear_pointer (&self->interval_start, g_free);
   g_clear_pointer (&self->interval_end, g_free);
 
@@ -205,13 +202,13 @@ _dossier_timex_new (const DossierTimexInit *init)
   self = g_object_new (DOSSIER_TYPE_TIMEX, NULL);
   self->text = g_strdup (init->text);
   self->value = g_strdup (init->value);
-  self->timex_type = g_strdup (init->timex_type);
-  self->mod = g_strdup (init->mod);
+  self->timex_type = init->timex_type;
+  self->mod = init->mod;
   self->start = init->start;
   self->end = init->end;
   self->sentence = g_strdup (init->sentence);
   self->sentence_start = init->sentence_start;
-  self->precision = g_strdup (init->precision);
+  self->precision = init->precision;
   self->interval_start = g_strdup (init->interval_start);
   self->interval_end = g_strdup (init->interval_end);
 
