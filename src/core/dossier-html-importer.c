@@ -979,13 +979,12 @@ prep_document (Grabber *g,
 }
 
 static void
-mark_data_tables (xmlNode *root,
-                  Grabber *g)
+mark_data_tables (Grabber   *g,
+                  GPtrArray *tables)
 {
   static const char * const table[] = { "table", NULL };
   static const char * const data_descendants[] = { "col", "colgroup", "tfoot", "thead", "th", NULL };
   static const char * const tr[] = { "tr", NULL };
-  g_autoptr(GPtrArray) tables = collect (root, table);
 
   for (guint i = 0; i < tables->len; i++)
     {
@@ -1146,23 +1145,31 @@ should_clean_conditionally (Grabber    *g,
   return have_to_remove;
 }
 
+/* Whether @n is still inside @root: the lists of prep_article() are made
+ * in one pass, before earlier steps removed some of their nodes. */
+static gboolean
+is_attached (xmlNode *n,
+             xmlNode *root)
+{
+  while (n != NULL && n != root)
+    n = n->parent;
+  return n == root;
+}
+
 static void
 clean_conditionally (Grabber    *g,
                      xmlNode    *root,
+                     GPtrArray  *found,
                      const char *tag)
 {
-  const char * const tags[] = { tag, NULL };
-  g_autoptr(GPtrArray) found = NULL;
-
   if (!(g->flags & FLAG_CLEAN_CONDITIONALLY))
     return;
 
-  found = collect (root, tags);
   for (guint i = found->len; i > 0; i--)
     {
       xmlNode *n = g_ptr_array_index (found, i - 1);
 
-      if (n->parent && should_clean_conditionally (g, n, tag))
+      if (is_attached (n, root) && should_clean_conditionally (g, n, tag))
         remove_node (g, n);
     }
 }
@@ -1192,6 +1199,19 @@ clean_share_nodes (Grabber *g,
     }
 }
 
+enum {
+  LIST_TABLE,
+  LIST_FORM,
+  LIST_FIELDSET,
+  LIST_ALWAYS,
+  LIST_H1H2,
+  LIST_UL,
+  LIST_DIV,
+  LIST_P,
+  LIST_BR,
+  N_LISTS
+};
+
 static void
 prep_article (Grabber *g,
               xmlNode *article)
@@ -1200,16 +1220,54 @@ prep_article (Grabber *g,
     "object", "embed", "footer", "link", "aside", "iframe", "input", "textarea",
     "select", "button", NULL
   };
-  static const char * const h1h2[] = { "h1", "h2", NULL };
-  static const char * const ps[] = { "p", NULL };
-  static const char * const brs[] = { "br", NULL };
   static const char * const media[] = { "img", "embed", "object", "iframe", NULL };
-  g_autoptr(GPtrArray) found = NULL;
+  GPtrArray *lists[N_LISTS];
 
-  mark_data_tables (article, g);
-  clean_conditionally (g, article, "form");
-  clean_conditionally (g, article, "fieldset");
-  remove_all (g, article, always);
+  /* One walk for every list the steps below need (large pages have
+   * hundreds of thousands of nodes). */
+  for (guint i = 0; i < N_LISTS; i++)
+    lists[i] = g_ptr_array_new ();
+  for (xmlNode *n = next_in (article, article, FALSE); n; n = next_in (n, article, FALSE))
+    {
+      const char *name;
+      int list = -1;
+
+      if (!is_element (n))
+        continue;
+      name = (const char *)n->name;
+      if (strcmp (name, "p") == 0)
+        list = LIST_P;
+      else if (strcmp (name, "br") == 0)
+        list = LIST_BR;
+      else if (strcmp (name, "div") == 0)
+        list = LIST_DIV;
+      else if (strcmp (name, "ul") == 0)
+        list = LIST_UL;
+      else if (strcmp (name, "h1") == 0 || strcmp (name, "h2") == 0)
+        list = LIST_H1H2;
+      else if (strcmp (name, "table") == 0)
+        list = LIST_TABLE;
+      else if (strcmp (name, "form") == 0)
+        list = LIST_FORM;
+      else if (strcmp (name, "fieldset") == 0)
+        list = LIST_FIELDSET;
+      else if (tag_in (n, always))
+        list = LIST_ALWAYS;
+      if (list >= 0)
+        g_ptr_array_add (lists[list], n);
+    }
+
+  mark_data_tables (g, lists[LIST_TABLE]);
+  clean_conditionally (g, article, lists[LIST_FORM], "form");
+  clean_conditionally (g, article, lists[LIST_FIELDSET], "fieldset");
+
+  for (guint i = lists[LIST_ALWAYS]->len; i > 0; i--)
+    {
+      xmlNode *n = g_ptr_array_index (lists[LIST_ALWAYS], i - 1);
+
+      if (is_attached (n, article))
+        remove_node (g, n);
+    }
 
   for (xmlNode *c = first_element_child (article), *next; c; c = next)
     {
@@ -1217,39 +1275,36 @@ prep_article (Grabber *g,
       clean_share_nodes (g, c);
     }
 
-  found = collect (article, h1h2);
-  for (guint i = found->len; i > 0; i--)
+  for (guint i = lists[LIST_H1H2]->len; i > 0; i--)
     {
-      xmlNode *h = g_ptr_array_index (found, i - 1);
+      xmlNode *h = g_ptr_array_index (lists[LIST_H1H2], i - 1);
 
-      if (class_weight (g, h) < 0)
+      if (is_attached (h, article) && class_weight (g, h) < 0)
         remove_node (g, h);
     }
-  g_clear_pointer (&found, g_ptr_array_unref);
 
-  clean_conditionally (g, article, "table");
-  clean_conditionally (g, article, "ul");
-  clean_conditionally (g, article, "div");
+  clean_conditionally (g, article, lists[LIST_TABLE], "table");
+  clean_conditionally (g, article, lists[LIST_UL], "ul");
+  clean_conditionally (g, article, lists[LIST_DIV], "div");
 
-  found = collect (article, ps);
-  for (guint i = found->len; i > 0; i--)
+  for (guint i = lists[LIST_P]->len; i > 0; i--)
     {
-      xmlNode *p = g_ptr_array_index (found, i - 1);
+      xmlNode *p = g_ptr_array_index (lists[LIST_P], i - 1);
 
-      if (!has_descendant (p, media) && inner_text_length (p) == 0)
+      if (is_attached (p, article) && !has_descendant (p, media) && inner_text_length (p) == 0)
         remove_node (g, p);
     }
-  g_clear_pointer (&found, g_ptr_array_unref);
 
-  found = collect (article, brs);
-  for (guint i = 0; i < found->len; i++)
+  for (guint i = 0; i < lists[LIST_BR]->len; i++)
     {
-      xmlNode *br = g_ptr_array_index (found, i);
-      xmlNode *next = next_significant (br->next);
+      xmlNode *br = g_ptr_array_index (lists[LIST_BR], i);
 
-      if (tag_is (next, "p"))
+      if (is_attached (br, article) && tag_is (next_significant (br->next), "p"))
         remove_node (g, br);
     }
+
+  for (guint i = 0; i < N_LISTS; i++)
+    g_ptr_array_unref (lists[i]);
 }
 
 static xmlNode *
