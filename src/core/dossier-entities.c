@@ -51,6 +51,7 @@ typedef struct
   char              *role;
   gint32             link;       /* candidate this one abbreviates, or -1 */
   gint32             entity;     /* resolved entity, or -1 */
+  guint64            key;        /* phrase hash of the folded words */
   guint8             ntok;
   guint8             kind;       /* NerKind */
   guint8             cue;        /* NerKind suggested by context */
@@ -454,6 +455,9 @@ add_cand (Ctx     *ctx,
   c.link = -1;
   c.entity = -1;
   c.ntok = MIN (b - a, 255);
+  /* the key ignores a final period: "Corp." and "Corp" are one name */
+  for (guint i = a; i < b; i++)
+    c.key = _dossier_ner_hash_combine (c.key, i + 1 < b ? tok_at (ctx, i)->hash : tok_at (ctx, i)->hash_nodot);
   /* "Hun Sen." at the end of a sentence: the period is not the name's */
   if (b - a > 1 && (tb->flags & NER_TOK_ABBR) && !(tb->flags & NER_TOK_INITIAL) &&
       ctx->text[c.end - 1] == '.' && (word_flags (ctx, tb) & NER_W_TITLE) &&
@@ -486,6 +490,7 @@ add_cand_bytes (Ctx      *ctx,
   c.link = -1;
   c.entity = -1;
   c.ntok = 1;
+  c.key = _dossier_ner_hash_text (ctx->text + c.start, len);
   g_array_append_val (ctx->cands, c);
 
   return &g_array_index (ctx->cands, Cand, ctx->cands->len - 1);
@@ -1949,25 +1954,67 @@ acronym_of (const char *name)
   return g_string_free (s, FALSE);
 }
 
+/* Hash of a name as candidates' keys are made: folded, no final period. */
+static guint64
+key_of (const char *name)
+{
+  gsize len = strlen (name);
+
+  if (len > 1 && name[len - 1] == '.')
+    len--;
+  return _dossier_ner_hash_text (name, len);
+}
+
+#define KEY(h) ((gpointer)(gsize)(h))
+
+static void
+index_add (GHashTable *table,
+           guint64     key,
+           guint       ei)
+{
+  if (key != 0 && !g_hash_table_contains (table, KEY (key)))
+    g_hash_table_insert (table, KEY (key), GUINT_TO_POINTER (ei));
+}
+
+static gboolean
+index_get (GHashTable *table,
+           guint64     key,
+           guint      *ei)
+{
+  gpointer v;
+
+  if (!g_hash_table_lookup_extended (table, KEY (key), NULL, &v))
+    return FALSE;
+  *ei = GPOINTER_TO_UINT (v);
+  return TRUE;
+}
+
+typedef struct
+{
+  guint kinds[4];     /* by NerKind, from guesses and context */
+  guint reliable;     /* written with a capital that means something */
+  guint lower_seen;   /* at a sentence start, and seen in lower case */
+} Votes;
+
 static GPtrArray *
 resolve (Ctx *ctx)
 {
   GArray *cands = ctx->cands;
   GPtrArray *ents = g_ptr_array_new_with_free_func ((GDestroyNotify)ent_free);
-  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) by_last = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) by_first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) by_surface = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) by_acronym = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) gaz_ent = g_hash_table_new (NULL, NULL);
+  /* all keyed by phrase hashes */
+  g_autoptr(GHashTable) by_key = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) by_last = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_array_unref);
+  g_autoptr(GHashTable) by_first = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) by_surface = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) by_acronym = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) by_suffix = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) weak_votes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) gaz_ent = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) weak_votes = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
   /* strong candidates make entities */
   for (guint i = 0; i < cands->len; i++)
     {
       Cand *c = &g_array_index (cands, Cand, i);
-      g_autofree char *surface = NULL;
       gpointer v;
       guint ei;
 
@@ -1983,28 +2030,16 @@ resolve (Ctx *ctx)
               ei = new_ent (ents, c->gaz->name, c->gaz->kind, c->gaz);
               g_hash_table_insert (gaz_ent, (gpointer)c->gaz, GUINT_TO_POINTER (ei));
             }
-          assign (ctx, ents, i, ei);
-          surface = cand_surface (ctx, c);
-          if (!g_hash_table_contains (by_surface, surface))
-            g_hash_table_insert (by_surface, g_strdup (surface), GUINT_TO_POINTER (ei));
-          continue;
         }
+      else if (!index_get (by_key, c->key * 4 + c->kind, &ei))
+        {
+          g_autofree char *surface = cand_surface (ctx, c);
 
-      surface = cand_surface (ctx, c);
-      {
-        g_autofree char *key = g_strdup_printf ("%d:%s", c->kind, surface);
-
-        if (g_hash_table_lookup_extended (by_key, key, NULL, &v))
-          ei = GPOINTER_TO_UINT (v);
-        else
-          {
-            ei = new_ent (ents, surface, c->kind, NULL);
-            g_hash_table_insert (by_key, g_steal_pointer (&key), GUINT_TO_POINTER (ei));
-          }
-      }
+          ei = new_ent (ents, surface, c->kind, NULL);
+          index_add (by_key, c->key * 4 + c->kind, ei);
+        }
       assign (ctx, ents, i, ei);
-      if (!g_hash_table_contains (by_surface, surface))
-        g_hash_table_insert (by_surface, g_strdup (surface), GUINT_TO_POINTER (ei));
+      index_add (by_surface, c->key, ei);
     }
 
   /* indexes: last and first names of people, acronyms and short forms of organizations */
@@ -2019,38 +2054,35 @@ resolve (Ctx *ctx)
           name_parts (e->name, &first, &last);
           if (last != NULL)
             {
-              GArray *list = g_hash_table_lookup (by_last, last);
+              guint64 h = key_of (last);
+              GArray *list = g_hash_table_lookup (by_last, KEY (h));
 
               if (list == NULL)
                 {
                   list = g_array_new (FALSE, FALSE, sizeof (guint));
-                  g_hash_table_insert (by_last, g_strdup (last), list);
+                  g_hash_table_insert (by_last, KEY (h), list);
                 }
               g_array_append_val (list, ei);
             }
-          if (first != NULL && !g_hash_table_contains (by_first, first))
-            g_hash_table_insert (by_first, g_strdup (first), GUINT_TO_POINTER (ei));
+          if (first != NULL)
+            index_add (by_first, key_of (first), ei);
         }
       else if (count_spaces (e->name) > 0)
         {
-          char *acr = acronym_of (e->name);
+          g_autofree char *acr = acronym_of (e->name);
 
-          if (acr != NULL && !g_hash_table_contains (by_acronym, acr))
-            g_hash_table_insert (by_acronym, acr, GUINT_TO_POINTER (ei));
-          else
-            g_free (acr);
+          if (acr != NULL)
+            index_add (by_acronym, key_of (acr), ei);
 
           /* "Foreign Relations Committee" for "Senate Foreign Relations Committee" */
           if (e->kind == NER_KIND_ORG)
             for (const char *p = strchr (e->name, ' '); p != NULL; p = strchr (p + 1, ' '))
               if (strchr (p + 1, ' ') != NULL)
                 {
-                  guint64 h = _dossier_ner_hash_text (p + 1, strlen (p + 1));
+                  guint64 h = key_of (p + 1);
 
-                  if (!g_hash_table_contains (by_surface, p + 1))
-                    g_hash_table_insert (by_surface, g_strdup (p + 1), GUINT_TO_POINTER (ei));
-                  if (h != 0 && !g_hash_table_contains (by_suffix, (gpointer)(gsize)h))
-                    g_hash_table_insert (by_suffix, (gpointer)(gsize)h, GUINT_TO_POINTER (ei));
+                  index_add (by_surface, h, ei);
+                  index_add (by_suffix, h, ei);
                 }
         }
     }
@@ -2059,65 +2091,50 @@ resolve (Ctx *ctx)
   for (guint ei = 0; ei < ents->len; ei++)
     {
       Ent *e = g_ptr_array_index (ents, ei);
-      gpointer v;
-      guint64 h;
+      guint target;
 
       if (e->kind != NER_KIND_ORG || e->gaz != NULL || count_spaces (e->name) == 0)
         continue;
-      h = _dossier_ner_hash_text (e->name, strlen (e->name));
-      if (h != 0 && g_hash_table_lookup_extended (by_suffix, (gpointer)(gsize)h, NULL, &v) &&
-          GPOINTER_TO_UINT (v) != ei)
+      if (index_get (by_suffix, key_of (e->name), &target) && target != ei)
         {
-          guint target = GPOINTER_TO_UINT (v);
-
           for (guint k = 0; k < e->cands->len; k++)
             assign (ctx, ents, GPOINTER_TO_UINT (g_ptr_array_index (e->cands, k)), target);
           g_ptr_array_set_size (e->cands, 0);
         }
     }
 
-  /* a one-word organization from the gazetteer that is someone's surname */
+  /* a one-word name from the gazetteer that is someone's surname here */
   for (guint i = 0; i < cands->len; i++)
     {
       Cand *c = &g_array_index (cands, Cand, i);
-      g_autofree char *surface = NULL;
       GArray *list;
 
       if (c->gaz == NULL || c->ntok != 1 || c->cue == NER_KIND_PLACE ||
           (c->gaz->kind == NER_KIND_PLACE && c->cue != NER_KIND_PERSON && c->cue != NER_KIND_NONE))
         continue;
-      surface = cand_surface (ctx, c);
-      list = g_hash_table_lookup (by_last, surface);
+      list = g_hash_table_lookup (by_last, KEY (c->key));
       if (list != NULL)
-        {
-          Ent *old = g_ptr_array_index (ents, c->entity);
-
-          g_ptr_array_remove_fast (old->cands, GUINT_TO_POINTER (i));
-          assign (ctx, ents, i, g_array_index (list, guint, 0));
-        }
+        /* the old entity drops it when built: c->entity no longer points there */
+        assign (ctx, ents, i, g_array_index (list, guint, 0));
     }
 
   /* weak candidates: join an entity, or vote for a kind */
   for (guint i = 0; i < cands->len; i++)
     {
       Cand *c = &g_array_index (cands, Cand, i);
-      g_autofree char *surface = NULL;
-      gpointer v;
       GArray *list;
+      guint ei;
 
       if (!(c->flags & CAND_WEAK))
         continue;
 
-      surface = cand_surface (ctx, c);
-
       if (c->link >= 0 && g_array_index (cands, Cand, c->link).entity >= 0)
         {
           assign (ctx, ents, i, g_array_index (cands, Cand, c->link).entity);
-          if (!g_hash_table_contains (by_surface, surface))
-            g_hash_table_insert (by_surface, g_strdup (surface), GUINT_TO_POINTER (c->entity));
+          index_add (by_surface, c->key, c->entity);
           continue;
         }
-      if ((list = g_hash_table_lookup (by_last, surface)) != NULL)
+      if ((list = g_hash_table_lookup (by_last, KEY (c->key))) != NULL)
         {
           guint best = g_array_index (list, guint, 0);
 
@@ -2133,42 +2150,32 @@ resolve (Ctx *ctx)
           assign (ctx, ents, i, best);
           continue;
         }
-      if (g_hash_table_lookup_extended (by_surface, surface, NULL, &v))
+      if (index_get (by_surface, c->key, &ei) ||
+          ((c->flags & CAND_ALLCAPS) && index_get (by_acronym, c->key, &ei)) ||
+          (c->ntok == 1 && !(c->flags & CAND_UNRELIABLE) && index_get (by_first, c->key, &ei)))
         {
-          assign (ctx, ents, i, GPOINTER_TO_UINT (v));
-          continue;
-        }
-      if ((c->flags & CAND_ALLCAPS) && g_hash_table_lookup_extended (by_acronym, surface, NULL, &v))
-        {
-          assign (ctx, ents, i, GPOINTER_TO_UINT (v));
-          continue;
-        }
-      if (c->ntok == 1 && g_hash_table_lookup_extended (by_first, surface, NULL, &v) &&
-          !(c->flags & CAND_UNRELIABLE))
-        {
-          assign (ctx, ents, i, GPOINTER_TO_UINT (v));
+          assign (ctx, ents, i, ei);
           continue;
         }
       if (c->flags & CAND_TITLE_ONLY)
         continue;
 
-      /* unresolved: gather evidence for this surface */
+      /* unresolved: gather evidence for this name */
       {
-        guint *votes = g_hash_table_lookup (weak_votes, surface);
+        Votes *votes = g_hash_table_lookup (weak_votes, KEY (c->key));
 
         if (votes == NULL)
           {
-            votes = g_new0 (guint, 6);
-            g_hash_table_insert (weak_votes, g_strdup (surface), votes);
+            votes = g_new0 (Votes, 1);
+            g_hash_table_insert (weak_votes, KEY (c->key), votes);
           }
-        votes[c->cue]++;
+        votes->kinds[c->cue]++;
         if (c->kind != NER_KIND_NONE)
-          votes[c->kind]++;
+          votes->kinds[c->kind]++;
         if (!(c->flags & CAND_UNRELIABLE))
-          votes[4]++;
-        if (c->flags & CAND_UNRELIABLE &&
-            wordset_contains (&ctx->lower, _dossier_ner_hash_text (surface, strlen (surface))))
-          votes[5]++;
+          votes->reliable++;
+        else if (c->ntok == 1 && wordset_contains (&ctx->lower, c->key))
+          votes->lower_seen++;
       }
     }
 
@@ -2176,48 +2183,44 @@ resolve (Ctx *ctx)
   for (guint i = 0; i < cands->len; i++)
     {
       Cand *c = &g_array_index (cands, Cand, i);
-      g_autofree char *surface = NULL;
-      guint *votes;
+      Votes *votes;
       NerKind kind;
-      gpointer v;
+      guint ei;
 
       if (!(c->flags & CAND_WEAK) || c->entity >= 0 || (c->flags & CAND_TITLE_ONLY))
         continue;
 
-      surface = cand_surface (ctx, c);
-      if (g_hash_table_lookup_extended (by_key, surface, NULL, &v))
+      if (index_get (by_key, c->key, &ei))
         {
-          assign (ctx, ents, i, GPOINTER_TO_UINT (v));
+          assign (ctx, ents, i, ei);
           continue;
         }
-      votes = g_hash_table_lookup (weak_votes, surface);
+      votes = g_hash_table_lookup (weak_votes, KEY (c->key));
       if (votes == NULL)
         continue;
-      /* only sentence starts and headlines, or a common word: not a name */
-      if (votes[4] == 0 && (votes[5] > 0 || (votes[NER_KIND_PERSON] == 0 &&
-                                             votes[NER_KIND_ORG] == 0 &&
-                                             votes[NER_KIND_PLACE] == 0)))
-        continue;
-      if (votes[5] > 0 && votes[4] == 0)
-        continue;
-      /* a headline's capitalised phrase, never seen in running text */
-      if (c->ntok > 1 && votes[4] == 0)
+      /* only at sentence starts and in headlines: a name only with evidence */
+      if (votes->reliable == 0 &&
+          (votes->lower_seen > 0 || c->ntok > 1 ||
+           (votes->kinds[NER_KIND_PERSON] == 0 && votes->kinds[NER_KIND_ORG] == 0 &&
+            votes->kinds[NER_KIND_PLACE] == 0)))
         continue;
 
-      if (votes[NER_KIND_PERSON] >= votes[NER_KIND_PLACE] && votes[NER_KIND_PERSON] >= votes[NER_KIND_ORG] &&
-          votes[NER_KIND_PERSON] > 0)
+      if (votes->kinds[NER_KIND_PERSON] >= votes->kinds[NER_KIND_PLACE] &&
+          votes->kinds[NER_KIND_PERSON] >= votes->kinds[NER_KIND_ORG] &&
+          votes->kinds[NER_KIND_PERSON] > 0)
         kind = NER_KIND_PERSON;
-      else if (votes[NER_KIND_PLACE] >= votes[NER_KIND_ORG] && votes[NER_KIND_PLACE] > 0)
+      else if (votes->kinds[NER_KIND_PLACE] >= votes->kinds[NER_KIND_ORG] && votes->kinds[NER_KIND_PLACE] > 0)
         kind = NER_KIND_PLACE;
-      else if (votes[NER_KIND_ORG] > 0 || votes[4] >= 3)
+      else if (votes->kinds[NER_KIND_ORG] > 0 || votes->reliable >= 3)
         kind = NER_KIND_ORG;
       else
         continue;
 
       {
-        guint ei = new_ent (ents, surface, kind, NULL);
+        g_autofree char *surface = cand_surface (ctx, c);
 
-        g_hash_table_insert (by_key, g_strdup (surface), GUINT_TO_POINTER (ei));
+        ei = new_ent (ents, surface, kind, NULL);
+        index_add (by_key, c->key, ei);
         assign (ctx, ents, i, ei);
       }
     }
@@ -2289,6 +2292,9 @@ build_entities (Ctx       *ctx,
               Cand *c = &g_array_index (ctx->cands, Cand, GPOINTER_TO_UINT (g_ptr_array_index (e->cands, k)));
               guint score = c->ntok * 1000 + (c->end - c->start);
 
+              if ((guint)c->entity != ei)
+                continue;
+
               if (c->flags & CAND_UNRELIABLE && c->ntok == 1)
                 score /= 2;
               if (score > best_len)
@@ -2297,6 +2303,8 @@ build_entities (Ctx       *ctx,
                   best = c;
                 }
             }
+          if (best == NULL)
+            continue;
           name = cand_surface (ctx, best);
         }
 
@@ -2318,7 +2326,7 @@ build_entities (Ctx       *ctx,
         {
           Cand *c = &g_array_index (ctx->cands, Cand, GPOINTER_TO_UINT (g_ptr_array_index (e->cands, k)));
 
-          if (any && c->cp_start < last_end)
+          if ((guint)c->entity != ei || (any && c->cp_start < last_end))
             continue;
           _dossier_entity_append_mention (entity, c->cp_start, c->cp_end);
           last_end = c->cp_end;
@@ -2330,6 +2338,11 @@ build_entities (Ctx       *ctx,
 
               dossier_entity_add_alias (entity, s);
             }
+        }
+      if (!any)
+        {
+          g_object_unref (entity);
+          continue;
         }
       if (e->kind == NER_KIND_PERSON && e->role != NULL)
         dossier_entity_set_role (entity, e->role);
@@ -2448,48 +2461,47 @@ dossier_entities_analyze (const char *text,
 JsonNode *
 dossier_entities_to_json (GPtrArray *entities)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  JsonArray *array = json_array_sized_new (entities != NULL ? entities->len : 0);
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
 
-  json_builder_begin_array (builder);
+  /* objects built directly: a long clipping has many thousands of mentions */
   for (guint i = 0; entities != NULL && i < entities->len; i++)
     {
       DossierEntity *e = g_ptr_array_index (entities, i);
+      JsonObject *object = json_object_new ();
+      JsonArray *aliases = json_array_new ();
+      JsonArray *mentions;
       const DossierEntityMention *m;
-      const char * const *aliases;
+      const char * const *a;
       guint n;
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, dossier_entity_get_name (e));
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, dossier_entity_kind_to_string (dossier_entity_get_kind (e)));
-      json_builder_set_member_name (builder, "role");
+      json_object_set_string_member (object, "name", dossier_entity_get_name (e));
+      json_object_set_string_member (object, "kind",
+                                     dossier_entity_kind_to_string (dossier_entity_get_kind (e)));
       if (dossier_entity_get_role (e) != NULL)
-        json_builder_add_string_value (builder, dossier_entity_get_role (e));
+        json_object_set_string_member (object, "role", dossier_entity_get_role (e));
       else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "aliases");
-      json_builder_begin_array (builder);
-      aliases = dossier_entity_get_aliases (e);
-      for (guint k = 0; aliases[k]; k++)
-        json_builder_add_string_value (builder, aliases[k]);
-      json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "mentions");
-      json_builder_begin_array (builder);
+        json_object_set_null_member (object, "role");
+
+      a = dossier_entity_get_aliases (e);
+      for (guint k = 0; a[k]; k++)
+        json_array_add_string_element (aliases, a[k]);
+      json_object_set_array_member (object, "aliases", aliases);
+
       m = dossier_entity_get_mentions (e, &n);
+      mentions = json_array_sized_new (n);
       for (guint k = 0; k < n; k++)
         {
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "start");
-          json_builder_add_int_value (builder, m[k].start);
-          json_builder_set_member_name (builder, "end");
-          json_builder_add_int_value (builder, m[k].end);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+          JsonObject *mo = json_object_new ();
 
-  return json_builder_get_root (builder);
+          json_object_set_int_member (mo, "start", m[k].start);
+          json_object_set_int_member (mo, "end", m[k].end);
+          json_array_add_object_element (mentions, mo);
+        }
+      json_object_set_array_member (object, "mentions", mentions);
+      json_array_add_object_element (array, object);
+    }
+
+  json_node_take_array (node, array);
+  return node;
 }
