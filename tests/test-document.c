@@ -13,6 +13,7 @@
 #include "dossier-document.h"
 #include "dossier-error.h"
 #include "dossier-history.h"
+#include "dossier-notes-json-private.h"
 #include "dossier-notes-store.h"
 
 static const char *self_path;
@@ -184,6 +185,58 @@ test_round_trip (void)
   g_assert_no_error (error);
   resaved = file_bytes (path);
   g_assert_true (g_bytes_equal (saved, resaved));
+}
+
+/* The notes file reader agrees with json-glib, and refuses what it does. */
+static void
+test_json_reader (void)
+{
+  const char *valid[] = {
+    "{}", "[]", " {\"a\" : [1, -2, 3.5, -0.25e2, 1E3, 0, true, false, null]} ",
+    "\"\\u017d\\u0117\\ud83c\\udfc0 \\\" \\\\ \\/ \\b\\f\\n\\r\\t\"",
+    "{\"dup\": 1, \"dup\": 2, \"nested\": {\"deep\": [[[{}]]]}}",
+    "9223372036854775807", "\"Žalgiris “quoted” 🏀\"",
+  };
+  const char *invalid[] = {
+    "", "{", "[1,]", "{\"a\" 1}", "{\"a\":1,}", "01", "1.", "-", ".5", "tru", "nul",
+    "\"unterminated", "\"bad \\x escape\"", "\"\\ud800\"", "\"\\udc00 low\"", "{} {}",
+    "\"tab\there\"", "[1 2]", "{1: 2}", "\"\\u00zz\"",
+  };
+  g_autoptr(GString) deep = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autoptr(JsonNode) expected = json_from_string (valid[i], NULL);
+      g_autoptr(JsonNode) node = NULL;
+      g_autofree char *message = NULL;
+
+      g_assert_nonnull (expected);
+      node = _dossier_notes_json_parse (valid[i], strlen (valid[i]), &message);
+      g_assert_null (message);
+      g_assert_nonnull (node);
+      if (!json_node_equal (node, expected))
+        g_error ("%u: %s ≠ %s", i, json_to_string (node, FALSE), json_to_string (expected, FALSE));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(JsonNode) node = NULL;
+      g_autofree char *message = NULL;
+
+      node = _dossier_notes_json_parse (invalid[i], strlen (invalid[i]), &message);
+      g_assert_null (node);
+      g_assert_nonnull (message);
+    }
+
+  /* A hostile nesting depth is an error, not a crash. */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  {
+    g_autofree char *message = NULL;
+
+    g_assert_null (_dossier_notes_json_parse (deep->str, deep->len, &message));
+    g_assert_nonnull (strstr (message, "nested too deeply"));
+  }
 }
 
 static void
@@ -1003,6 +1056,7 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/dossier/document/round-trip", test_round_trip);
+  g_test_add_func ("/dossier/document/json-reader", test_json_reader);
   g_test_add_func ("/dossier/document/unknown-members-kept", test_unknown_members_kept);
   g_test_add_func ("/dossier/document/save-async-backup", test_save_async_backup);
   g_test_add_func ("/dossier/document/save-failure", test_save_failure);

@@ -11,8 +11,7 @@ DossierAnnotation *_dossier_annotation_new_full   (const char         *id,
                                                    GDateTime          *created);
 JsonNode          *_dossier_annotation_to_json    (DossierAnnotation  *self);
 void               _dossier_annotation_write_json (DossierAnnotation  *self,
-                                                   GString            *out,
-                                                   const char         *indent);
+                                                   GString            *out);
 void               _dossier_json_append_string    (GString            *out,
                                                    const char         *str);
 DossierAnnotation *_dossier_annotation_from_json  (JsonNode           *node,

@@ -149,16 +149,44 @@ char *
 _dossier_format_time (GDateTime *time)
 {
   g_autoptr(GDateTime) utc = NULL;
-  int y, m, d;
+  int y, m, d, us;
+  char *str = g_malloc (32);
 
   if (g_date_time_get_utc_offset (time) != 0)
     time = utc = g_date_time_to_utc (time);
 
   g_date_time_get_ymd (time, &y, &m, &d);
+  us = g_date_time_get_microsecond (time);
+  /* By hand: the printf family is most of the cost of a save. */
+  {
+    int fields[] = { g_date_time_get_hour (time), g_date_time_get_minute (time),
+                     g_date_time_get_second (time) };
+    char *p = str;
 
-  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", y, m, d,
-                          g_date_time_get_hour (time), g_date_time_get_minute (time),
-                          g_date_time_get_second (time), g_date_time_get_microsecond (time));
+    *p++ = '0' + (y / 1000) % 10;
+    *p++ = '0' + (y / 100) % 10;
+    *p++ = '0' + (y / 10) % 10;
+    *p++ = '0' + y % 10;
+    *p++ = '-';
+    *p++ = '0' + m / 10;
+    *p++ = '0' + m % 10;
+    *p++ = '-';
+    *p++ = '0' + d / 10;
+    *p++ = '0' + d % 10;
+    *p++ = 'T';
+    for (guint i = 0; i < 3; i++)
+      {
+        *p++ = '0' + fields[i] / 10;
+        *p++ = '0' + fields[i] % 10;
+        *p++ = i < 2 ? ':' : '.';
+      }
+    for (int div = 100000; div > 0; div /= 10)
+      *p++ = '0' + (us / div) % 10;
+    *p++ = 'Z';
+    *p = '\0';
+  }
+
+  return str;
 }
 
 static void
@@ -856,44 +884,63 @@ _dossier_json_append_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
-/* The same as _dossier_annotation_to_json(), as text, each line after the
- * first starting with @indent. */
+static void
+append_uint (GString *out,
+             guint    value)
+{
+  char buffer[16];
+  guint i = sizeof buffer;
+
+  do
+    {
+      buffer[--i] = '0' + value % 10;
+      value /= 10;
+    }
+  while (value);
+  g_string_append_len (out, buffer + i, sizeof buffer - i);
+}
+
+/* The same as _dossier_annotation_to_json(), as text, indented for an
+ * element of the notes file's "annotations" array. */
 void
 _dossier_annotation_write_json (DossierAnnotation *self,
-                                GString           *out,
-                                const char        *indent)
+                                GString           *out)
 {
   g_autofree char *created = _dossier_format_time (self->created);
   g_autofree char *modified = _dossier_format_time (self->modified);
 
-  g_string_append_printf (out, "{\n%s \"id\" : ", indent);
+  g_string_append (out, "{\n   \"id\" : ");
   _dossier_json_append_string (out, self->id);
-  g_string_append_printf (out, ",\n%s \"created\" : \"%s\",\n%s \"modified\" : \"%s\",\n",
-                          indent, created, indent, modified);
-  g_string_append_printf (out, "%s \"color\" : \"%s\",\n%s \"style\" : \"%s\",\n",
-                          indent, color_names[self->color], indent, style_names[self->style]);
-  g_string_append_printf (out, "%s \"body\" : {\n%s  \"note\" : ", indent, indent);
+  g_string_append (out, ",\n   \"created\" : \"");
+  g_string_append (out, created);
+  g_string_append (out, "\",\n   \"modified\" : \"");
+  g_string_append (out, modified);
+  g_string_append (out, "\",\n   \"color\" : \"");
+  g_string_append (out, color_names[self->color]);
+  g_string_append (out, "\",\n   \"style\" : \"");
+  g_string_append (out, style_names[self->style]);
+  g_string_append (out, "\",\n   \"body\" : {\n    \"note\" : ");
   _dossier_json_append_string (out, self->note);
-  g_string_append_printf (out, ",\n%s  \"tags\" : [", indent);
+  g_string_append (out, ",\n    \"tags\" : [");
   for (guint i = 0; self->tags[i]; i++)
     {
       g_string_append (out, i ? ", " : "");
       _dossier_json_append_string (out, self->tags[i]);
     }
-  g_string_append_printf (out, "]\n%s },\n", indent);
-  g_string_append_printf (out, "%s \"target\" : {\n%s  \"selector\" : [\n"
-                          "%s   {\n%s    \"type\" : \"TextQuoteSelector\",\n%s    \"exact\" : ",
-                          indent, indent, indent, indent, indent);
+  g_string_append (out, "]\n   },\n   \"target\" : {\n    \"selector\" : [\n"
+                        "     {\n      \"type\" : \"TextQuoteSelector\",\n      \"exact\" : ");
   _dossier_json_append_string (out, self->exact);
-  g_string_append_printf (out, ",\n%s    \"prefix\" : ", indent);
+  g_string_append (out, ",\n      \"prefix\" : ");
   _dossier_json_append_string (out, self->prefix);
-  g_string_append_printf (out, ",\n%s    \"suffix\" : ", indent);
+  g_string_append (out, ",\n      \"suffix\" : ");
   _dossier_json_append_string (out, self->suffix);
-  g_string_append_printf (out, "\n%s   },\n%s   {\n%s    \"type\" : \"TextPositionSelector\",\n"
-                          "%s    \"start\" : %u,\n%s    \"end\" : %u\n%s   }\n%s  ]\n%s },\n",
-                          indent, indent, indent, indent, self->start, indent, self->end,
-                          indent, indent, indent);
-  g_string_append_printf (out, "%s \"orphan\" : %s\n%s}", indent, self->orphan ? "true" : "false", indent);
+  g_string_append (out, "\n     },\n     {\n      \"type\" : \"TextPositionSelector\",\n"
+                        "      \"start\" : ");
+  append_uint (out, self->start);
+  g_string_append (out, ",\n      \"end\" : ");
+  append_uint (out, self->end);
+  g_string_append (out, "\n     }\n    ]\n   },\n   \"orphan\" : ");
+  g_string_append (out, self->orphan ? "true\n  }" : "false\n  }");
 }
 
 static gboolean

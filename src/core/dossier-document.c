@@ -15,6 +15,7 @@
 #include "dossier-document.h"
 #include "dossier-error.h"
 #include "dossier-history.h"
+#include "dossier-notes-json-private.h"
 #include "dossier-notes-store.h"
 
 /*
@@ -745,8 +746,8 @@ parse_notes (GBytes      *bytes,
              const char  *display,
              GError     **error)
 {
-  /* Not immutable: sealing hashes every node, a third of the parse. */
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root_node = NULL;
+  g_autofree char *parse_error = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(State) state = g_new0 (State, 1);
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -769,11 +770,13 @@ parse_notes (GBytes      *bytes,
     }
   if (!g_utf8_validate_len (data, length, NULL))
     return corrupt (error, display, _("not UTF-8 text")), NULL;
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    return corrupt (error, display, local_error->message), NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  root_node = _dossier_notes_json_parse_notes (data, length, state->annotations,
+                                              &local_error, &parse_error);
+  if (root_node == NULL)
+    return corrupt (error, display, parse_error), NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
     return corrupt (error, display, _("not a JSON object")), NULL;
-  root = json_node_get_object (json_parser_get_root (parser));
+  root = json_node_get_object (root_node);
 
   if (!member_is (root, "version", G_TYPE_INT64, &node) || node == NULL)
     return corrupt (error, display, _("no version")), NULL;
@@ -827,32 +830,22 @@ parse_notes (GBytes      *bytes,
 
   if (!member_is (root, "annotations", JSON_TYPE_ARRAY, &node))
     return corrupt (error, display, "annotations"), NULL;
-  if (node)
+
+  /* Read by the streaming reader; a duplicate id (a hand-edited or merged
+   * file) keeps its annotation under a new id: both are kept. */
+  for (guint i = 0; i < state->annotations->len; i++)
     {
-      JsonArray *array = json_node_get_array (node);
-      guint n = json_array_get_length (array);
+      DossierAnnotation *annotation = g_ptr_array_index (state->annotations, i);
 
-      for (guint i = 0; i < n; i++)
+      if (g_hash_table_contains (ids, dossier_annotation_get_id (annotation)))
         {
-          DossierAnnotation *annotation;
+          g_autofree char *id = g_uuid_string_random ();
 
-          annotation = _dossier_annotation_from_json (json_array_get_element (array, i), &local_error);
-          if (annotation == NULL)
-            return corrupt (error, display, local_error->message), NULL;
-          g_ptr_array_add (state->annotations, annotation);
-
-          /* A duplicate id (a hand-edited or merged file) keeps its
-           * annotation under a new id: both are kept. */
-          if (g_hash_table_contains (ids, dossier_annotation_get_id (annotation)))
-            {
-              g_autofree char *id = g_uuid_string_random ();
-
-              g_debug ("Duplicate annotation id %s renamed %s",
-                       dossier_annotation_get_id (annotation), id);
-              _dossier_annotation_set_id (annotation, id);
-            }
-          g_hash_table_add (ids, (char *)dossier_annotation_get_id (annotation));
+          g_debug ("Duplicate annotation id %s renamed %s",
+                   dossier_annotation_get_id (annotation), id);
+          _dossier_annotation_set_id (annotation, id);
         }
+      g_hash_table_add (ids, (char *)dossier_annotation_get_id (annotation));
     }
 
   state->extra = json_object_new ();
@@ -1145,7 +1138,7 @@ dossier_document_serialize (DossierDocument *self)
       g_autoptr(DossierAnnotation) annotation = g_list_model_get_item (model, i);
 
       g_string_append (out, i ? ",\n  " : "\n  ");
-      _dossier_annotation_write_json (annotation, out, "  ");
+      _dossier_annotation_write_json (annotation, out);
     }
   g_string_append (out, n ? "\n ]" : "]");
 
