@@ -297,6 +297,17 @@ static const ClippingCase cases[] = {
     "a regional development bank.",
     { "Monday, March 2", "Hospital Wing Opens" },
   },
+  {
+    /* the reference wrapped over two lines */
+    "blogger-en-wrapped-reference.txt",
+    "Harbor Town Votes to Rebuild Its Seawall",
+    "A decade of storms left the old barrier cracked, and residents agreed to pay for a new one",
+    "Daily Chronicle", "Late edition", "Jane Doe|Richard Roe",
+    "2025-03-03", "B2", "SPRINGFIELD", "en", 3,
+    "Voters in this coastal town approved a bond measure",
+    "to last about three years.",
+    { "Doe, Jane", "Richard.", "Daily Chronicle", "[1]" },
+  },
 };
 
 static DossierArticle *

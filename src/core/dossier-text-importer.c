@@ -1466,6 +1466,32 @@ analyze_tail (Parser *self,
       if (line->kind == LINE_TEXT)
         {
           gsize fn;
+          int block;
+
+          /* a reference wrapped over a few lines */
+          for (block = last; block > body_first + 1 && last - block < 4; block--)
+            if (line_at (self, block - 1)->kind == LINE_BLANK)
+              break;
+          if (block < last && line_at (self, block - 1)->kind == LINE_BLANK)
+            {
+              g_autoptr(GString) joined = g_string_new (NULL);
+              Line whole = { 0 };
+
+              for (int k = block; k <= last; k++)
+                {
+                  if (joined->len > 0)
+                    g_string_append_c (joined, ' ');
+                  g_string_append_len (joined, line_at (self, k)->start,
+                                       line_at (self, k)->end - line_at (self, k)->start);
+                }
+              whole.start = joined->str;
+              whole.end = joined->str + joined->len;
+              if (parse_citation (self, &whole))
+                {
+                  last = block - 1;
+                  continue;
+                }
+            }
 
           if (parse_citation (self, line))
             {
