@@ -231,6 +231,9 @@ test_vague (void)
   assert_timex (t, "now", "PRESENT_REF", "date");
   assert_timex (t, "the future", "FUTURE_REF", "date");
   assert_timex (t, "recent years", "PAST_REF", "date");
+  check ("These days the square is empty.", REF, "These days", "PRESENT_REF");
+  check ("At that time the mayor lived abroad.", REF, "that time", "PAST_REF");
+  check ("Nobody is available at the moment.", REF, "the moment", "PRESENT_REF");
   /* "now" is placed on the day of publication */
   now = find (t, "now", 1);
   g_assert_cmpstr (dossier_timex_get_interval_start (now), ==, "2025-11-27");
@@ -245,6 +248,8 @@ test_seasons_quarters_decades (void)
   check ("Profit rose in the third quarter.", REF, "the third quarter", "2025-Q3");
   check ("Profit rose in the fourth quarter of 2024.", REF, "the fourth quarter of 2024", "2024-Q4");
   check ("Music changed in the nineties.", REF, "the nineties", "199");
+  check ("Net income rose in fiscal 1989.", REF, "fiscal 1989", "FY1989");
+  check ("Sales fell in the first half of 2024.", REF, "first half of 2024", "2024-H1");
   check ("The abbey was built in the 11th century.", REF, "the 11th century", "10");
 }
 

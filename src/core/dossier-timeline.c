@@ -1789,9 +1789,17 @@ match_year (Ctx  *c,
         return k;
       }
   }
-  /* "2012-14", "2012-1400" are ranges or codes, not dates */
+  /* "the 1998-99 season": the first year; "2012-1400" is a code */
   if (is_punct (c, j, '-') && adjacent (c, j) && adjacent (c, j + 1) && is_num (c, j + 1))
-    return poison (c, j + 2);
+    {
+      if ((c->t[j + 1].ndigits == 2 && c->t[j + 1].num == (y + 1) % 100) ||
+          (c->t[j + 1].ndigits == 4 && c->t[j + 1].num == y + 1))
+        {
+          fmt_year (r, y);
+          return j + 2;
+        }
+      return poison (c, j + 2);
+    }
   /* 1990s, 1990's */
   if (adjacent (c, j) && R (c, j) == W_S_SUFFIX && y % 10 == 0)
     {
@@ -2504,11 +2512,11 @@ match_determined (Ctx  *c,
             fmt_week (r, weekday_of (c->ref) >= 6 ? c->ref : c->ref - 7, "-WE");
           return j + 1;
         }
-      /* "at the time": the time just told of */
-      if (w->role == W_TIME && i > 0 && R (c, i - 1) == W_AT && R (c, j + 1) != W_OF &&
-          !is_num (c, j + 1))
+      /* "at the time": the time just told of; "at the moment": now */
+      if ((w->role == W_TIME || word_is (c, j, "moment")) && i > 0 && R (c, i - 1) == W_AT &&
+          R (c, j + 1) != W_OF && !is_num (c, j + 1))
         {
-          fmt_str (r, TYPE_DATE, "PAST_REF");
+          fmt_str (r, TYPE_DATE, w->role == W_TIME ? "PAST_REF" : "PRESENT_REF");
           return j + 1;
         }
       /* "over the years" */
@@ -2556,6 +2564,12 @@ match_determined (Ctx  *c,
     }
   if (det == W_THAT && R (c, j) == W_SAME)
     j++;
+  /* "at that time" */
+  if (det == W_THAT && !the && R (c, j) == W_TIME && i > 0 && R (c, i - 1) == W_AT)
+    {
+      fmt_str (r, TYPE_DATE, "PAST_REF");
+      return j + 1;
+    }
 
   /* "the past three months", "the next two weeks", "the coming weeks" */
   if (det != W_THAT && det != W_SAME && det != W_THIS && det != W_LATEST &&
@@ -2595,6 +2609,12 @@ match_determined (Ctx  *c,
       det != W_LATEST && w->role != W_FREQ)
     {
       fmt_duration (r, -1, w->unit);
+      return j + 1;
+    }
+  /* "these days" */
+  if (w->unit == UNIT_DAY && w->plural && word_is (c, j - 1, "these"))
+    {
+      fmt_str (r, TYPE_DATE, "PRESENT_REF");
       return j + 1;
     }
   if (w->plural)
@@ -2975,6 +2995,15 @@ match_vague (Ctx  *c,
         return 0;
       fmt_str (r, TYPE_DATE, "PAST_REF");
       return i + 1;
+    case W_NONE:
+      /* "at present" */
+      if (word_is (c, i, "present") && i > 0 && R (c, i - 1) == W_AT &&
+          !(W (c, i + 1) && W (c, i + 1)->unit))
+        {
+          fmt_str (r, TYPE_DATE, "PRESENT_REF");
+          return i + 1;
+        }
+      return 0;
     case W_MORE:
       if (R (c, i + 1) == W_RECENTLY)
         {
@@ -3595,6 +3624,9 @@ may_start (Ctx  *c,
     case W_RECENT: case W_RECENTLY: case W_LATELY: case W_NOWADAYS: case W_FREQ:
     case W_LONG_DURATION: case W_DECADE_WORD: case W_NOON: case W_MIDNIGHT:
       return TRUE;
+    case W_NONE:
+      /* "at present" */
+      return i > 0 && R (c, i - 1) == W_AT && word_is (c, i, "present");
     default:
       return FALSE;
     }
