@@ -308,6 +308,15 @@ static const ClippingCase cases[] = {
     "to last about three years.",
     { "Doe, Jane", "Richard.", "Daily Chronicle", "[1]" },
   },
+  {
+    /* hard-wrapped, paragraphs marked by a first-line indent */
+    "indented-paragraphs.txt",
+    "Old Mill Restored", NULL, NULL, NULL, NULL,
+    NULL, NULL, NULL, "en", 2,
+    "The old mill on the river has been restored by volunteers after ten years",
+    "a small museum opens next month.",
+    { "  ", "volunteers\nafter" },
+  },
 };
 
 static DossierArticle *

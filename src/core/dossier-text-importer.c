@@ -1819,12 +1819,15 @@ normalize_body (Parser     *self,
   const char *next_bracket = memchr (start, '[', in_len);
   gboolean pending_break = FALSE;
   gboolean prev_hyphen = FALSE;
+  gsize prev_indent = 0;
 
   while (p < end)
     {
       const char *nl = memchr (p, '\n', end - p);
       const char *ls = p, *le = nl ? nl : end;
+      const char *raw = p;
       const char *q;
+      gsize indent;
 
       p = nl ? nl + 1 : end;
       trim (&ls, &le);
@@ -1834,6 +1837,12 @@ normalize_body (Parser     *self,
           pending_break = TRUE;
           continue;
         }
+
+      /* a first-line indent opens a paragraph in text without blank lines */
+      indent = ls - raw;
+      if (indent > prev_indent && (indent >= 2 || *raw == '\t'))
+        pending_break = TRUE;
+      prev_indent = indent;
 
       if (o > buf)
         {
