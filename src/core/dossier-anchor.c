@@ -908,7 +908,24 @@ dossier_anchor_text_locate (DossierAnchorText *self,
 
       if (moved >= 0 && moved <= self->length && equal_at (self, moved, &q.quote))
         {
-          double s = score_match (&q, moved, moved + q.quote.length, 0, &context);
+          double s;
+
+          /* Context intact too: nothing to weigh. */
+          if (moved >= q.prefix.length &&
+              moved + q.quote.length + q.suffix.length <= self->length &&
+              memcmp (self->chars + moved - q.prefix.length, q.prefix.chars,
+                      q.prefix.length * sizeof (gunichar)) == 0 &&
+              memcmp (self->chars + moved + q.quote.length, q.suffix.chars,
+                      q.suffix.length * sizeof (gunichar)) == 0)
+            {
+              best_start = moved;
+              best = (W_QUOTE + W_PREFIX + W_SUFFIX +
+                      W_POS * (1.0 - (double)ABS (self->drift) / self->length)) / W_TOTAL;
+              method = DOSSIER_ANCHOR_EXACT;
+              goto out;
+            }
+
+          s = score_match (&q, moved, moved + q.quote.length, 0, &context);
 
           if (context >= 0.5)
             {

@@ -35,6 +35,11 @@ struct _DossierAnnotation
   guint                   start;
   guint                   end;
   guint                   orphan : 1;
+
+  /* This annotation as the notes file has it, kept until a property
+   * changes: a save then copies text instead of formatting 100,000
+   * annotations on the main thread. */
+  GString                *json;
 };
 
 G_DEFINE_ENUM_TYPE (DossierAnnotationColor, dossier_annotation_color,
@@ -202,8 +207,23 @@ dossier_annotation_finalize (GObject *object)
   g_clear_pointer (&self->exact, g_free);
   g_clear_pointer (&self->prefix, g_free);
   g_clear_pointer (&self->suffix, g_free);
+  if (self->json)
+    g_string_free (self->json, TRUE);
 
   G_OBJECT_CLASS (dossier_annotation_parent_class)->finalize (object);
+}
+
+static void
+dossier_annotation_notify (GObject    *object,
+                           GParamSpec *pspec)
+{
+  DossierAnnotation *self = (DossierAnnotation *)object;
+
+  if (self->json)
+    {
+      g_string_free (self->json, TRUE);
+      self->json = NULL;
+    }
 }
 
 static void
@@ -299,6 +319,7 @@ dossier_annotation_class_init (DossierAnnotationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = dossier_annotation_finalize;
+  object_class->notify = dossier_annotation_notify;
   object_class->get_property = dossier_annotation_get_property;
   object_class->set_property = dossier_annotation_set_property;
 
@@ -902,9 +923,9 @@ append_uint (GString *out,
 
 /* The same as _dossier_annotation_to_json(), as text, indented for an
  * element of the notes file's "annotations" array. */
-void
-_dossier_annotation_write_json (DossierAnnotation *self,
-                                GString           *out)
+static void
+format_json (DossierAnnotation *self,
+             GString           *out)
 {
   g_autofree char *created = _dossier_format_time (self->created);
   g_autofree char *modified = _dossier_format_time (self->modified);
@@ -941,6 +962,19 @@ _dossier_annotation_write_json (DossierAnnotation *self,
   append_uint (out, self->end);
   g_string_append (out, "\n     }\n    ]\n   },\n   \"orphan\" : ");
   g_string_append (out, self->orphan ? "true\n  }" : "false\n  }");
+}
+
+void
+_dossier_annotation_write_json (DossierAnnotation *self,
+                                GString           *out)
+{
+  if (self->json == NULL)
+    {
+      self->json = g_string_sized_new (512);
+      format_json (self, self->json);
+    }
+
+  g_string_append_len (out, self->json->str, self->json->len);
 }
 
 static gboolean
