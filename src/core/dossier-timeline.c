@@ -195,6 +195,7 @@ typedef struct
   int         point;
   gboolean    has_span;  /* "the past two weeks": the period it covers */
   int         span_first, span_last;
+  gboolean    year_given; /* the text names the year */
 } Res;
 
 static const char type_date[] = "date";
@@ -218,6 +219,7 @@ res_reset (Res *r)
   r->anaphoric = FALSE;
   r->has_point = FALSE;
   r->has_span = FALSE;
+  r->year_given = FALSE;
 }
 
 static inline const TemporalWord *
@@ -1242,7 +1244,7 @@ match_weekday_year (Ctx *c,
 {
   int y, m, d;
 
-  if (r->establishes != PREC_DAY || weekday_of (r->day) == wd)
+  if (r->establishes != PREC_DAY || weekday_of (r->day) == wd || r->year_given)
     return;
   civil_from_days (r->day, &y, &m, &d);
   for (int dy = 1; dy <= 6; dy++)
@@ -1307,10 +1309,38 @@ match_month_first (Ctx  *c,
           if (!valid_date (y, m, d) || (d2 && !valid_date (y, m, d2)))
             return poison (c, j);
           fmt_day (r, days_from_civil (y, m, d));
+          r->year_given = TRUE;
           return e == k ? j : k;
         }
       if (R (c, k) == W_DAY_MARK && is_punct (c, k + 1, '.'))
         k += 2;
+      /* the year after a range to another month, "Aug 10 - Nov 12, 2013",
+       * or after a clock time, "Thu Oct 26 11:00:09 EDT 2023" */
+      {
+        guint x = k;
+        int m2, d2b, hh, mm;
+
+        if ((is_punct (c, x, '-') || R (c, x) == W_TO) && (x = parse_month (c, x + 1, FALSE, &m2)) &&
+            (x = parse_day_number (c, x, &d2b)) && parse_year_after (c, x, &y))
+          {
+            if (!valid_date (y, m, d))
+              return poison (c, k);
+            fmt_day (r, days_from_civil (y, m, d));
+            r->year_given = TRUE;
+            return k;
+          }
+        x = k;
+        if ((x = parse_clock (c, x, &hh, &mm)) && valid_year_token (c, x) &&
+            same_sentence (c, k, x))
+          {
+            y = c->t[x].num;
+            if (!valid_date (y, m, d))
+              return poison (c, x + 1);
+            fmt_day (r, days_from_civil (y, m, d));
+            r->year_given = TRUE;
+            return k;
+          }
+      }
       resolve_month_day (c, r, m, d,
                          i > 0 && R (c, i - 1) == W_LAST ? TENSE_PAST :
                          i > 0 && R (c, i - 1) == W_NEXT ? TENSE_FUTURE : tense_at (c, i));
@@ -1404,6 +1434,7 @@ match_day_first (Ctx  *c,
       if (!valid_date (y, m, d))
         return poison (c, j);
       fmt_day (r, days_from_civil (y, m, d));
+      r->year_given = TRUE;
       return j;
     }
   /* "3 Aug 96" at the end of a phrase */
@@ -1415,6 +1446,7 @@ match_day_first (Ctx  *c,
       if (!valid_date (y, m, d))
         return poison (c, k + 1);
       fmt_day (r, days_from_civil (y, m, d));
+      r->year_given = TRUE;
       return k + 1;
     }
   resolve_month_day (c, r, m, d, tense_at (c, i));
