@@ -102,7 +102,12 @@ test_sniff (void)
                        "to discuss the budget.\n";
   const char unclosed[] = "---\ntitle: never closed\n\nJust text.\n";
 
+  const char kindle[] = "A Book (An Author)\n- Your Highlight on page 3 | Added on Monday\n\nFirst.\n==========\n"
+                        "A Book (An Author)\n- Your Highlight on page 4 | Added on Monday\n\nSecond.\n==========\n"
+                        "A Book (An Author)\n- Your Note on page 5 | Added on Monday\n\nThird.\n==========\n";
+
   g_assert_false (_dossier_markdown_importer_sniff (plain, sizeof plain - 1));
+  g_assert_false (_dossier_markdown_importer_sniff (kindle, sizeof kindle - 1));
   g_assert_false (_dossier_markdown_importer_sniff (unclosed, sizeof unclosed - 1));
   g_assert_true (_dossier_markdown_importer_sniff ("# Title\n\nBody.\n", 15));
   g_assert_true (_dossier_markdown_importer_sniff ("---\ntitle: A\n---\nBody.\n", 23));

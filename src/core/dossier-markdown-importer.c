@@ -736,8 +736,13 @@ _dossier_markdown_importer_sniff (const char *text,
         signals += 2;
       else if (strstr (l, "](http") || strstr (l, "**"))
         signals++;
-      else if (i > 0 && !is_blank (lines[i - 1]) && is_setext (l, '=') && strlen (l) >= 3)
-        signals += 2;
+      else if (i > 1 && is_blank (lines[i - 2]) && !is_blank (lines[i - 1]) &&
+               is_setext (l, '=') && strlen (l) >= 3 && (lines[i + 1] == NULL || is_blank (lines[i + 1])))
+        {
+          /* a heading stands between blank lines; Kindle's "==========" ends
+           * a clipping and the next title follows at once */
+          signals += 2;
+        }
     }
 
   return signals >= 4;
