@@ -159,7 +159,13 @@ static const char * const compass_words[] = {
   "western", "central", "upper", "lower", "greater", "northeast",
   "northwest", "southeast", "southwest", NULL };
 
+/* articles of other languages: "La Commission", "Die Welt" */
+static const char * const articles[] = {
+  "la", "le", "les", "el", "los", "las", "il", "lo", "gli", "der", "die",
+  "das", "het", "os", "as", NULL };
+
 static guint64 word_hash[N_WORDS];
+static guint64 article_hash[G_N_ELEMENTS (articles)];
 static guint64 compass_hash[G_N_ELEMENTS (compass_words)];
 static guint64 place_prep_hash[G_N_ELEMENTS (place_preps)];
 static guint64 person_verb_hash[G_N_ELEMENTS (person_verbs)];
@@ -176,6 +182,8 @@ init_word_hashes (void)
         word_hash[i] = _dossier_ner_hash_text (word_list[i], strlen (word_list[i]));
       for (guint i = 0; place_preps[i]; i++)
         place_prep_hash[i] = _dossier_ner_hash_text (place_preps[i], strlen (place_preps[i]));
+      for (guint i = 0; articles[i]; i++)
+        article_hash[i] = _dossier_ner_hash_text (articles[i], strlen (articles[i]));
       for (guint i = 0; compass_words[i]; i++)
         compass_hash[i] = _dossier_ner_hash_text (compass_words[i], strlen (compass_words[i]));
       for (guint i = 0; person_verbs[i]; i++)
@@ -1375,7 +1383,8 @@ scan_run (Ctx   *ctx,
       wf = word_flags (ctx, t);
 
       /* "The Huffington Post": the article is not part of the name */
-      if (k + 1 < b && (tok_is (t, W_THE) || tok_is (t, W_A) || tok_is (t, W_AN)))
+      if (k + 1 < b && (tok_is (t, W_THE) || tok_is (t, W_A) || tok_is (t, W_AN) ||
+                        (!ctx->english && tok_in (t, article_hash))))
         {
           k++;
           continue;

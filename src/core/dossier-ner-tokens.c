@@ -108,11 +108,24 @@ get_char (const char *p,
   return u;
 }
 
+/* Scripts written without spaces between words: each character stands
+ * alone, so a Latin name next to them stays a word of its own. */
+static inline gboolean
+is_unspaced_script (gunichar c)
+{
+  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0x0E00 && c <= 0x0EFF) || (c >= 0x1000 && c <= 0x109F) ||
+         (c >= 0x1780 && c <= 0x17FF) || (c >= 0xFF00 && c <= 0xFFEF) ||
+         (c >= 0x20000 && c <= 0x3FFFF);
+}
+
 static inline gboolean
 is_alnum (gunichar c)
 {
   if (c < 0x80)
     return char_class[c] == C_UPPER || char_class[c] == C_LOWER || char_class[c] == C_DIGIT;
+  if (is_unspaced_script (c))
+    return FALSE;
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
 }
 
