@@ -553,6 +553,15 @@ update_zoom_css (DossierReaderView *self)
   gtk_css_provider_load_from_data (self->zoom_css, css, -1);
 }
 
+/* The text takes the focus, so that the keys scroll it right away. */
+static gboolean
+dossier_reader_view_grab_focus (GtkWidget *widget)
+{
+  DossierReaderView *self = DOSSIER_READER_VIEW (widget);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
 static void
 dossier_reader_view_map (GtkWidget *widget)
 {
@@ -660,6 +669,7 @@ dossier_reader_view_class_init (DossierReaderViewClass *klass)
   object_class->get_property = dossier_reader_view_get_property;
   object_class->set_property = dossier_reader_view_set_property;
 
+  widget_class->grab_focus = dossier_reader_view_grab_focus;
   widget_class->map = dossier_reader_view_map;
 
   properties[PROP_ARTICLE] =

@@ -126,6 +126,7 @@ show_article (DossierWindow  *self,
   stop_loading (self);
   update_title (self);
   _dossier_window_actions_update (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->reader_view));
 
   _dossier_profile_article_shown (GTK_WIDGET (self->reader_view));
 }

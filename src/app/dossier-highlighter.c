@@ -1,0 +1,512 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dossier-highlighter"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-annotation.h"
+#include "dossier-document.h"
+#include "dossier-highlighter.h"
+
+/*
+ * Draws the annotations of a document in the reader's text buffer: one
+ * text tag per colour and style, applied over each passage. Whenever the
+ * annotations change (added, removed, moved, recoloured) the tags are
+ * applied again from scratch on the next idle, so that a burst of changes
+ * (loading, re-anchoring, undo of a group) costs one pass.
+ *
+ * The backgrounds are translucent: over the light page they read as a
+ * marker pen, over the dark one as a tinted band, and the text colour
+ * (which follows the style) stays readable in both.
+ */
+
+struct _DossierHighlighter
+{
+  GObject            parent_instance;
+
+  GtkTextBuffer     *buffer;
+  DossierDocument   *document;
+  GListModel        *annotations;
+  DossierAnnotation *selected;
+
+  GtkTextTag        *tags[DOSSIER_N_ANNOTATION_COLORS][2];
+  GtkTextTag        *selected_tags[DOSSIER_N_ANNOTATION_COLORS];
+  GPtrArray         *watched;
+
+  guint              update_source;
+};
+
+G_DEFINE_FINAL_TYPE (DossierHighlighter, dossier_highlighter, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_SELECTED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Tango-like tones that keep their hue at low alpha. */
+static const GdkRGBA palette[DOSSIER_N_ANNOTATION_COLORS] = {
+  [DOSSIER_ANNOTATION_COLOR_YELLOW] = { 0.965, 0.827, 0.176, 1.0 },
+  [DOSSIER_ANNOTATION_COLOR_GREEN]  = { 0.341, 0.890, 0.537, 1.0 },
+  [DOSSIER_ANNOTATION_COLOR_BLUE]   = { 0.384, 0.627, 0.918, 1.0 },
+  [DOSSIER_ANNOTATION_COLOR_PINK]   = { 0.965, 0.380, 0.588, 1.0 },
+  [DOSSIER_ANNOTATION_COLOR_PURPLE] = { 0.753, 0.380, 0.796, 1.0 },
+  [DOSSIER_ANNOTATION_COLOR_ORANGE] = { 1.000, 0.639, 0.282, 1.0 },
+};
+
+/**
+ * dossier_annotation_color_get_label:
+ * @color: a palette colour
+ *
+ * Returns: the colour's name for the user, translated
+ */
+const char *
+dossier_annotation_color_get_label (DossierAnnotationColor color)
+{
+  switch (color)
+    {
+    case DOSSIER_ANNOTATION_COLOR_YELLOW:
+      return _("Yellow");
+    case DOSSIER_ANNOTATION_COLOR_GREEN:
+      return _("Green");
+    case DOSSIER_ANNOTATION_COLOR_BLUE:
+      return _("Blue");
+    case DOSSIER_ANNOTATION_COLOR_PINK:
+      return _("Pink");
+    case DOSSIER_ANNOTATION_COLOR_PURPLE:
+      return _("Purple");
+    case DOSSIER_ANNOTATION_COLOR_ORANGE:
+      return _("Orange");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+void
+dossier_annotation_color_get_rgba (DossierAnnotationColor  color,
+                                   GdkRGBA                *rgba)
+{
+  g_return_if_fail (color < DOSSIER_N_ANNOTATION_COLORS);
+  g_return_if_fail (rgba != NULL);
+
+  *rgba = palette[color];
+}
+
+static void queue_update (DossierHighlighter *self);
+
+static void
+on_annotation_notify (DossierHighlighter *self,
+                      GParamSpec         *pspec,
+                      DossierAnnotation  *annotation)
+{
+  const char *name = pspec->name;
+
+  if (g_str_equal (name, "color") || g_str_equal (name, "style") ||
+      g_str_equal (name, "start") || g_str_equal (name, "end") ||
+      g_str_equal (name, "orphan"))
+    queue_update (self);
+}
+
+static void
+unwatch_all (DossierHighlighter *self)
+{
+  for (guint i = 0; i < self->watched->len; i++)
+    g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->watched, i),
+                                          on_annotation_notify, self);
+  g_ptr_array_set_size (self->watched, 0);
+}
+
+static void
+remove_all_tags (DossierHighlighter *self)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  for (guint c = 0; c < DOSSIER_N_ANNOTATION_COLORS; c++)
+    for (guint s = 0; s < 2; s++)
+      gtk_text_buffer_remove_tag (self->buffer, self->tags[c][s], &start, &end);
+  for (guint c = 0; c < DOSSIER_N_ANNOTATION_COLORS; c++)
+    gtk_text_buffer_remove_tag (self->buffer, self->selected_tags[c], &start, &end);
+}
+
+static void
+apply_range (DossierHighlighter *self,
+             GtkTextTag         *tag,
+             DossierAnnotation  *annotation,
+             guint               n_chars)
+{
+  guint a = dossier_annotation_get_start (annotation);
+  guint b = dossier_annotation_get_end (annotation);
+  GtkTextIter start, end;
+
+  /* The buffer may show another text than the document's for a moment
+   * (a new article is being loaded): skip what does not fit. */
+  if (a >= b || b > n_chars)
+    return;
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &start, a);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &end, b);
+  gtk_text_buffer_apply_tag (self->buffer, tag, &start, &end);
+}
+
+/**
+ * dossier_highlighter_update:
+ * @self: a #DossierHighlighter
+ *
+ * Applies the tags now instead of on the next idle.
+ */
+void
+dossier_highlighter_update (DossierHighlighter *self)
+{
+  guint n, n_chars;
+
+  g_return_if_fail (DOSSIER_IS_HIGHLIGHTER (self));
+
+  g_clear_handle_id (&self->update_source, g_source_remove);
+
+  unwatch_all (self);
+  remove_all_tags (self);
+
+  if (self->annotations == NULL)
+    return;
+
+  n = g_list_model_get_n_items (self->annotations);
+  n_chars = gtk_text_buffer_get_char_count (self->buffer);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierAnnotation) annotation = g_list_model_get_item (self->annotations, i);
+      guint color = dossier_annotation_get_color (annotation);
+      guint style = dossier_annotation_get_style (annotation) == DOSSIER_ANNOTATION_STYLE_UNDERLINE;
+
+      /* Orphans are kept too, since they come back when re-attached. */
+      g_signal_connect_object (annotation, "notify", G_CALLBACK (on_annotation_notify), self,
+                               G_CONNECT_SWAPPED);
+      g_ptr_array_add (self->watched, g_object_ref (annotation));
+
+      if (dossier_annotation_get_orphan (annotation) || color >= DOSSIER_N_ANNOTATION_COLORS)
+        continue;
+
+      apply_range (self, self->tags[color][style], annotation, n_chars);
+    }
+
+  if (self->selected && !dossier_annotation_get_orphan (self->selected) &&
+      dossier_annotation_get_color (self->selected) < DOSSIER_N_ANNOTATION_COLORS)
+    apply_range (self, self->selected_tags[dossier_annotation_get_color (self->selected)],
+                 self->selected, n_chars);
+}
+
+static gboolean
+update_cb (gpointer user_data)
+{
+  DossierHighlighter *self = user_data;
+
+  self->update_source = 0;
+  dossier_highlighter_update (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_update (DossierHighlighter *self)
+{
+  if (self->update_source == 0)
+    {
+      /* Before the next frame is drawn. */
+      self->update_source = g_idle_add_full (GDK_PRIORITY_REDRAW - 10, update_cb, self, NULL);
+      g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->update_source),
+                                "[dossier] highlight");
+    }
+}
+
+static void
+on_items_changed (DossierHighlighter *self,
+                  guint               position,
+                  guint               removed,
+                  guint               added,
+                  GListModel         *model)
+{
+  if (self->selected && removed > 0)
+    {
+      /* The selected annotation may be gone (deleted, or undone). */
+      if (!dossier_document_lookup_annotation (self->document,
+                                               dossier_annotation_get_id (self->selected)))
+        dossier_highlighter_set_selected (self, NULL);
+    }
+
+  queue_update (self);
+}
+
+static void
+dossier_highlighter_dispose (GObject *object)
+{
+  DossierHighlighter *self = (DossierHighlighter *)object;
+
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  if (self->watched)
+    unwatch_all (self);
+  if (self->annotations)
+    g_signal_handlers_disconnect_by_func (self->annotations, on_items_changed, self);
+  g_clear_object (&self->annotations);
+  g_clear_object (&self->document);
+  g_clear_object (&self->selected);
+  g_clear_object (&self->buffer);
+
+  G_OBJECT_CLASS (dossier_highlighter_parent_class)->dispose (object);
+}
+
+static void
+dossier_highlighter_finalize (GObject *object)
+{
+  DossierHighlighter *self = (DossierHighlighter *)object;
+
+  g_clear_pointer (&self->watched, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (dossier_highlighter_parent_class)->finalize (object);
+}
+
+static void
+dossier_highlighter_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  DossierHighlighter *self = DOSSIER_HIGHLIGHTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, dossier_highlighter_get_document (self));
+      break;
+    case PROP_SELECTED:
+      g_value_set_object (value, dossier_highlighter_get_selected (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_highlighter_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  DossierHighlighter *self = DOSSIER_HIGHLIGHTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      dossier_highlighter_set_document (self, g_value_get_object (value));
+      break;
+    case PROP_SELECTED:
+      dossier_highlighter_set_selected (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_highlighter_class_init (DossierHighlighterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = dossier_highlighter_dispose;
+  object_class->finalize = dossier_highlighter_finalize;
+  object_class->get_property = dossier_highlighter_get_property;
+  object_class->set_property = dossier_highlighter_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, DOSSIER_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED] =
+    g_param_spec_object ("selected", NULL, NULL, DOSSIER_TYPE_ANNOTATION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dossier_highlighter_init (DossierHighlighter *self)
+{
+  self->watched = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/**
+ * dossier_highlighter_new:
+ * @buffer: the reader's text buffer
+ *
+ * Returns: (transfer full): a highlighter drawing into @buffer
+ */
+DossierHighlighter *
+dossier_highlighter_new (GtkTextBuffer *buffer)
+{
+  DossierHighlighter *self;
+  GtkTextTagTable *table;
+
+  g_return_val_if_fail (GTK_IS_TEXT_BUFFER (buffer), NULL);
+
+  self = g_object_new (DOSSIER_TYPE_HIGHLIGHTER, NULL);
+  self->buffer = g_object_ref (buffer);
+  table = gtk_text_buffer_get_tag_table (buffer);
+
+  for (guint c = 0; c < DOSSIER_N_ANNOTATION_COLORS; c++)
+    {
+      GdkRGBA background = palette[c];
+      GdkRGBA line = palette[c];
+      g_autofree char *highlight_name = NULL;
+      g_autofree char *underline_name = NULL;
+      g_autofree char *selected_name = NULL;
+
+      highlight_name = g_strdup_printf ("annotation-%s-highlight",
+                                        dossier_annotation_color_to_string (c));
+      underline_name = g_strdup_printf ("annotation-%s-underline",
+                                        dossier_annotation_color_to_string (c));
+      selected_name = g_strdup_printf ("annotation-%s-selected",
+                                       dossier_annotation_color_to_string (c));
+
+      /* Reuse the tags when a buffer outlives a highlighter. */
+      self->tags[c][0] = gtk_text_tag_table_lookup (table, highlight_name);
+      self->tags[c][1] = gtk_text_tag_table_lookup (table, underline_name);
+      self->selected_tags[c] = gtk_text_tag_table_lookup (table, selected_name);
+
+      background.alpha = 0.42;
+      if (self->tags[c][0] == NULL)
+        self->tags[c][0] = gtk_text_buffer_create_tag (buffer, highlight_name,
+                                                       "background-rgba", &background,
+                                                       NULL);
+      if (self->tags[c][1] == NULL)
+        self->tags[c][1] = gtk_text_buffer_create_tag (buffer, underline_name,
+                                                       "underline", PANGO_UNDERLINE_DOUBLE,
+                                                       "underline-rgba", &line,
+                                                       NULL);
+
+      /* The selected card's passage: the same colour, stronger. */
+      background.alpha = 0.8;
+      if (self->selected_tags[c] == NULL)
+        self->selected_tags[c] = gtk_text_buffer_create_tag (buffer, selected_name,
+                                                             "background-rgba", &background,
+                                                             NULL);
+
+      /* Under the find matches, which must show through. */
+      gtk_text_tag_set_priority (self->selected_tags[c], 0);
+      gtk_text_tag_set_priority (self->tags[c][1], 0);
+      gtk_text_tag_set_priority (self->tags[c][0], 0);
+    }
+
+  return self;
+}
+
+/**
+ * dossier_highlighter_get_document:
+ *
+ * Returns: (transfer none) (nullable): the document drawn
+ */
+DossierDocument *
+dossier_highlighter_get_document (DossierHighlighter *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_HIGHLIGHTER (self), NULL);
+
+  return self->document;
+}
+
+void
+dossier_highlighter_set_document (DossierHighlighter *self,
+                                  DossierDocument    *document)
+{
+  g_return_if_fail (DOSSIER_IS_HIGHLIGHTER (self));
+  g_return_if_fail (!document || DOSSIER_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->annotations)
+    g_signal_handlers_disconnect_by_func (self->annotations, on_items_changed, self);
+  g_clear_object (&self->annotations);
+  g_clear_object (&self->selected);
+  g_set_object (&self->document, document);
+
+  if (document)
+    {
+      self->annotations = g_object_ref (dossier_document_get_annotations (document));
+      g_signal_connect_object (self->annotations, "items-changed",
+                               G_CALLBACK (on_items_changed), self, G_CONNECT_SWAPPED);
+    }
+
+  dossier_highlighter_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+/**
+ * dossier_highlighter_get_selected:
+ *
+ * Returns: (transfer none) (nullable): the annotation drawn as selected
+ */
+DossierAnnotation *
+dossier_highlighter_get_selected (DossierHighlighter *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_HIGHLIGHTER (self), NULL);
+
+  return self->selected;
+}
+
+void
+dossier_highlighter_set_selected (DossierHighlighter *self,
+                                  DossierAnnotation  *annotation)
+{
+  g_return_if_fail (DOSSIER_IS_HIGHLIGHTER (self));
+  g_return_if_fail (!annotation || DOSSIER_IS_ANNOTATION (annotation));
+
+  if (!g_set_object (&self->selected, annotation))
+    return;
+
+  queue_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+/**
+ * dossier_highlighter_lookup:
+ * @offset: a character offset in the text
+ *
+ * Returns: (transfer none) (nullable): the annotation drawn at @offset,
+ *   the shortest one when several overlap there
+ */
+DossierAnnotation *
+dossier_highlighter_lookup (DossierHighlighter *self,
+                            guint               offset)
+{
+  DossierAnnotation *best = NULL;
+  guint best_length = G_MAXUINT;
+  guint n;
+
+  g_return_val_if_fail (DOSSIER_IS_HIGHLIGHTER (self), NULL);
+
+  if (self->annotations == NULL)
+    return NULL;
+
+  n = g_list_model_get_n_items (self->annotations);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierAnnotation) annotation = g_list_model_get_item (self->annotations, i);
+      guint start = dossier_annotation_get_start (annotation);
+      guint end = dossier_annotation_get_end (annotation);
+
+      if (dossier_annotation_get_orphan (annotation))
+        break;  /* orphans come last */
+      if (start > offset)
+        break;  /* sorted by position */
+      if (offset < end && end - start < best_length)
+        {
+          best = annotation;
+          best_length = end - start;
+        }
+    }
+
+  return best;
+}
