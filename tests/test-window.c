@@ -250,6 +250,8 @@ test_open (void)
   g_assert_cmpstr (visible_page (window), ==, "reader");
   g_assert_nonnull ((article = dossier_window_get_article (window)));
   g_assert_true (dossier_reader_view_get_article (view) == article);
+  /* The text has the focus: Page Down reads on without a click. */
+  g_assert_true (GTK_IS_TEXT_VIEW (gtk_root_get_focus (GTK_ROOT (window))));
 
   /* The window is named after the article, or the file when it has no title. */
   title = dossier_article_get_title (article);
