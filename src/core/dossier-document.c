@@ -1538,8 +1538,9 @@ dossier_document_get_load_error (DossierDocument *self)
  *   went
  *
  * After a failed load: renames the notes file to
- * "<notes>.corrupt-<UTC time>" and makes the document an empty, writable
- * one. The old file is never deleted.
+ * "<notes>.corrupt-<UTC time>" and makes the document writable, keeping
+ * what it holds (nothing, or what the user did while it was read-only),
+ * to be saved in a new notes file. The old file is never deleted.
  *
  * Returns: whether the file was moved aside
  */
@@ -1548,7 +1549,6 @@ dossier_document_start_fresh (DossierDocument  *self,
                               GFile           **moved_to,
                               GError          **error)
 {
-  g_autoptr(State) state = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *path = NULL;
   g_autofree char *stamp = NULL;
@@ -1589,10 +1589,9 @@ dossier_document_start_fresh (DossierDocument  *self,
   if (moved_to)
     *moved_to = aside ? g_file_new_for_path (aside) : NULL;
 
-  state = g_new0 (State, 1);
-  state->annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  /* What the user did meanwhile is kept, and saved next. */
   set_read_only (self, NULL);
-  apply_state (self, state);
+  changed (self);
 
   return TRUE;
 }
