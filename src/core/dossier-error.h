@@ -25,7 +25,6 @@ G_BEGIN_DECLS
  * @DOSSIER_ERROR_NOTES_WRITE: the notes could not be written (full disk,
  *   read-only folder…); the previous file is intact
  * @DOSSIER_ERROR_NOT_FOUND: the quoted text does not occur in the article
- * @DOSSIER_ERROR_NOTHING_TO_UNDO: the history is empty in that direction
  */
 typedef enum
 {
@@ -42,7 +41,6 @@ typedef enum
   DOSSIER_ERROR_NOTES_READ_ONLY,
   DOSSIER_ERROR_NOTES_WRITE,
   DOSSIER_ERROR_NOT_FOUND,
-  DOSSIER_ERROR_NOTHING_TO_UNDO,
 } DossierError;
 
 GQuark dossier_error_quark (void);
