@@ -1739,7 +1739,7 @@ run_end (Ctx   *ctx,
                   tok_is (tok_at (ctx, j), W_AND) ||
                   tok_is (tok_at (ctx, j), W_FOR) ||
                   tok_is (tok_at (ctx, j), W_ON) ||
-                  (word_flags (ctx, tok_at (ctx, j)) & NER_W_PARTICLE)))
+                  (tok_at (ctx, j)->len <= 5 && (word_flags (ctx, tok_at (ctx, j)) & NER_W_PARTICLE))))
             j++;
           if (j > i && j < n && is_name_tok (tok_at (ctx, j)) &&
               !(tok_at (ctx, j)->flags & (NER_TOK_LINE | NER_TOK_SENT)))
