@@ -783,6 +783,14 @@ resolve_weekday (Ctx           *c,
 static guint match_date_core (Ctx *c, guint i, Res *r);
 
 static gboolean
+is_possessive (Ctx  *c,
+               guint i)
+{
+  return word_is (c, i, "its") || word_is (c, i, "their") || word_is (c, i, "our") ||
+         word_is (c, i, "his") || word_is (c, i, "her");
+}
+
+static gboolean
 valid_year_token (Ctx  *c,
                   guint i)
 {
@@ -1867,6 +1875,20 @@ match_year (Ctx  *c,
   if (word_is (c, j, "percent") || word_is (c, j, "people") ||
       word_is (c, j, "feet") || word_is (c, j, "meters") || word_is (c, j, "miles"))
     return 0;
+  /* a count before a plural noun: "sent 2000 troops", "about 1500 homes";
+   * but "the 1990 elections", "in 1998 prices" keep their year */
+  if (j < c->n && c->t[j].kind == TOK_WORD && W (c, j) == NULL &&
+      !(c->t[j].flags & TOK_F_CAP) && c->t[j].b1 - c->t[j].b0 > 3 &&
+      c->text[c->t[j].b1 - 1] == 's' && i > 0 && same_sentence (c, i - 1, i) &&
+      c->t[i - 1].kind == TOK_WORD && !is_possessive (c, i - 1))
+    {
+      WordRole prev = R (c, i - 1);
+
+      if (prev != W_THE && prev != W_IN && prev != W_SINCE && prev != W_OF &&
+          prev != W_BY && prev != W_UNTIL && prev != W_FROM && prev != W_BEFORE &&
+          prev != W_AFTER && prev != W_DURING && prev != W_FISCAL && prev != W_A)
+        return 0;
+    }
   fmt_year (r, y);
   if ((R (c, j) == W_YEAR_MARK || R (c, j) == W_YEAR_WORD_M))
     {
@@ -2402,13 +2424,6 @@ match_bare_plural (Ctx  *c,
   return 0;
 }
 
-static gboolean
-is_possessive (Ctx  *c,
-               guint i)
-{
-  return word_is (c, i, "its") || word_is (c, i, "their") || word_is (c, i, "our") ||
-         word_is (c, i, "his") || word_is (c, i, "her");
-}
 
 /* Periods after a determiner: "last week", "this morning", "that
  * evening", "the next day", "the past three months", "last February", "the
