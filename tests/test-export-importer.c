@@ -153,6 +153,26 @@ test_lexis_with_request_header (void)
 }
 
 static void
+test_nexis_uni (void)
+{
+  static const Expected expected[] = {
+    { "Wind farm plan approved despite objections", "The Lakeland Herald", "Edition 1; North",
+      "2023-04-03", "9", NULL, "KENDAL", "Grace Whitfield",
+      "Planning officers approved a twelve-turbine wind farm on the fells above the town on Friday,",
+      "The developer said construction would begin next year.", 2 },
+    { "Rail fares to rise by five percent", "The Lakeland Herald", NULL, "2023-04-05", NULL, "en",
+      NULL, "Tom Ashworth|Lena Park",
+      "Regional rail fares will rise by five percent from May, the operator said.",
+      "the operator said.", 1 },
+  };
+  g_autoptr(GPtrArray) articles = load_fixture ("nexis-uni.txt");
+
+  g_assert_cmpuint (articles->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < articles->len; i++)
+    check (g_ptr_array_index (articles, i), "lexisnexis", &expected[i]);
+}
+
+static void
 test_broken_headers (void)
 {
   static const char *broken[] = {
@@ -211,6 +231,7 @@ main (int   argc,
   g_test_add_func ("/dossier/export-importer/proquest-fields-first", test_proquest_fields_first);
   g_test_add_func ("/dossier/export-importer/lexis", test_lexis);
   g_test_add_func ("/dossier/export-importer/lexis-request-header", test_lexis_with_request_header);
+  g_test_add_func ("/dossier/export-importer/nexis-uni", test_nexis_uni);
   g_test_add_func ("/dossier/export-importer/broken-headers", test_broken_headers);
   g_test_add_func ("/dossier/export-importer/dates", test_dates);
 

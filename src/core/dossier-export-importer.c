@@ -752,6 +752,209 @@ parse_lexis (char  **lines,
   return articles;
 }
 
+/* -------------------------------------------------------------- Nexis Uni */
+
+/* Nexis Uni, the newer LexisNexis service, writes each document as: title,
+ * source, date, edition, a copyright line, "Section:", "Length:",
+ * "Byline:" fields, a line "Body", the text, trailing fields and "End of
+ * Document". */
+
+static const char * const uni_trailers[] = {
+  "Load-Date", "Classification", "Language", "Publication-Type", "Subject", "Graphic",
+  "Notes", "Document-Type", "Journal Code", "URL", "Industry", "Geographic", "Person",
+  "Organization", "Company", "Ticker", "Correction-Date", NULL
+};
+
+static gboolean
+uni_field (const char  *line,
+           char       **label,
+           const char **value)
+{
+  const char *colon = strchr (line, ':');
+  const char *p;
+
+  if (colon == NULL || colon == line || colon - line > 24 || !g_ascii_isupper (*line))
+    return FALSE;
+  for (p = line; p < colon; p++)
+    if (!g_ascii_isalpha (*p) && *p != '-' && *p != ' ')
+      return FALSE;
+
+  *label = g_strndup (line, colon - line);
+  *value = colon + 1;
+  return TRUE;
+}
+
+static gboolean
+is_uni_trailer (const char *line)
+{
+  g_autofree char *label = NULL;
+  const char *value;
+
+  if (strcmp (line, "Classification") == 0 || strcmp (line, "End of Document") == 0)
+    return TRUE;
+  return uni_field (line, &label, &value) && g_strv_contains (uni_trailers, label);
+}
+
+static DossierArticle *
+parse_uni_document (char **lines,
+                    guint  start,
+                    guint  end)
+{
+  g_autoptr(GHashTable) fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDateTime) published = NULL;
+  GString *title = g_string_new (NULL);
+  GString *edition = g_string_new (NULL);
+  g_autofree char *title_text = NULL;
+  g_autofree char *edition_text = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *page = NULL;
+  g_auto(GStrv) authors = NULL;
+  const char *value;
+  guint body_line = end, i, body_end;
+  gboolean title_done = FALSE;
+
+  for (i = start; i < end; i++)
+    {
+      g_autofree char *line = g_strstrip (g_strdup (lines[i]));
+
+      if (strcmp (line, "Body") == 0)
+        {
+          body_line = i;
+          break;
+        }
+    }
+  if (body_line == end)
+    {
+      g_string_free (title, TRUE);
+      g_string_free (edition, TRUE);
+      return NULL;
+    }
+
+  /* Header: title (up to a blank line), then source, date, edition up to
+   * the copyright line, then fields. */
+  for (i = start; i < body_line; i++)
+    {
+      g_autofree char *line = g_strstrip (g_strdup (lines[i]));
+      char *label = NULL;
+
+      if (*line == '\0')
+        {
+          title_done = title->len > 0;
+          continue;
+        }
+      if (uni_field (line, &label, &value))
+        {
+          g_hash_table_replace (fields, label, g_strstrip (g_strdup (value)));
+          continue;
+        }
+      if (!title_done)
+        {
+          if (title->len)
+            g_string_append_c (title, ' ');
+          g_string_append (title, line);
+          continue;
+        }
+      if (g_str_has_prefix (line, "Copyright") || g_str_has_prefix (line, "©"))
+        continue;
+      if (source == NULL)
+        source = g_strdup (line);
+      else if (published == NULL && (published = _dossier_export_parse_date (line)))
+        continue;
+      else if (published != NULL && g_hash_table_size (fields) == 0)
+        {
+          gsize n = strlen (line);
+
+          while (n > 0 && (line[n - 1] == ';' || line[n - 1] == ' '))
+            line[--n] = '\0';
+          if (edition->len)
+            g_string_append (edition, "; ");
+          g_string_append (edition, line);
+        }
+    }
+
+  for (body_end = body_line + 1; body_end < end; body_end++)
+    {
+      g_autofree char *line = g_strstrip (g_strdup (lines[body_end]));
+
+      if (is_uni_trailer (line))
+        break;
+    }
+  for (i = body_end; i < end; i++)
+    {
+      g_autofree char *line = g_strstrip (g_strdup (lines[i]));
+      char *label = NULL;
+
+      if (uni_field (line, &label, &value))
+        {
+          if (!g_hash_table_contains (fields, label))
+            g_hash_table_insert (fields, label, g_strstrip (g_strdup (value)));
+          else
+            g_free (label);
+        }
+    }
+
+  body = join_paragraphs (lines, body_line + 1, body_end);
+  title_text = g_string_free (title, FALSE);
+  edition_text = g_string_free (edition, FALSE);
+
+  if ((value = g_hash_table_lookup (fields, "Section")))
+    {
+      const char *pg = strstr (value, "Pg.");
+
+      if (pg)
+        {
+          pg += 3;
+          while (*pg == ' ')
+            pg++;
+          page = g_strndup (pg, strcspn (pg, "; ,"));
+        }
+    }
+  if ((value = g_hash_table_lookup (fields, "Byline")))
+    authors = split_authors (value, FALSE);
+
+  return g_object_new (DOSSIER_TYPE_ARTICLE,
+                       "title", title_text,
+                       "source", source,
+                       "edition", *edition_text ? edition_text : NULL,
+                       "authors", authors,
+                       "published", published,
+                       "page", page,
+                       "dateline", g_hash_table_lookup (fields, "Dateline"),
+                       "language", language_code (g_hash_table_lookup (fields, "Language")),
+                       "format", "lexisnexis",
+                       "text", body,
+                       NULL);
+}
+
+static GPtrArray *
+parse_uni (char  **lines,
+           guint   n_lines)
+{
+  GPtrArray *articles = g_ptr_array_new_with_free_func (g_object_unref);
+  guint start = 0;
+
+  for (guint i = 0; i <= n_lines; i++)
+    {
+      g_autofree char *line = i < n_lines ? g_strstrip (g_strdup (lines[i])) : NULL;
+
+      if (line && strcmp (line, "End of Document") != 0)
+        continue;
+
+      if (i > start)
+        {
+          DossierArticle *article = parse_uni_document (lines, start, i);
+
+          if (article)
+            g_ptr_array_add (articles, article);
+        }
+      start = i + 1;
+    }
+
+  return articles;
+}
+
 /* ----------------------------------------------------------------- public */
 
 static int
@@ -761,11 +964,20 @@ detect (const char *text,
   gsize n = MIN (length, 256 * 1024);
   g_autofree char *head = g_strndup (text, n);
   g_auto(GStrv) lines = g_strsplit (head, "\n", -1);
-  guint lexis = 0, proquest = 0;
+  guint lexis = 0, proquest = 0, uni_end = 0, uni_body = 0, uni_fields = 0;
 
   for (guint i = 0; lines[i]; i++)
     {
       gsize l;
+
+      g_strchomp (lines[i]);
+      if (strcmp (lines[i], "End of Document") == 0)
+        uni_end++;
+      else if (strcmp (lines[i], "Body") == 0)
+        uni_body++;
+      else if (g_str_has_prefix (lines[i], "Length:") || g_str_has_prefix (lines[i], "Load-Date:") ||
+               g_str_has_prefix (lines[i], "Byline:"))
+        uni_fields++;
 
       if (is_document_line (lines[i], TRUE))
         lexis += 2;
@@ -784,6 +996,8 @@ detect (const char *text,
 
   if (lexis >= 3 && lexis >= proquest)
     return 2;
+  if (uni_end >= 1 && uni_body >= 1 && uni_fields >= 1)
+    return 3;
   if (proquest >= 3)
     return 1;
   return 0;
@@ -825,13 +1039,15 @@ _dossier_export_importer_parse (const char  *text,
 
   if (kind == 2)
     articles = parse_lexis (lines, g_strv_length (lines));
+  else if (kind == 3)
+    articles = parse_uni (lines, g_strv_length (lines));
   else
     articles = parse_proquest (lines, g_strv_length (lines));
 
   if (articles->len == 0)
     {
       g_set_error_literal (error, DOSSIER_ERROR, DOSSIER_ERROR_NO_ARTICLE,
-                           kind == 2 ? _("The LexisNexis export holds no readable article")
+                           kind >= 2 ? _("The LexisNexis export holds no readable article")
                                      : _("The ProQuest export holds no readable article"));
       return NULL;
     }
