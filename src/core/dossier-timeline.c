@@ -2244,8 +2244,39 @@ match_quantity (Ctx  *c,
     return 0;
   if (!(k = parse_unit (c, j, &u, &plural)))
     {
-      /* "a few minutes" via "a" "few" handled in parse_qty */
-      return 0;
+      /* compact units of informal text, "-3y", "3w later", "in 2d": only
+       * with a sign, a direction or "in", as "5m" may be millions */
+      static const struct { const char *abbr; TemporalUnit unit; } compact[] = {
+        { "d", UNIT_DAY }, { "h", UNIT_HOUR }, { "w", UNIT_WEEK }, { "y", UNIT_YEAR },
+        { "mo", UNIT_MONTH },
+      };
+      WordRole next, prev;
+      gboolean signed_ = i > 0 && (is_punct (c, i - 1, '+') || is_punct (c, i - 1, '-')) &&
+                         adjacent (c, i);
+
+      if (!is_num (c, i) || j != i + 1 || !adjacent (c, j) || c->t[j].kind != TOK_WORD)
+        return 0;
+      next = R (c, j + 1);
+      prev = i > 0 ? R (c, i - 1) : W_NONE;
+      if (!signed_ && next != W_AGO && next != W_LATER && next != W_EARLIER &&
+          prev != W_IN && prev != W_WITHIN)
+        return 0;
+      for (guint n = 0; n < G_N_ELEMENTS (compact); n++)
+        if (word_is (c, j, compact[n].abbr))
+          {
+            u = compact[n].unit;
+            plural = FALSE;
+            k = j + 1;
+            break;
+          }
+      if (!k)
+        return 0;
+      if (signed_ && is_punct (c, i - 1, '-') && next != W_AGO && next != W_LATER)
+        {
+          /* "-3y": that long ago */
+          rel (c, r, u, -(int) q);
+          return k;
+        }
     }
   /* ages are not durations of events here: "a 44-year-old protester" */
   if ((is_punct (c, k, '-') && adjacent (c, k) && word_is (c, k + 1, "old")) ||
