@@ -76,6 +76,9 @@ is_opener (gunichar c)
          c == 0x2013 || c == '-';
 }
 
+/* bytes the scanner must look at */
+static guint8 stops[256];
+
 typedef struct
 {
   GHashTable *titles;
@@ -96,6 +99,8 @@ get_lexicon (void)
       lex.soft = build_set (soft_abbrevs, G_N_ELEMENTS (soft_abbrevs));
       lex.openers = build_set (openers, G_N_ELEMENTS (openers));
       lex.months = build_set (german_months, G_N_ELEMENTS (german_months));
+      stops['\0'] = stops['.'] = stops['!'] = stops['?'] = stops['\n'] = 1;
+      stops[0xE2] = 1;   /* "…" */
       g_once_init_leave (&initialized, 1);
     }
   return &lex;
@@ -232,9 +237,6 @@ push (GArray     *out,
   g_array_append_val (out, s);
 }
 
-/* bytes the scanner must look at; written once, idempotently */
-static guint8 stops[256];
-
 /**
  * dossier_sentences_split:
  * @text: UTF-8 text
@@ -260,11 +262,6 @@ dossier_sentences_split (const char *text)
   g_return_val_if_fail (text != NULL, NULL);
 
   lex = get_lexicon ();
-  if (!stops['.'])
-    {
-      stops['\0'] = stops['.'] = stops['!'] = stops['?'] = stops['\n'] = 1;
-      stops[0xE2] = 1;   /* "…" */
-    }
   out = g_array_new (FALSE, FALSE, sizeof (DossierSentence));
   p = start = text;
 
