@@ -443,6 +443,70 @@ test_refused (void)
     }
 }
 
+/* Damaged copies of a real notes file load or are refused; never a crash,
+ * never a read-write document holding less than the file. */
+static void
+test_mutations (void)
+{
+  g_autoptr(DossierDocument) document = council_document ();
+  g_autofree char *path = temp_path ("mutations.json");
+  g_autoptr(GFile) notes = g_file_new_for_path (path);
+  g_autoptr(GBytes) original = NULL;
+  g_autoptr(GError) error = NULL;
+  GRand *rand = g_rand_new_with_seed (3);
+  const char *tags[] = { "t\"1", "ž", NULL };
+  DossierAnnotation *annotation;
+  guint loaded = 0, refused = 0;
+
+  dossier_document_set_notes_file (document, notes);
+  annotation = annotate_quote (document, "the new bridge", 1);
+  dossier_document_set_annotation_note (document, annotation, "A \"note\"\n\twith escapes \\ ok");
+  dossier_document_set_annotation_tags (document, annotation, tags);
+  g_object_unref (annotation);
+  g_object_unref (annotate_quote (document, "Žvėrynas", 1));
+  dossier_document_set_notes (document, "Free\u2028notes");
+  dossier_document_save (document, NULL, &error);
+  g_assert_no_error (error);
+  original = file_bytes (path);
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autoptr(DossierDocument) other = council_document ();
+      g_autoptr(GError) load_error = NULL;
+      gsize length = g_bytes_get_size (original);
+      g_autofree char *data = g_memdup2 (g_bytes_get_data (original, NULL), length);
+      gsize cut = length;
+
+      for (guint j = 0, n = g_rand_int_range (rand, 1, 4); j < n; j++)
+        {
+          guint at = g_rand_int_range (rand, 0, length);
+
+          switch (g_rand_int_range (rand, 0, 3))
+            {
+            case 0: data[at] = "{}[]\",:\\ 0a-e.ntf"[g_rand_int_range (rand, 0, 19)]; break;
+            case 1: data[at] = g_rand_int_range (rand, 1, 256); break;
+            default: cut = MIN (cut, at); break;
+            }
+        }
+      g_assert_true (g_file_set_contents (path, data, cut, NULL));
+
+      if (dossier_document_load (other, notes, NULL, &load_error))
+        {
+          loaded++;
+          g_assert_false (dossier_document_get_read_only (other));
+        }
+      else
+        {
+          refused++;
+          g_assert_true (load_error->domain == DOSSIER_ERROR);
+          g_assert_true (dossier_document_get_read_only (other));
+        }
+    }
+  g_test_message ("%u damaged files loaded, %u refused", loaded, refused);
+  g_assert_cmpuint (refused, >, 0);
+  g_rand_free (rand);
+}
+
 static void
 test_missing_is_empty (void)
 {
@@ -1070,6 +1134,7 @@ main (int    argc,
   g_test_add_func ("/dossier/document/save-failure", test_save_failure);
   g_test_add_func ("/dossier/document/refused", test_refused);
   g_test_add_func ("/dossier/document/missing-is-empty", test_missing_is_empty);
+  g_test_add_func ("/dossier/document/mutations", test_mutations);
   g_test_add_func ("/dossier/document/duplicate-ids", test_duplicate_ids);
   g_test_add_func ("/dossier/document/find-after-move", test_find_after_move);
   g_test_add_func ("/dossier/document/find-after-edit", test_find_after_edit);
