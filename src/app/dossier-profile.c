@@ -169,6 +169,7 @@ _dossier_profile_article_shown (GtkWidget *widget)
   if (!profiling || reported)
     return;
 
+  _dossier_profile_mark ("article shown");
   reported = TRUE;
 
   if (gtk_widget_get_realized (widget))

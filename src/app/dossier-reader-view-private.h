@@ -16,4 +16,9 @@ const char    *_dossier_reader_view_get_match_text  (DossierReaderView *self);
 GtkEditable   *_dossier_reader_view_get_find_entry  (DossierReaderView *self);
 GtkTextBuffer *_dossier_reader_view_get_buffer      (DossierReaderView *self);
 
+/* For the annotations (dossier-window-notes.c) */
+GtkTextView   *_dossier_reader_view_get_text_view   (DossierReaderView *self);
+void           _dossier_reader_view_scroll_to_offset (DossierReaderView *self,
+                                                      guint              offset);
+
 G_END_DECLS

@@ -1028,3 +1028,24 @@ _dossier_reader_view_get_buffer (DossierReaderView *self)
 
   return get_buffer (self);
 }
+
+GtkTextView *
+_dossier_reader_view_get_text_view (DossierReaderView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_READER_VIEW (self), NULL);
+
+  return self->text_view;
+}
+
+/* Brings the character at @offset into view, as find does. */
+void
+_dossier_reader_view_scroll_to_offset (DossierReaderView *self,
+                                       guint              offset)
+{
+  GtkTextIter iter;
+
+  g_return_if_fail (DOSSIER_IS_READER_VIEW (self));
+
+  gtk_text_buffer_get_iter_at_offset (get_buffer (self), &iter, offset);
+  scroll_to_iter (self, &iter);
+}

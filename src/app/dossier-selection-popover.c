@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-annotation.h"
 #include "dossier-highlighter.h"
 #include "dossier-selection-popover.h"
 

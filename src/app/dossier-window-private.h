@@ -32,6 +32,9 @@ struct _DossierWindow
   AdwBin               *notes_panel;
   GtkRevealer          *timeline_revealer;
   AdwBin               *timeline_area;
+
+  /* Annotations, highlights and the notes panel: dossier-window-notes.c */
+  struct _DossierWindowNotes *notes;
 };
 
 void       _dossier_window_class_actions_init (DossierWindowClass *klass);

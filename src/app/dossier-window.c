@@ -11,6 +11,7 @@
 #include "dossier-profile.h"
 #include "dossier-reader-view.h"
 #include "dossier-recent.h"
+#include "dossier-window-notes.h"
 #include "dossier-window-private.h"
 
 /* A load that takes longer than this shows a spinner; quicker ones go
@@ -123,6 +124,7 @@ show_article (DossierWindow  *self,
   g_set_object (&self->article, article);
 
   dossier_reader_view_set_article (self->reader_view, article);
+  _dossier_window_notes_article_shown (self);
   stop_loading (self);
   update_title (self);
   _dossier_window_actions_update (self);
@@ -339,6 +341,7 @@ dossier_window_close_request (GtkWindow *window)
   g_settings_set_boolean (self->settings, "window-maximized", maximized);
 
   g_cancellable_cancel (self->cancellable);
+  _dossier_window_notes_flush (self);
 
   return GTK_WINDOW_CLASS (dossier_window_parent_class)->close_request (window);
 }
@@ -384,6 +387,7 @@ dossier_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->loading_timeout, g_source_remove);
+  _dossier_window_notes_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
 
@@ -421,6 +425,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, window_title);
 
   _dossier_window_class_actions_init (klass);
+  _dossier_window_notes_class_init (klass);
 
   g_type_ensure (DOSSIER_TYPE_READER_VIEW);
 }
@@ -452,6 +457,7 @@ dossier_window_init (DossierWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->main_stack), GTK_EVENT_CONTROLLER (drop_target));
 
   _dossier_window_actions_init (self);
+  _dossier_window_notes_init (self);
   update_title (self);
   _dossier_window_actions_update (self);
 
