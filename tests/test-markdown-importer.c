@@ -126,6 +126,32 @@ test_inline_markup (void)
     "A link and  and bold nested and snake_case_word and 2 * 3 and *escaped* and tags.");
 }
 
+static void
+test_hostile (void)
+{
+  static const char * const runs[] = { "[", "`", "<a", "![", "[^", "**", "_", "\\" };
+
+  for (guint r = 0; r < G_N_ELEMENTS (runs); r++)
+    {
+      GString *md = g_string_new ("# Hostile\n\n");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DossierArticle) a = NULL;
+      gint64 start;
+
+      /* one paragraph of 300,000 openers that never close */
+      for (guint i = 0; i < 300000; i++)
+        g_string_append (md, runs[r]);
+      g_string_append (md, " end\n");
+
+      start = g_get_monotonic_time ();
+      a = _dossier_markdown_importer_parse (md->str, md->len, &error);
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+      g_assert_no_error (error);
+      g_assert_cmpstr (dossier_article_get_title (a), ==, "Hostile");
+      g_string_free (md, TRUE);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -137,6 +163,7 @@ main (int   argc,
   g_test_add_func ("/dossier/markdown-importer/inline-authors", test_inline_authors);
   g_test_add_func ("/dossier/markdown-importer/sniff", test_sniff);
   g_test_add_func ("/dossier/markdown-importer/inline-markup", test_inline_markup);
+  g_test_add_func ("/dossier/markdown-importer/hostile", test_hostile);
 
   return g_test_run ();
 }

@@ -238,33 +238,70 @@ read_front_matter (char        **lines,
 
 /* ----------------------------------------------------------------- inline */
 
-static const char *
-skip_brackets (const char *p,
-               char        open,
-               char        close)
-{
-  int depth = 0;
+/* Inline constructs are short: looking for their end only this far keeps
+ * a paragraph of a million "[" or "`" linear. */
+#define INLINE_WINDOW 512
 
-  for (; *p; p++)
+static const char *
+find_char (const char *p,
+           char        c)
+{
+  return memchr (p, c, strnlen (p, INLINE_WINDOW));
+}
+
+/* For every "[" and "(", the offset of its closing bracket or -1, found
+ * with one stack pass: unclosed brackets by the thousand stay linear. */
+static gint *
+match_brackets (const char *text,
+                gsize       length)
+{
+  gint *match = g_new (gint, length + 1);
+  g_autoptr(GArray) squares = g_array_new (FALSE, FALSE, sizeof (gint));
+  g_autoptr(GArray) rounds = g_array_new (FALSE, FALSE, sizeof (gint));
+
+  for (gsize i = 0; i < length; i++)
     {
-      if (*p == '\\' && p[1])
+      match[i] = -1;
+      if (text[i] == '\\' && i + 1 < length)
+        match[++i] = -1;
+      else if (text[i] == '[' || text[i] == '(')
         {
-          p++;
-          continue;
+          gint at = (gint)i;
+
+          g_array_append_val (text[i] == '[' ? squares : rounds, at);
         }
-      if (*p == open)
-        depth++;
-      else if (*p == close && --depth == 0)
-        return p;
+      else if (text[i] == ']' && squares->len > 0)
+        {
+          match[g_array_index (squares, gint, squares->len - 1)] = (gint)i;
+          g_array_set_size (squares, squares->len - 1);
+        }
+      else if (text[i] == ')' && rounds->len > 0)
+        {
+          match[g_array_index (rounds, gint, rounds->len - 1)] = (gint)i;
+          g_array_set_size (rounds, rounds->len - 1);
+        }
     }
-  return NULL;
+
+  return match;
+}
+
+static const char *
+skip_brackets (const char *text,
+               const gint *match,
+               const char *p)
+{
+  gint m = match[p - text];
+
+  return m >= 0 ? text + m : NULL;
 }
 
 static void
-strip_inline (GString    *out,
-              const char *text)
+strip_inline_depth (GString    *out,
+                    const char *text,
+                    guint       depth)
 {
   const char *p = text;
+  g_autofree gint *match = match_brackets (text, strlen (text));
 
   while (*p)
     {
@@ -278,9 +315,9 @@ strip_inline (GString    *out,
       else if (c == '!' && p[1] == '[')
         {
           /* images carry no article text */
-          const char *close = skip_brackets (p + 1, '[', ']');
+          const char *close = skip_brackets (text, match, p + 1);
 
-          if (close && close[1] == '(' && (close = skip_brackets (close + 1, '(', ')')))
+          if (close && close[1] == '(' && (close = skip_brackets (text, match, close + 1)))
             p = close + 1;
           else
             g_string_append_c (out, *p++);
@@ -288,29 +325,29 @@ strip_inline (GString    *out,
       else if (c == '[' && p[1] == '^')
         {
           /* footnote reference [^1] */
-          const char *close = strchr (p, ']');
+          const char *close = find_char (p, ']');
 
           p = close ? close + 1 : p + 1;
         }
       else if (c == '[')
         {
-          const char *close = skip_brackets (p, '[', ']');
+          const char *close = depth < 8 ? skip_brackets (text, match, p) : NULL;
 
           if (close)
             {
               g_autofree char *label = g_strndup (p + 1, close - p - 1);
               const char *after = close + 1;
 
-              strip_inline (out, label);
+              strip_inline_depth (out, label, depth + 1);
               if (*after == '(')
                 {
-                  const char *end = skip_brackets (after, '(', ')');
+                  const char *end = skip_brackets (text, match, after);
 
                   after = end ? end + 1 : after;
                 }
               else if (*after == '[')
                 {
-                  const char *end = strchr (after, ']');
+                  const char *end = find_char (after, ']');
 
                   after = end ? end + 1 : after;
                 }
@@ -321,7 +358,7 @@ strip_inline (GString    *out,
         }
       else if (c == '<' && (g_str_has_prefix (p, "<http") || g_str_has_prefix (p, "<mailto:")))
         {
-          const char *close = strchr (p, '>');
+          const char *close = find_char (p, '>');
 
           if (close)
             {
@@ -334,7 +371,7 @@ strip_inline (GString    *out,
       else if (c == '<' && (g_ascii_isalpha (p[1]) || p[1] == '/' || p[1] == '!'))
         {
           /* inline HTML tags go, their text stays */
-          const char *close = strchr (p, '>');
+          const char *close = find_char (p, '>');
 
           p = close ? close + 1 : p + 1;
         }
@@ -347,7 +384,7 @@ strip_inline (GString    *out,
           while (p[ticks] == '`')
             ticks++;
           fence = g_strndup (p, ticks);
-          end = strstr (p + ticks, fence);
+          end = g_strstr_len (p + ticks, INLINE_WINDOW, fence);
           if (end)
             {
               g_autofree char *code = g_strndup (p + ticks, end - p - ticks);
@@ -377,6 +414,13 @@ strip_inline (GString    *out,
       else
         g_string_append_c (out, *p++);
     }
+}
+
+static void
+strip_inline (GString    *out,
+              const char *text)
+{
+  strip_inline_depth (out, text, 0);
 }
 
 /* ------------------------------------------------------------------ blocks */
