@@ -26,6 +26,20 @@ static const DossierChromeEntry chrome[] = {
   { "powered by", P | F }, { "blogger", X }, { "wordpress", X },
   { "wordpress com", X }, { "wordpress org", X },
 
+  /* "popular posts from this blog", "you may also like", "read also" */
+  { "popular posts from this blog", P | F }, { "populiarūs šio tinklaraščio įrašai", P | F },
+  { "popularne posty z tego bloga", P | F }, { "beliebte posts aus diesem blog", P | F },
+  { "articles les plus consultés de ce blog", P | F },
+  { "entradas populares de este blog", P | F },
+  { "популярные сообщения из этого блога", P | F },
+  { "популярні публікації з цього блогу", P | F },
+  { "post popolari da questo blog", P | F }, { "postagens mais visitadas deste blog", P | F },
+  { "you may also like", X | F }, { "you might also like", X | F },
+  { "read also", X }, { "see also", X }, { "taip pat skaitykite", X },
+  { "czytaj także", X }, { "lesen sie auch", X }, { "lire aussi", X },
+  { "à lire aussi", X }, { "lee también", X }, { "читайте также", X },
+  { "читайте також", X }, { "leggi anche", X }, { "leia também", X },
+
   /* headings of a list of references */
   { "footnotes", X }, { "notes", X }, { "references", X }, { "išnašos", X },
   { "nuorodos", X }, { "przypisy", X }, { "fußnoten", X }, { "anmerkungen", X },
