@@ -526,6 +526,26 @@ fmt_duration (Res          *r,
     case UNIT_FORTNIGHT: q *= 2; break;
     default: break;
     }
+  /* "half an hour" is PT30M */
+  if (q != (int) q)
+    {
+      if (u == UNIT_HOUR && q * 60 == (int) (q * 60))
+        {
+          q *= 60;
+          u = UNIT_MINUTE;
+        }
+      else if (u == UNIT_DAY && q * 24 == (int) (q * 24))
+        {
+          q *= 24;
+          u = UNIT_HOUR;
+          t = "T";
+        }
+      else if (u == UNIT_YEAR && q * 12 == (int) (q * 12))
+        {
+          q *= 12;
+          u = UNIT_MONTH;
+        }
+    }
   g_ascii_formatd (num, sizeof num, "%g", q);
   if (u == UNIT_WEEKEND)
     g_snprintf (r->value, sizeof r->value, "P%sWE", num);
@@ -967,6 +987,14 @@ parse_qty (Ctx    *c,
           return i + 2;
         }
       return 0;
+    case W_HALF:
+      /* "half an hour", "half a century" */
+      if (R (c, i + 1) == W_A)
+        {
+          *q = 0.5;
+          return i + 2;
+        }
+      return 0;
     default:
       return 0;
     }
@@ -1187,6 +1215,14 @@ parse_year_after (Ctx  *c,
     j++;
   else if (R (c, j) == W_OF || R (c, j) == W_DE)
     j++;
+  /* "88 AD", "1066 CE" */
+  if (is_num (c, j) && c->t[j].ndigits <= 4 && c->t[j].num > 0 &&
+      (word_is (c, j + 1, "ad") || word_is (c, j + 1, "ce")) &&
+      (c->t[j + 1].flags & TOK_F_CAP))
+    {
+      *y = c->t[j].num;
+      return j + 2;
+    }
   if (parse_year (c, j, y))
     {
       j++;
@@ -2311,11 +2347,23 @@ match_quantity (Ctx  *c,
       int sign = (after == W_AGO || after == W_EARLIER) ? -1 : 1;
       guint end = after == W_FROM ? k + 2 : k + 1;
 
-      if (q < 0 || q != (int) q)
+      if (q < 0)
         {
           fmt_str (r, TYPE_DATE, sign < 0 ? "PAST_REF" : "FUTURE_REF");
           return end;
         }
+      /* "half a year ago" is six months ago */
+      if (q != (int) q && u == UNIT_YEAR)
+        {
+          q *= 12;
+          u = UNIT_MONTH;
+        }
+      else if (q != (int) q && u == UNIT_DAY)
+        {
+          q *= 24;
+          u = UNIT_HOUR;
+        }
+      n = (int) (q + 0.5);
       if (u == UNIT_DECADE)
         {
           n *= 10;
