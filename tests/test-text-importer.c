@@ -317,6 +317,16 @@ static const ClippingCase cases[] = {
     "a small museum opens next month.",
     { "  ", "volunteers\nafter" },
   },
+  {
+    /* Blogger's newer theme: share buttons on both sides, other posts below */
+    "blogger-contempo-en.txt",
+    "Orchard Growers Count the Cost of a Wet Autumn", NULL, NULL, NULL, NULL,
+    "2025-11-12", NULL, NULL, "en", 3,
+    "Apple growers in the valley lost about a third",
+    "for low-interest loans.",
+    { "Get link", "Pinterest", "Labels", "farming", "Popular posts", "Bridge",
+      "thirty years", "Valley Notebook" },
+  },
 };
 
 static DossierArticle *

@@ -1321,6 +1321,24 @@ analyze_head (Parser *self)
           break;
         }
 
+      /* the headline between the post's date and its share buttons */
+      if (title_pos < 0)
+        {
+          int date_k = -1;
+
+          for (int k = last_meta; k >= 0 && date_k < 0; k--)
+            if (line_at (self, g_array_index (nb, int, k))->kind == LINE_DATE)
+              date_k = k;
+          for (int k = date_k + 1; date_k >= 0 && k < last_meta; k++)
+            {
+              if (is_meta (line_at (self, g_array_index (nb, int, k))->kind))
+                continue;
+              if (title_candidate (self, g_array_index (nb, int, k), limit))
+                title_pos = k;
+              break;
+            }
+        }
+
       if (title_pos < 0)
         {
           int k = last_meta;
