@@ -201,7 +201,7 @@ test_rtl (void)
 
   g_assert_cmpstr (dossier_article_get_title (a), ==, "افتتاح مكتبة عامة جديدة في وسط المدينة");
   g_assert_cmpstr (dossier_article_get_language (a), ==, "ar");
-  g_assert_cmpstr (g_object_get_data (G_OBJECT (a), "dossier-text-direction"), ==, "rtl");
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (a), DOSSIER_IMPORT_DIRECTION_KEY), ==, "rtl");
   assert_authors (a, "ليلى حداد", NULL);
   assert_published (a, "2024-09-21");
   g_assert_cmpuint (dossier_article_get_n_paragraphs (a), ==, 3);

@@ -3394,7 +3394,7 @@ _dossier_html_importer_parse (const char  *data,
   if (note)
     set_note (article, note);
   if (dir)
-    g_object_set_data_full (G_OBJECT (article), "dossier-text-direction", g_strdup (dir), g_free);
+    g_object_set_data_full (G_OBJECT (article), DOSSIER_IMPORT_DIRECTION_KEY, g_strdup (dir), g_free);
 
   metadata_clear (&meta);
   return article;

@@ -12,6 +12,10 @@ G_BEGIN_DECLS
  * the app may show above the text. */
 #define DOSSIER_IMPORT_NOTE_KEY "dossier-import-note"
 
+/* Set on articles from pages that declare a text direction ("rtl", "ltr"),
+ * for the reader view. */
+#define DOSSIER_IMPORT_DIRECTION_KEY "dossier-text-direction"
+
 gboolean        _dossier_html_importer_sniff       (const char  *data,
                                                     gsize        length);
 gboolean        _dossier_html_importer_sniff_mhtml (const char  *data,
