@@ -202,6 +202,26 @@ test_durations (void)
   assert_timex (t, "several years", "PXY", "duration");
   check ("The building will be finished in six weeks.", REF, "six weeks", "P6W");
   check ("The work took nearly two decades.", REF, "nearly two decades", "P20Y");
+  check ("The siege lasted two years and three months.", REF, "two years and three months",
+         "P2Y3M");
+  check ("The meeting took half an hour.", REF, "half an hour", "PT30M");
+}
+
+static void
+test_durations_placed (void)
+{
+  g_autoptr(GPtrArray) t = analyze ("The embassy will reopen in three days. Prices rose over "
+                                    "the past two weeks.",
+                                    REF);
+  DossierTimex *ahead = find (t, "three days", 1);
+  DossierTimex *past = find (t, "the past two weeks", 1);
+
+  g_assert_nonnull (ahead);
+  g_assert_cmpstr (dossier_timex_get_value (ahead), ==, "P3D");
+  g_assert_cmpstr (dossier_timex_get_interval_start (ahead), ==, "2025-11-30");
+  g_assert_nonnull (past);
+  g_assert_cmpstr (dossier_timex_get_interval_start (past), ==, "2025-11-13");
+  g_assert_cmpstr (dossier_timex_get_interval_end (past), ==, "2025-11-27");
 }
 
 static void
@@ -406,6 +426,7 @@ main (int   argc,
   g_test_add_func ("/dossier/timeline/weeks-and-weekends", test_weeks_and_weekends);
   g_test_add_func ("/dossier/timeline/parts-of-day", test_parts_of_day);
   g_test_add_func ("/dossier/timeline/durations", test_durations);
+  g_test_add_func ("/dossier/timeline/durations-placed", test_durations_placed);
   g_test_add_func ("/dossier/timeline/sets", test_sets);
   g_test_add_func ("/dossier/timeline/vague", test_vague);
   g_test_add_func ("/dossier/timeline/seasons-quarters-decades", test_seasons_quarters_decades);

@@ -2263,6 +2263,133 @@ place_duration (Ctx          *c,
   r->point = target;
 }
 
+static gboolean
+compound_unit (TemporalUnit u)
+{
+  return u == UNIT_SECOND || u == UNIT_MINUTE || u == UNIT_HOUR || u == UNIT_DAY ||
+         u == UNIT_WEEK || u == UNIT_MONTH || u == UNIT_YEAR;
+}
+
+static int
+add_units (int          z,
+           int          n,
+           TemporalUnit u)
+{
+  int y, m, d, months;
+
+  switch ((int) u)
+    {
+    case UNIT_DAY:
+      return z + n;
+    case UNIT_WEEK:
+      return z + 7 * n;
+    case UNIT_HOUR:
+      return z + n / 24;
+    case UNIT_MONTH:
+    case UNIT_YEAR:
+      civil_from_days (z, &y, &m, &d);
+      months = (m - 1) + n * (u == UNIT_MONTH ? 1 : 12);
+      y += months >= 0 ? months / 12 : -((11 - months) / 12);
+      m = ((months % 12) + 12) % 12 + 1;
+      return days_from_civil (y, m, MIN (d, days_in_month (y, m)));
+    default:
+      return z;
+    }
+}
+
+/* A duration of several units: "two years and three months" (P2Y3M),
+ * "5 minutes 30 seconds", "+2 months, 5 days". @k follows the first part. */
+static guint
+match_compound (Ctx          *c,
+                Res          *r,
+                guint         i,
+                guint         k,
+                double        q,
+                TemporalUnit  u)
+{
+  int amount[UNIT_MILLENNIUM + 1] = { 0 };
+  TemporalUnit last = u;
+  guint end = k, parts = 1;
+  GString *v;
+
+  if (r->type != TYPE_DURATION || q <= 0 || q != (int) q || !compound_unit (u))
+    return k;
+  amount[u] = (int) q;
+  for (;;)
+    {
+      guint x = end, e;
+      double q2;
+      TemporalUnit u2;
+      gboolean plural;
+
+      if (is_punct (c, x, ','))
+        x++;
+      if (R (c, x) == W_AND)
+        x++;
+      if (!same_sentence (c, i, x) || R (c, x) == W_A ||
+          !(e = parse_qty (c, x, &q2)) || q2 <= 0 || q2 != (int) q2 ||
+          !(e = parse_unit (c, e, &u2, &plural)) || !compound_unit (u2) || u2 >= last)
+        break;
+      amount[u2] = (int) q2;
+      last = u2;
+      end = e;
+      parts++;
+    }
+  if (parts == 1)
+    return k;
+
+  /* weeks do not mix with other units in ISO 8601 */
+  if (amount[UNIT_WEEK])
+    {
+      amount[UNIT_DAY] += 7 * amount[UNIT_WEEK];
+      amount[UNIT_WEEK] = 0;
+    }
+  v = g_string_new ("P");
+  if (amount[UNIT_YEAR])
+    g_string_append_printf (v, "%dY", amount[UNIT_YEAR]);
+  if (amount[UNIT_MONTH])
+    g_string_append_printf (v, "%dM", amount[UNIT_MONTH]);
+  if (amount[UNIT_DAY])
+    g_string_append_printf (v, "%dD", amount[UNIT_DAY]);
+  if (amount[UNIT_HOUR] || amount[UNIT_MINUTE] || amount[UNIT_SECOND])
+    {
+      g_string_append_c (v, 'T');
+      if (amount[UNIT_HOUR])
+        g_string_append_printf (v, "%dH", amount[UNIT_HOUR]);
+      if (amount[UNIT_MINUTE])
+        g_string_append_printf (v, "%dM", amount[UNIT_MINUTE]);
+      if (amount[UNIT_SECOND])
+        g_string_append_printf (v, "%dS", amount[UNIT_SECOND]);
+    }
+  g_strlcpy (r->value, v->str, sizeof r->value);
+  g_string_free (v, TRUE);
+
+  /* placed ahead like its first part, by all of its parts */
+  if (r->has_point)
+    {
+      int z = c->ref, sign = r->point < c->ref ? -1 : 1;
+      int hours = amount[UNIT_HOUR] + amount[UNIT_MINUTE] / 60;
+
+      z = add_units (z, sign * amount[UNIT_YEAR], UNIT_YEAR);
+      z = add_units (z, sign * amount[UNIT_MONTH], UNIT_MONTH);
+      z = add_units (z, sign * amount[UNIT_DAY], UNIT_DAY);
+      z = add_units (z, sign * hours, UNIT_HOUR);
+      r->point = z;
+    }
+  if (r->has_span)
+    {
+      int z = add_units (c->ref, amount[UNIT_YEAR], UNIT_YEAR);
+
+      z = add_units (z, amount[UNIT_MONTH], UNIT_MONTH);
+      z = add_units (z, amount[UNIT_DAY], UNIT_DAY);
+      if (r->span_first < c->ref)
+        r->span_first = c->ref - (z - c->ref);
+      else
+        r->span_last = z;
+    }
+  return end;
+}
+
 /* Durations and the dates they lead to: "three days", "four-year", "the
  * past three months", "two years ago", "a week later", "11 days ago". */
 static guint
@@ -2424,7 +2551,7 @@ match_quantity (Ctx  *c,
   /* TimeML writes thousands of years as millennia */
   if (u == UNIT_YEAR && q >= 1000 && (int) q % 1000 == 0)
     g_snprintf (r->value, sizeof r->value, "P%dL", (int) q / 1000);
-  return k;
+  return match_compound (c, r, i, k, q, u);
 }
 
 /* Modifiers of a duration: "about", "nearly", "more than", "no more than",
@@ -2726,7 +2853,7 @@ match_determined (Ctx  *c,
               r->span_last = MAX (end.day, c->ref);
             }
         }
-      return k;
+      return match_compound (c, r, j, k, q, u);
     }
   w = W (c, j);
   if (w == NULL)
