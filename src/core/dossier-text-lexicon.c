@@ -83,7 +83,10 @@ static const DossierChromeEntry chrome[] = {
   { "editing by", P | F }, { "additional reporting by", P | F },
   { "writing by", P | F }, { "our standards", P | F }, { "advertisement", X },
   { "listen to this article", X }, { "save", X }, { "gift this article", X },
-  { "sign up", P }, { "newsletter", X },
+  { "sign up", P }, { "newsletter", X }, { "listen", X }, { "share on", P },
+  { "sign in", X }, { "register", X }, { "we use cookies", P }, { "accept all cookies", X },
+  { "accept cookies", X }, { "cookie settings", X }, { "manage cookies", X },
+  { "accept all", X }, { "reject all", X },
 
   /* Lithuanian */
   { "sekėjai", X }, { "ieškoti šiame dienoraštyje", X },
