@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <json-glib/json-glib.h>
@@ -298,6 +299,34 @@ test_drift (void)
                        ==, DOSSIER_ANCHOR_EXACT);
       g_assert_cmpuint (new_start, ==, start + 24);
     }
+}
+
+static void
+test_many_orphans (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(DossierAnchorText) t = NULL;
+  gint64 begin = g_get_monotonic_time ();
+  guint n_orphans = g_getenv ("DOSSIER_BENCH_ORPHANS") ? atoi (g_getenv ("DOSSIER_BENCH_ORPHANS")) : 200;
+  guint orphans = 0;
+
+  for (guint i = 0; text->len < 4 << 20; i++)
+    g_string_append_printf (text, "Line %u of the minutes of the harbour board. ", i);
+  t = dossier_anchor_text_new (text->str);
+
+  /* A deleted section that held 500 highlights: each is searched for
+   * everywhere only while the search budget lasts. */
+  for (guint i = 0; i < n_orphans; i++)
+    {
+      g_autofree char *quote = g_strdup_printf ("quayside crane number %u was sold to a museum", i);
+      guint start, end;
+
+      orphans += dossier_anchor_text_locate (t, quote, "The council agreed that the ", " in Tallinn.",
+                                             i * 997, &start, &end, NULL) == DOSSIER_ANCHOR_ORPHAN;
+    }
+  g_assert_cmpuint (orphans, ==, n_orphans);
+  g_test_message ("%u orphans on 4 MB in %" G_GINT64_FORMAT " ms", n_orphans,
+                  (g_get_monotonic_time () - begin) / 1000);
 }
 
 static void
@@ -604,6 +633,7 @@ main (int    argc,
   g_test_add_func ("/dossier/anchor/unicode-offsets", test_unicode_offsets);
   g_test_add_func ("/dossier/anchor/drift", test_drift);
   g_test_add_func ("/dossier/anchor/empty-quote", test_empty_quote);
+  g_test_add_func ("/dossier/anchor/many-orphans", test_many_orphans);
   g_test_add_func ("/dossier/anchor/myers-against-dp", test_myers_against_dp);
   g_test_add_func ("/dossier/anchor/hypothesis-baselines", test_hypothesis_baselines);
 
