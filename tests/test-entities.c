@@ -167,6 +167,21 @@ test_coreference (void)
 }
 
 static void
+test_honorifics (void)
+{
+  const char *text = "\"We are cautious,\" said John Smith, a spokesman for the bank. "
+                     "Mr. Smith later told Bloomberg News that Dr. Jane Doe agreed.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+  DossierEntity *e;
+
+  e = expect (entities, "John Smith", DOSSIER_ENTITY_PERSON, "spokesman", 2);
+  expect_mention (e, 1, text, "Smith", 1);
+  expect (entities, "Jane Doe", DOSSIER_ENTITY_PERSON, "Dr.", 1);
+  expect (entities, "Bloomberg", DOSSIER_ENTITY_ORGANIZATION, NULL, 1);
+  g_assert_null (find (entities, "Smith"));
+}
+
+static void
 test_possessives (void)
 {
   const char *text = "President Trump called Vladimir Putin and Volodymyr Zelensky. "
@@ -400,6 +415,7 @@ main (int   argc,
   g_test_add_func ("/dossier/entities/titles", test_titles);
   g_test_add_func ("/dossier/entities/appositions", test_appositions);
   g_test_add_func ("/dossier/entities/coreference", test_coreference);
+  g_test_add_func ("/dossier/entities/honorifics", test_honorifics);
   g_test_add_func ("/dossier/entities/possessives", test_possessives);
   g_test_add_func ("/dossier/entities/datelines", test_datelines);
   g_test_add_func ("/dossier/entities/sentence-starts", test_sentence_starts);

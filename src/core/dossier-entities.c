@@ -1108,6 +1108,24 @@ scan_compass (Ctx   *ctx,
   return 0;
 }
 
+/* "Mr.", "Mrs.", "Ms.": forms of address, not roles */
+static gboolean
+is_honorific (Ctx   *ctx,
+              guint  a,
+              guint  b)
+{
+  static const char * const words[] = {
+    "mr", "mrs", "ms", "mx", "miss", "sir", "dame", "mme", "m", "herr", "frau",
+    "messrs", NULL };
+
+  if (b != a + 1)
+    return FALSE;
+  for (guint i = 0; words[i]; i++)
+    if (tok_at (ctx, a)->hash_nodot == _dossier_ner_hash_text (words[i], strlen (words[i])))
+      return TRUE;
+  return FALSE;
+}
+
 /* Title at @a, maybe after modifiers and places ("U.S. Secretary of State",
  * "Army Secretary", "Russian President"); then the person's name. */
 static gboolean
@@ -1195,7 +1213,10 @@ scan_title (Ctx    *ctx,
         ctx->pending_tok = name_end;
       }
     g_free (role);
-    set_role (c, sing, 3);
+    if (is_honorific (ctx, a, q))
+      g_free (sing);
+    else
+      set_role (c, sing, 3);
   }
   *out_end = name_end;
   *out_person = c;
@@ -2106,6 +2127,34 @@ resolve (Ctx *ctx)
         continue;
       if (index_get (by_suffix, key_of (e->name), &target) && target != ei)
         {
+          for (guint k = 0; k < e->cands->len; k++)
+            assign (ctx, ents, GPOINTER_TO_UINT (g_ptr_array_index (e->cands, k)), target);
+          g_ptr_array_set_size (e->cands, 0);
+        }
+    }
+
+  /* "Mr. Smith", "President Trump" after "John Smith", "Donald Trump" */
+  for (guint ei = 0; ei < ents->len; ei++)
+    {
+      Ent *e = g_ptr_array_index (ents, ei);
+      GArray *list;
+
+      if (e->kind != NER_KIND_PERSON || count_spaces (e->name) > 0 || e->cands->len == 0)
+        continue;
+      list = g_hash_table_lookup (by_last, KEY (key_of (e->name)));
+      if (list != NULL)
+        {
+          guint target = g_array_index (list, guint, 0);
+
+          for (guint k = 0; k < list->len; k++)
+            {
+              Ent *t = g_ptr_array_index (ents, g_array_index (list, guint, k));
+
+              if (t->first_cp < e->first_cp)
+                target = g_array_index (list, guint, k);
+            }
+          if (target == ei)
+            continue;
           for (guint k = 0; k < e->cands->len; k++)
             assign (ctx, ents, GPOINTER_TO_UINT (g_ptr_array_index (e->cands, k)), target);
           g_ptr_array_set_size (e->cands, 0);
