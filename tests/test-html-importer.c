@@ -222,6 +222,72 @@ test_legacy_charset (void)
     "l’an dernier, selon la coopérative."));
 }
 
+static DossierArticle *
+load_encoded (const char *utf8_page,
+              const char *charset)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bytes = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  gsize length = 0;
+
+  if (charset)
+    bytes = g_convert (utf8_page, -1, charset, "UTF-8", NULL, &length, &error);
+  else
+    bytes = g_strdup (utf8_page), length = strlen (utf8_page);
+  g_assert_no_error (error);
+
+  articles = load_string (bytes, length, &error);
+  g_assert_no_error (error);
+  return g_object_ref (g_ptr_array_index (articles, 0));
+}
+
+static void
+test_charsets (void)
+{
+  const char *japanese =
+    "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\">"
+    "<title>港の新しい橋が開通</title></head><body><div class=\"article\">"
+    "<p>市は土曜日、港にかかる新しい橋の開通式を行った。橋の長さは三百メートルで、工事には二年かかった。</p>"
+    "</div></body></html>";
+  const char *russian =
+    "<html><head><title>Новый мост через реку открыт</title></head><body><div>"
+    "<p>В субботу в городе открыли новый мост через реку. Его строили два года, и теперь жители "
+    "северных районов смогут добраться до центра за десять минут вместо сорока.</p>"
+    "<p>Мэр города сказал, что это самый важный проект последних лет для всего региона.</p>"
+    "</div></body></html>";
+  const char *mislabelled =
+    "<html><head><meta charset=\"gb2312\"><title>Ąžuolų alėja atnaujinta</title></head>"
+    "<body><p>Miesto parke atnaujinta ąžuolų alėja: pasodinta dvidešimt naujų medžių.</p></body></html>";
+  g_autoptr(DossierArticle) ja = load_encoded (japanese, "SHIFT_JIS");
+  g_autoptr(DossierArticle) ru = load_encoded (russian, "WINDOWS-1251");
+  g_autoptr(DossierArticle) lt = load_encoded (mislabelled, NULL);
+
+  /* declared */
+  g_assert_cmpstr (dossier_article_get_title (ja), ==, "港の新しい橋が開通");
+  g_assert_true (g_str_has_prefix (dossier_article_get_text (ja), "市は土曜日、港にかかる新しい橋"));
+  /* undeclared: guessed */
+  g_assert_cmpstr (dossier_article_get_title (ru), ==, "Новый мост через реку открыт");
+  /* valid UTF-8 under a legacy label: UTF-8 wins */
+  g_assert_cmpstr (dossier_article_get_title (lt), ==, "Ąžuolų alėja atnaujinta");
+}
+
+static void
+test_damaged_legacy (void)
+{
+  const char page[] = "<html><head><meta charset=\"shift_jis\"><title>T</title></head><body><p>"
+                      "abc \x82\xa0 \xff\xfe def \x82</p></body></html>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) articles = load_string (page, sizeof page - 1, &error);
+  const char *text;
+
+  g_assert_no_error (error);
+  text = dossier_article_get_text (g_ptr_array_index (articles, 0));
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_true (g_str_has_prefix (text, "abc あ"));
+  g_assert_nonnull (strstr (text, "def"));
+}
+
 static void
 test_mhtml (void)
 {
@@ -497,6 +563,8 @@ main (int   argc,
   g_test_add_func ("/dossier/html-importer/chrome-and-hidden-nodes", test_chrome_and_hidden_nodes);
   g_test_add_func ("/dossier/html-importer/rtl", test_rtl);
   g_test_add_func ("/dossier/html-importer/legacy-charset", test_legacy_charset);
+  g_test_add_func ("/dossier/html-importer/charsets", test_charsets);
+  g_test_add_func ("/dossier/html-importer/damaged-legacy", test_damaged_legacy);
   g_test_add_func ("/dossier/html-importer/mhtml", test_mhtml);
   g_test_add_func ("/dossier/html-importer/no-article", test_no_article);
   g_test_add_func ("/dossier/html-importer/empty-page", test_empty_page);

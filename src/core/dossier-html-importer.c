@@ -3,12 +3,14 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <uchardet.h>
 
 #include "dossier-article.h"
 #include "dossier-error.h"
@@ -2843,6 +2845,93 @@ is_utf8_name (const char *charset)
          g_ascii_strcasecmp (charset, "unicode") == 0;
 }
 
+/* iconv that replaces what it cannot read with U+FFFD instead of giving
+ * up on the whole page. */
+static char *
+convert_lenient (const char *data,
+                 gsize       length,
+                 const char *charset)
+{
+  GIConv cd = g_iconv_open ("UTF-8", charset);
+  GString *out;
+  gchar *in = (gchar *)data;
+  gsize in_left = length;
+
+  if (cd == (GIConv)-1)
+    return NULL;
+
+  out = g_string_sized_new (length + length / 2 + 16);
+  while (in_left > 0)
+    {
+      char buf[8192];
+      gchar *outp = buf;
+      gsize out_left = sizeof buf;
+      gsize r = g_iconv (cd, &in, &in_left, &outp, &out_left);
+
+      g_string_append_len (out, buf, outp - buf);
+      if (r == (gsize)-1)
+        {
+          if (errno == E2BIG)
+            continue;
+          if (errno != EILSEQ && errno != EINVAL)
+            break;
+          g_string_append (out, "\xEF\xBF\xBD");
+          in++;
+          in_left--;
+        }
+    }
+  g_iconv_close (cd);
+
+  /* a NUL from the input would cut the text short */
+  for (gsize i = 0; i < out->len; i++)
+    if (out->str[i] == '\0')
+      out->str[i] = ' ';
+
+  return g_string_free (out, FALSE);
+}
+
+/* The encodings browsers actually use for these labels (WHATWG Encoding):
+ * the supersets, so that pages written with the vendor extensions read. */
+static const char *
+encoding_for_label (const char *label)
+{
+  static const struct { const char *label; const char *encoding; } labels[] = {
+    { "iso-8859-1", "WINDOWS-1252" }, { "iso8859-1", "WINDOWS-1252" }, { "latin1", "WINDOWS-1252" },
+    { "us-ascii", "WINDOWS-1252" }, { "ascii", "WINDOWS-1252" }, { "iso-8859-9", "WINDOWS-1254" },
+    { "gb2312", "GB18030" }, { "gbk", "GB18030" }, { "x-gbk", "GB18030" }, { "gb_2312-80", "GB18030" },
+    { "shift_jis", "CP932" }, { "shift-jis", "CP932" }, { "sjis", "CP932" }, { "x-sjis", "CP932" },
+    { "ms_kanji", "CP932" }, { "windows-31j", "CP932" }, { "euc-kr", "CP949" },
+    { "ks_c_5601-1987", "CP949" }, { "big5", "BIG5-HKSCS" }, { "tis-620", "CP874" },
+    { "iso-8859-11", "CP874" }, { "windows-874", "CP874" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_ascii_strcasecmp (label, labels[i].label) == 0)
+      return labels[i].encoding;
+  return label;
+}
+
+static char *
+guess_charset (const char *data,
+               gsize       length)
+{
+  uchardet_t ud = uchardet_new ();
+  char *charset;
+
+  uchardet_handle_data (ud, data, MIN (length, 1024 * 1024));
+  uchardet_data_end (ud);
+  charset = g_strdup (uchardet_get_charset (ud));
+  uchardet_delete (ud);
+
+  if (charset == NULL || *charset == '\0' || is_utf8_name (charset) ||
+      g_ascii_strcasecmp (charset, "ASCII") == 0)
+    {
+      g_free (charset);
+      return NULL;
+    }
+  return charset;
+}
+
 /* Returns the page as UTF-8. */
 static char *
 to_utf8 (const char *data,
@@ -2850,45 +2939,38 @@ to_utf8 (const char *data,
          const char *charset_hint)
 {
   g_autofree char *declared = NULL;
+  g_autofree char *guessed = NULL;
   const char *charset;
+  char *converted;
 
   data = skip_bom (data, &length);
 
   if (length >= 2 && ((guchar)data[0] == 0xFF && (guchar)data[1] == 0xFE))
-    return g_convert (data + 2, length - 2, "UTF-8", "UTF-16LE", NULL, NULL, NULL);
+    return convert_lenient (data + 2, length - 2, "UTF-16LE");
   if (length >= 2 && ((guchar)data[0] == 0xFE && (guchar)data[1] == 0xFF))
-    return g_convert (data + 2, length - 2, "UTF-8", "UTF-16BE", NULL, NULL, NULL);
+    return convert_lenient (data + 2, length - 2, "UTF-16BE");
+
+  /* Valid UTF-8 is UTF-8 whatever the page declares: pages are often
+   * re-encoded on saving and keep their old <meta charset>, and text in a
+   * legacy encoding is practically never valid UTF-8 by chance. */
+  if (g_utf8_validate_len (data, length, NULL))
+    return g_strndup (data, length);
 
   charset = charset_hint;
   if (charset == NULL)
     charset = declared = sniff_charset (data, length);
 
-  if (charset == NULL || is_utf8_name (charset) ||
-      g_ascii_strcasecmp (charset, "us-ascii") == 0)
-    {
-      if (g_utf8_validate_len (data, length, NULL))
-        return g_strndup (data, length);
-      if (charset != NULL && g_ascii_strcasecmp (charset, "us-ascii") != 0)
-        return g_utf8_make_valid (data, length);
-      charset = "WINDOWS-1252";
-    }
+  if (charset != NULL && is_utf8_name (charset))
+    return g_utf8_make_valid (data, length);
 
-  /* As browsers do: Latin-1 labels mean Windows-1252. */
-  if (g_ascii_strcasecmp (charset, "iso-8859-1") == 0 || g_ascii_strcasecmp (charset, "latin1") == 0 ||
-      g_ascii_strcasecmp (charset, "iso8859-1") == 0)
+  if (charset == NULL)
+    charset = guessed = guess_charset (data, length);
+  if (charset == NULL)
     charset = "WINDOWS-1252";
 
-  {
-    char *converted = g_convert_with_fallback (data, length, "UTF-8", charset, "\xEF\xBF\xBD",
-                                               NULL, NULL, NULL);
-
-    if (converted)
-      return converted;
-  }
-
-  if (g_utf8_validate_len (data, length, NULL))
-    return g_strndup (data, length);
-  return g_convert_with_fallback (data, length, "UTF-8", "WINDOWS-1252", "?", NULL, NULL, NULL);
+  if ((converted = convert_lenient (data, length, encoding_for_label (charset))))
+    return converted;
+  return convert_lenient (data, length, "WINDOWS-1252");
 }
 
 /* Drops attributes past MAX_ATTRIBUTES in every tag; NULL when no tag has
