@@ -1081,7 +1081,7 @@ test_crash_safety (void)
   guint last = 0;
   guint rounds = 0;
 
-  for (guint i = 0; i < 25; i++)
+  for (guint i = 0; i < 15; i++)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(GSubprocess) child = NULL;
