@@ -23,6 +23,8 @@ struct _DossierWindow
   GtkStack             *main_stack;
   DossierReaderView    *reader_view;
   GMenu                *recent_submenu;
+  GtkWidget            *recent_box;
+  GtkListBox           *recent_list;
   /* Places for what comes next, empty and hidden for now: the entity
    * sidebar (left), the notes panel (right), the timeline (bottom). Fill
    * the bins and reveal the flaps. */

@@ -320,6 +320,73 @@ dossier_window_present_when_ready (DossierWindow *self)
     self->present_when_ready = TRUE;
 }
 
+#define MAX_RECENT_ROWS 5
+
+/* The empty state lists the last clippings read, from the same model as
+ * the primary menu's Open Recent. */
+static void
+on_recent_changed (DossierWindow *self,
+                   guint          position,
+                   guint          removed,
+                   guint          added,
+                   GMenuModel    *model)
+{
+  guint n = g_menu_model_get_n_items (model);
+  guint shown = 0;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))))
+    gtk_list_box_remove (self->recent_list, child);
+
+  for (guint i = 0; i < n && shown < MAX_RECENT_ROWS; i++)
+    {
+      g_autofree char *label = NULL;
+      g_autofree char *uri = NULL;
+      g_autofree char *location = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GFile) parent = NULL;
+      GtkWidget *row;
+
+      if (!g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label) ||
+          !g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_TARGET, "s", &uri))
+        continue;
+
+      file = g_file_new_for_uri (uri);
+      if ((parent = g_file_get_parent (file)))
+        location = g_file_get_parse_name (parent);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (location != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), location);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "uri", g_steal_pointer (&uri), g_free);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_append (self->recent_list, row);
+      shown++;
+    }
+
+  gtk_widget_set_visible (self->recent_box, shown > 0);
+}
+
+static void
+on_recent_row_activated (DossierWindow *self,
+                         GtkListBoxRow *row,
+                         GtkListBox    *list)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
+  g_autoptr(GFile) file = NULL;
+
+  if (uri == NULL)
+    return;
+
+  file = g_file_new_for_uri (uri);
+  dossier_window_open_file (self, file);
+}
+
 static gboolean
 dossier_window_close_request (GtkWindow *window)
 {
@@ -418,7 +485,10 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, notes_flap);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, notes_panel);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, reader_view);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, recent_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, recent_submenu);
+  gtk_widget_class_bind_template_callback (widget_class, on_recent_row_activated);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_area);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_revealer);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
@@ -449,6 +519,10 @@ dossier_window_init (DossierWindow *self)
   g_settings_bind (self->settings, "zoom", self->reader_view, "zoom", G_SETTINGS_BIND_DEFAULT);
 
   g_menu_append_section (self->recent_submenu, NULL, _dossier_recent_get_menu ());
+  g_signal_connect_object (_dossier_recent_get_menu (), "items-changed",
+                           G_CALLBACK (on_recent_changed), self,
+                           G_CONNECT_SWAPPED);
+  on_recent_changed (self, 0, 0, 0, _dossier_recent_get_menu ());
 
   drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (drop_target,
