@@ -28,7 +28,6 @@
  * Everything is linear in the text: hash lookups only, no regular expressions.
  */
 
-#define MAX_KEY 256
 #define CHUNK_MAX (256 * 1024)
 
 typedef enum
