@@ -1265,7 +1265,8 @@ and_joins (Ctx      *ctx,
   for (; j < b && is_name_tok (tok_at (ctx, j)); j++)
     {
       last_wf = word_flags (ctx, tok_at (ctx, j));
-      if (last_wf & (NER_W_ORG_OF | NER_W_PLACE_OF))
+      /* "... and University of X" starts another name */
+      if ((last_wf & (NER_W_ORG_OF | NER_W_PLACE_OF)) && j == i + 1)
         return FALSE;
       if (last_wf & (NER_W_ORG | NER_W_PLACE))
         kind_word = TRUE;
@@ -1562,7 +1563,7 @@ scan_run (Ctx   *ctx,
         }
       /* "Cold War", "Iron Curtain": a capitalised common word inside the
        * name makes it a thing, not a person */
-      if (end < b && is_name_tok (tok_at (ctx, end)) &&
+      if (end < b && is_name_tok (tok_at (ctx, end)) && !(wf & NER_W_FIRST) &&
           (word_flags (ctx, tok_at (ctx, end)) & NER_W_NONNAME) &&
           !(tok_at (ctx, end)->flags & NER_TOK_HEADLINE) &&
           !(word_flags (ctx, tok_at (ctx, end)) & (NER_W_TITLE | NER_W_TITLE_HEAD | NER_W_MODIFIER)))
