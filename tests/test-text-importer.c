@@ -330,6 +330,15 @@ static const ClippingCase cases[] = {
     { "Get link", "Pinterest", "Labels", "farming", "Popular posts", "Bridge",
       "thirty years", "Valley Notebook" },
   },
+  {
+    /* the blogger's own note under the reference stays, the reference goes */
+    "blogger-lt-note-after-reference.txt",
+    "Ports Brace for a Busy Winter", NULL, "Northern Shipping Gazette", NULL, "Anna Berg",
+    "2025-12-02", "4", "HAMBURG", "en", 3,
+    "Container lines are adding ships to their northern routes",
+    "Mano pastaba: verta sekti, kaip tai paveiks Klaipėdos uostą.",
+    { "Sekėjai", "[1]", "Berg, Anna", "Gazette", "“", "”", "Komentarų" },
+  },
 };
 
 static DossierArticle *

@@ -2122,6 +2122,44 @@ prefix_casefold_equal (const char *a,
   return g_str_has_prefix (fb, fa);
 }
 
+/* "…” [1]  /  1. Title. Last, First.  Paper; Place. 27 Nov 2025: A1.  /  My
+ * note." A numbered reference may stand above a few lines the blogger added;
+ * it is parsed and cut out. Returns the first line of the note, or -1, and
+ * moves @last above the reference. */
+static int
+find_reference_above_note (Parser *self,
+                           int     first,
+                           int    *last)
+{
+  int seen = 0;
+
+  if (self->date_rank == RANK_CITATION || self->source != NULL)
+    return -1;
+
+  for (int i = *last; i > first && seen < 6; i--)
+    {
+      Line *line = line_at (self, i);
+
+      if (line->kind == LINE_BLANK)
+        continue;
+      seen++;
+      if (i == *last || skip_footnote_number (line->start, line->end) == line->start)
+        continue;
+      if (parse_citation (self, line))
+        {
+          int note = next_nonblank (self, i, *last + 1);
+          int above = i - 1;
+
+          while (above > first && line_at (self, above)->kind == LINE_BLANK)
+            above--;
+          *last = above;
+          return note;
+        }
+    }
+
+  return -1;
+}
+
 /**
  * _dossier_text_importer_parse:
  * @text: a clipping as valid UTF-8 with LF line ends (see
@@ -2149,7 +2187,7 @@ _dossier_text_importer_parse (const char  *text,
   const char *language;
   const char *hint;
   GPtrArray *authors;
-  int first, last;
+  int first, last, note_first, note_last;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
 
@@ -2169,6 +2207,8 @@ _dossier_text_importer_parse (const char  *text,
 
   first = analyze_head (&self);
   last = analyze_tail (&self, first);
+  note_last = last;
+  note_first = find_reference_above_note (&self, first, &last);
 
   /* a headline known from the reference and repeated above the body */
   if (self.title == NULL && self.citation_title != NULL && first <= last)
@@ -2184,6 +2224,21 @@ _dossier_text_importer_parse (const char  *text,
     }
 
   body = build_body (&self, first, last);
+
+  /* the blogger's note after the reference */
+  if (note_first >= 0)
+    {
+      g_autofree char *note = normalize_body (&self, line_at (&self, note_first)->start,
+                                              line_at (&self, note_last)->end);
+
+      if (*note != '\0')
+        {
+          char *joined = *body ? g_strconcat (body, "\n\n", note, NULL) : g_strdup (note);
+
+          g_free (body);
+          body = joined;
+        }
+    }
 
   /* a post that quotes the referenced article whole: the article's own
    * headline is the one in the reference */
