@@ -9,6 +9,19 @@ G_BEGIN_DECLS
 
 DossierAnnotation *_dossier_annotation_new_full   (const char         *id,
                                                    GDateTime          *created);
+DossierAnnotation *_dossier_annotation_new_loaded (const char              *id,
+                                                   GDateTime               *created,
+                                                   GDateTime               *modified,
+                                                   DossierAnnotationColor   color,
+                                                   DossierAnnotationStyle   style,
+                                                   gboolean                 orphan,
+                                                   char                    *note,
+                                                   const char * const      *tags,
+                                                   char                    *exact,
+                                                   char                    *prefix,
+                                                   char                    *suffix,
+                                                   guint                    start,
+                                                   guint                    end);
 JsonNode          *_dossier_annotation_to_json    (DossierAnnotation  *self);
 void               _dossier_annotation_write_json (DossierAnnotation  *self,
                                                    GString            *out);

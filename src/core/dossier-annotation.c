@@ -608,18 +608,11 @@ dossier_annotation_get_tags (DossierAnnotation *self)
   return (const char * const *)self->tags;
 }
 
-/**
- * dossier_annotation_set_tags:
- * @tags: (nullable): the tags; duplicates and empty ones are dropped
- */
-void
-dossier_annotation_set_tags (DossierAnnotation  *self,
-                             const char * const *tags)
+/* Tags stripped, without empty ones and duplicates. */
+static char **
+clean_tags (const char * const *tags)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) clean = NULL;
-
-  g_return_if_fail (DOSSIER_IS_ANNOTATION (self));
 
   for (guint i = 0; tags && tags[i]; i++)
     {
@@ -637,14 +630,82 @@ dossier_annotation_set_tags (DossierAnnotation  *self,
       if (!seen)
         g_strv_builder_add (builder, tag);
     }
-  clean = g_strv_builder_end (builder);
 
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * dossier_annotation_set_tags:
+ * @tags: (nullable): the tags; duplicates and empty ones are dropped
+ */
+void
+dossier_annotation_set_tags (DossierAnnotation  *self,
+                             const char * const *tags)
+{
+  g_auto(GStrv) clean = NULL;
+
+  g_return_if_fail (DOSSIER_IS_ANNOTATION (self));
+
+  clean = clean_tags (tags);
   if (g_strv_equal ((const char * const *)clean, (const char * const *)self->tags))
     return;
 
   g_strfreev (self->tags);
   self->tags = g_steal_pointer (&clean);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAGS]);
+}
+
+/* An annotation read from a notes file, fields set without the setters'
+ * notifications (nobody listens yet; a load makes 100,000). Takes the
+ * strings. */
+DossierAnnotation *
+_dossier_annotation_new_loaded (const char              *id,
+                                GDateTime               *created,
+                                GDateTime               *modified,
+                                DossierAnnotationColor   color,
+                                DossierAnnotationStyle   style,
+                                gboolean                 orphan,
+                                char                    *note,
+                                const char * const      *tags,
+                                char                    *exact,
+                                char                    *prefix,
+                                char                    *suffix,
+                                guint                    start,
+                                guint                    end)
+{
+  DossierAnnotation *self = _dossier_annotation_new_full (id, created);
+
+  g_date_time_unref (self->modified);
+  self->modified = g_date_time_ref (modified);
+  self->color = color;
+  self->style = style;
+  self->orphan = !!orphan;
+  if (note)
+    {
+      g_free (self->note);
+      self->note = note;
+    }
+  if (tags && tags[0])
+    {
+      g_strfreev (self->tags);
+      self->tags = clean_tags (tags);
+    }
+  g_free (self->exact);
+  self->exact = exact;
+  if (prefix)
+    {
+      g_free (self->prefix);
+      self->prefix = prefix;
+    }
+  if (suffix)
+    {
+      g_free (self->suffix);
+      self->suffix = suffix;
+    }
+  self->start = start;
+  self->end = end;
+
+  return self;
 }
 
 gboolean

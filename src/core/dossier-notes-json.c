@@ -698,21 +698,16 @@ read_annotation (Reader *r)
   if (f.exact == NULL)
     return wrong (r, "TextQuoteSelector"), NULL;
 
-  annotation = _dossier_annotation_new_full (f.id, created);
-  dossier_annotation_set_modified (annotation, modified);
-  dossier_annotation_set_color (annotation, f.color);
-  dossier_annotation_set_style (annotation, f.style);
-  dossier_annotation_set_orphan (annotation, f.orphan);
-  if (f.note)
-    dossier_annotation_set_note (annotation, f.note);
   if (f.tags)
-    {
-      g_ptr_array_add (f.tags, NULL);
-      dossier_annotation_set_tags (annotation, (const char * const *)f.tags->pdata);
-    }
-  dossier_annotation_set_quote (annotation, f.exact, f.prefix, f.suffix);
-  if (f.have_position)
-    dossier_annotation_set_range (annotation, f.start, f.end);
+    g_ptr_array_add (f.tags, NULL);
+  annotation = _dossier_annotation_new_loaded (f.id, created, modified, f.color, f.style, f.orphan,
+                                               g_steal_pointer (&f.note),
+                                               f.tags ? (const char * const *)f.tags->pdata : NULL,
+                                               g_steal_pointer (&f.exact),
+                                               g_steal_pointer (&f.prefix),
+                                               g_steal_pointer (&f.suffix),
+                                               f.have_position ? f.start : 0,
+                                               f.have_position ? f.end : 0);
 
   return annotation;
 }
