@@ -1364,7 +1364,8 @@ match_month_first (Ctx  *c,
         guint x = k;
         int m2, d2b, hh, mm;
 
-        if ((is_punct (c, x, '-') || R (c, x) == W_TO) && (x = parse_month (c, x + 1, FALSE, &m2)) &&
+        if ((is_punct (c, x, '-') || R (c, x) == W_TO) &&
+            (x = parse_month (c, x + 1, FALSE, &m2)) &&
             (x = parse_day_number (c, x, &d2b)) && parse_year_after (c, x, &y))
           {
             if (!valid_date (y, m, d))
@@ -1852,7 +1853,8 @@ match_year (Ctx  *c,
       {
         guint e = k;
 
-        if ((is_punct (c, e, '/') || is_punct (c, e, '-')) && adjacent (c, e) && adjacent (c, e + 1))
+        if ((is_punct (c, e, '/') || is_punct (c, e, '-')) && adjacent (c, e) &&
+            adjacent (c, e + 1))
           e++;
         if ((e = parse_day_number (c, e, &d)) && !(is_num (c, e) || (W (c, e) && W (c, e)->unit)))
           {
