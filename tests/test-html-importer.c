@@ -296,6 +296,7 @@ test_mhtml (void)
   g_assert_cmpstr (dossier_article_get_format (a), ==, "html");
   g_assert_cmpstr (dossier_article_get_title (a), ==, "Nieuwe fietsbrug over het kanaal geopend");
   g_assert_cmpstr (dossier_article_get_language (a), ==, "nl");
+  g_assert_cmpstr (dossier_article_get_url (a), ==, "https://krant.example/regio/fietsbrug");
   assert_authors (a, "Sanne de Vries", NULL);
   g_assert_cmpstr (dossier_article_get_text (a), ==,
     "De nieuwe fietsbrug over het kanaal is zaterdagochtend officieel geopend door de wethouder. "

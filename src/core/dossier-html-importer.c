@@ -3279,22 +3279,14 @@ has_prose (const char *text)
   return FALSE;
 }
 
-/**
- * _dossier_html_importer_parse:
- * @data: the page's bytes, in any encoding
- * @length: their length
- * @charset: (nullable): the encoding, when known from outside the page
- * @error: a #GError
- *
- * Imports a saved web page: its main article and its metadata.
- *
- * Returns: (transfer full): the article, or %NULL with @error set
- */
-DossierArticle *
-_dossier_html_importer_parse (const char  *data,
-                              gsize        length,
-                              const char  *charset,
-                              GError     **error)
+/* @fallback_url: where the page came from, when the page does not say
+ * (an MHTML archive's Content-Location). */
+static DossierArticle *
+parse_page (const char  *data,
+            gsize        length,
+            const char  *charset,
+            const char  *fallback_url,
+            GError     **error)
 {
   static const guint attempts[] = {
     FLAG_STRIP_UNLIKELYS | FLAG_WEIGHT_CLASSES | FLAG_CLEAN_CONDITIONALLY,
@@ -3317,8 +3309,6 @@ _dossier_html_importer_parse (const char  *data,
   gsize utf8_length;
   xmlDoc *doc;
   DossierArticle *article;
-
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
 
   utf8 = to_utf8 (data, length, charset);
   if (utf8 == NULL)
@@ -3468,7 +3458,7 @@ _dossier_html_importer_parse (const char  *data,
                           "authors", authors,
                           "published", published,
                           "language", meta.language ? meta.language : lang,
-                          "url", meta.url,
+                          "url", meta.url ? meta.url : fallback_url,
                           "format", "html",
                           "text", best_text,
                           NULL);
@@ -3480,6 +3470,28 @@ _dossier_html_importer_parse (const char  *data,
 
   metadata_clear (&meta);
   return article;
+}
+
+/**
+ * _dossier_html_importer_parse:
+ * @data: the page's bytes, in any encoding
+ * @length: their length
+ * @charset: (nullable): the encoding, when known from outside the page
+ * @error: a #GError
+ *
+ * Imports a saved web page: its main article and its metadata.
+ *
+ * Returns: (transfer full): the article, or %NULL with @error set
+ */
+DossierArticle *
+_dossier_html_importer_parse (const char  *data,
+                              gsize        length,
+                              const char  *charset,
+                              GError     **error)
+{
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  return parse_page (data, length, charset, NULL, error);
 }
 
 /* ------------------------------------------------------------------ MHTML */
@@ -3691,7 +3703,14 @@ _dossier_html_importer_parse_mhtml (const char  *data,
         gsize n = 0;
         const char *bytes = g_bytes_get_data (decoded, &n);
 
-        return _dossier_html_importer_parse (bytes ? bytes : "", n, charset, error);
+        g_autofree char *location = header_value (part_headers, "Content-Location");
+
+        if (location == NULL)
+          location = header_value (headers, "Snapshot-Content-Location");
+        if (location && !g_str_has_prefix (location, "http"))
+          g_clear_pointer (&location, g_free);
+
+        return parse_page (bytes ? bytes : "", n, charset, location, error);
       }
     }
 
