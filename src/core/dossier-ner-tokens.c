@@ -298,13 +298,22 @@ _dossier_ner_tokenize (const char *text,
               guchar qb = (guchar)*q;
               gunichar d;
 
-              /* ASCII letters and digits */
+              /* ASCII letters and digits; runs of lower case in one go */
               if (char_class[qb] == C_LOWER)
                 {
-                  n_lower++, n_letters++, seg++;
-                  h = _dossier_ner_hash_step (h, qb);
-                  q++;
-                  qcp++;
+                  const char *r = q;
+                  gsize run;
+
+                  do
+                    {
+                      h = _dossier_ner_hash_step (h, (guchar)*r);
+                      r++;
+                    }
+                  while (r < e && char_class[(guchar)*r] == C_LOWER);
+                  run = r - q;
+                  n_lower += run, n_letters += run, seg += run;
+                  qcp += run;
+                  q = r;
                   continue;
                 }
               if (char_class[qb] == C_UPPER)
