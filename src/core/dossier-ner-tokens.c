@@ -220,7 +220,7 @@ _dossier_ner_tokenize (const char *text,
 
   while (p < e)
     {
-      NerToken tok;
+      NerToken *tok = &out[count];
       int n;
       guchar b = (guchar)*p;
       gunichar c;
@@ -259,19 +259,19 @@ _dossier_ner_tokenize (const char *text,
           continue;
         }
 
-      tok.start = p - text;
-      tok.cp = cp;
-      tok.ch = c;
-      tok.flags = 0;
-      tok.wflags = 0;
-      tok.memo_b = 0;
-      tok.hash = tok.hash_nodot = 0;
+      tok->start = p - text;
+      tok->cp = cp;
+      tok->ch = c;
+      tok->flags = 0;
+      tok->wflags = 0;
+      tok->memo_b = 0;
+      tok->hash = tok->hash_nodot = 0;
       if (space)
-        tok.flags |= NER_TOK_SPACE;
+        tok->flags |= NER_TOK_SPACE;
       if (newlines > 0 || first)
-        tok.flags |= NER_TOK_LINE;
+        tok->flags |= NER_TOK_LINE;
       if (newlines > 1 || first)
-        tok.flags |= NER_TOK_PARA;
+        tok->flags |= NER_TOK_PARA;
       newlines = 0;
       space = FALSE;
       first = FALSE;
@@ -284,13 +284,13 @@ _dossier_ner_tokenize (const char *text,
           gboolean has_period = FALSE;
           guint64 h = NER_HASH_OFFSET;
 
-          tok.flags |= NER_TOK_WORD;
+          tok->flags |= NER_TOK_WORD;
           if (c < 0x80 ? char_class[c] == C_DIGIT : g_unichar_isdigit (c))
-            tok.flags |= NER_TOK_DIGIT;
+            tok->flags |= NER_TOK_DIGIT;
           else if (c < 0x80 ? char_class[c] == C_UPPER : (g_unichar_isupper (c) || g_unichar_istitle (c)))
-            tok.flags |= NER_TOK_CAP;
+            tok->flags |= NER_TOK_CAP;
           else if (c < 0x80 ? char_class[c] == C_LOWER : g_unichar_islower (c))
-            tok.flags |= NER_TOK_LOWER;
+            tok->flags |= NER_TOK_LOWER;
 
           while (q < e)
             {
@@ -346,7 +346,7 @@ _dossier_ner_tokenize (const char *text,
 
               if (qb >= 0x80 && is_alnum (d))
                 {
-                  tok.flags |= NER_TOK_NONASCII;
+                  tok->flags |= NER_TOK_NONASCII;
                   if (g_unichar_isupper (d))
                     n_upper++, n_letters++;
                   else if (g_unichar_islower (d))
@@ -379,7 +379,7 @@ _dossier_ner_tokenize (const char *text,
                         }
                     }
                   else if (is_hyphen (d))
-                    tok.flags |= NER_TOK_HYPHEN;
+                    tok->flags |= NER_TOK_HYPHEN;
                   else if (d == '.')
                     {
                       /* U.S., N.Y., Ph.D: short segments only */
@@ -404,7 +404,7 @@ _dossier_ner_tokenize (const char *text,
               break;
             }
 
-          tok.hash_nodot = h | 1;
+          tok->hash_nodot = h | 1;
 
           /* a final period that belongs to the word */
           if (q < e && *q == '.')
@@ -416,7 +416,7 @@ _dossier_ner_tokenize (const char *text,
                   is_abbreviation (p, wlen))
                 {
                   if (n_letters == 1 && n_upper == 1 && !has_period)
-                    tok.flags |= NER_TOK_INITIAL;
+                    tok->flags |= NER_TOK_INITIAL;
                   h = _dossier_ner_hash_step (h, '.');
                   q++;
                   qcp++;
@@ -424,17 +424,17 @@ _dossier_ner_tokenize (const char *text,
                 }
             }
           if (!has_period || q[-1] != '.')
-            tok.hash_nodot = h | 1;
-          tok.hash = h | 1;
+            tok->hash_nodot = h | 1;
+          tok->hash = h | 1;
 
           if (has_period)
-            tok.flags |= NER_TOK_ABBR;
+            tok->flags |= NER_TOK_ABBR;
           if (n_upper >= 2 && n_lower == 0)
-            tok.flags |= NER_TOK_ALLCAPS;
+            tok->flags |= NER_TOK_ALLCAPS;
 
-          tok.len = MIN (q - p, G_MAXUINT16);
-          tok.cp_len = qcp - cp;
-          out[count++] = tok;
+          tok->len = MIN (q - p, G_MAXUINT16);
+          tok->cp_len = qcp - cp;
+          count++;
           p = q;
           cp = qcp;
 
@@ -463,10 +463,10 @@ _dossier_ner_tokenize (const char *text,
           continue;
         }
 
-      tok.flags |= NER_TOK_PUNCT;
-      tok.len = n;
-      tok.cp_len = 1;
-      out[count++] = tok;
+      tok->flags |= NER_TOK_PUNCT;
+      tok->len = n;
+      tok->cp_len = 1;
+      count++;
       p += n;
       cp++;
     }
