@@ -606,6 +606,24 @@ test_body_between_windows (void)
   g_assert_true (g_str_has_suffix (text, "Last sentence of the body."));
 }
 
+/* A reference straight under the last paragraph takes nothing with it. */
+static void
+test_reference_without_blank_line (void)
+{
+  g_autoptr(DossierArticle) article = NULL;
+  const char *text =
+    "Dockers Strike in Three Ports\n\n"
+    "Dock workers walked out on Monday in a dispute over pay, halting container traffic.\n\n"
+    "Talks are to resume on Friday, the union said.\n"
+    "1. Dockers Strike in Three Ports. Berg, Anna.  Coastal Courier; Riga. 1 Dec 2025: 2.\n";
+
+  article = parse (text);
+  g_assert_cmpstr (dossier_article_get_source (article), ==, "Coastal Courier");
+  g_assert_cmpstr (dossier_article_get_page (article), ==, "2");
+  g_assert_true (g_str_has_suffix (dossier_article_get_text (article),
+                                   "Talks are to resume on Friday, the union said."));
+}
+
 static void
 test_paragraph_per_line (void)
 {
@@ -640,6 +658,8 @@ main (int   argc,
   g_test_add_func ("/dossier/text-importer/many-short-lines", test_many_short_lines);
   g_test_add_func ("/dossier/text-importer/paragraph-per-line", test_paragraph_per_line);
   g_test_add_func ("/dossier/text-importer/body-between-windows", test_body_between_windows);
+  g_test_add_func ("/dossier/text-importer/reference-without-blank-line",
+                   test_reference_without_blank_line);
 
   return g_test_run ();
 }

@@ -1490,7 +1490,10 @@ analyze_tail (Parser *self,
           for (block = last; block > body_first + 1 && last - block < 4; block--)
             if (line_at (self, block - 1)->kind == LINE_BLANK)
               break;
-          if (block < last && line_at (self, block - 1)->kind == LINE_BLANK)
+          /* only a numbered one: a paragraph may stand right above */
+          if (block < last && line_at (self, block - 1)->kind == LINE_BLANK &&
+              skip_footnote_number (line_at (self, block)->start,
+                                    line_at (self, block)->end) != line_at (self, block)->start)
             {
               g_autoptr(GString) joined = g_string_new (NULL);
               Line whole = { 0 };
