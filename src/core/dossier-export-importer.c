@@ -386,7 +386,8 @@ parse_proquest_document (char **lines,
               g_string_append (value_text, lines[++i]);
             }
           if (!g_hash_table_contains (fields, label))
-            g_hash_table_insert (fields, (gpointer)label, g_strstrip (g_string_free (value_text, FALSE)));
+            g_hash_table_insert (fields, (gpointer)label,
+                                 g_strstrip (g_string_free (value_text, FALSE)));
           else
             g_string_free (value_text, TRUE);
         }
@@ -452,7 +453,8 @@ parse_proquest_document (char **lines,
       published = _dossier_export_parse_date (tail);
     }
 
-  if ((value = g_hash_table_lookup (fields, "Author")) || (value = g_hash_table_lookup (fields, "Byline")))
+  if ((value = g_hash_table_lookup (fields, "Author")) ||
+      (value = g_hash_table_lookup (fields, "Byline")))
     authors = split_authors (value, TRUE);
 
   if ((body == NULL || *body == '\0') && (value = g_hash_table_lookup (fields, "Abstract")))
@@ -472,7 +474,8 @@ parse_proquest_document (char **lines,
                        "published", published,
                        "page", page,
                        "dateline", g_hash_table_lookup (fields, "Dateline"),
-                       "language", language_code (g_hash_table_lookup (fields, "Language of publication")),
+                       "language", language_code (g_hash_table_lookup (fields,
+                                                                       "Language of publication")),
                        "url", g_hash_table_lookup (fields, "Document URL"),
                        "format", "proquest",
                        "text", body ? body : "",
@@ -494,7 +497,8 @@ parse_proquest (char  **lines,
   for (guint i = 0; i <= n_lines; i++)
     {
       gboolean boundary = i == n_lines ||
-                          (have_doc_lines ? is_document_line (lines[i], FALSE) : is_separator (lines[i]));
+                          (have_doc_lines ? is_document_line (lines[i], FALSE)
+                                          : is_separator (lines[i]));
 
       if (!boundary)
         continue;
@@ -506,7 +510,8 @@ parse_proquest (char  **lines,
 
           for (guint j = start; j < i && !has_text; j++)
             has_text = proquest_label (lines[j], &n) != NULL &&
-                       (g_str_has_prefix (lines[j], "Full text:") || g_str_has_prefix (lines[j], "Title:"));
+                       (g_str_has_prefix (lines[j], "Full text:") ||
+                        g_str_has_prefix (lines[j], "Title:"));
 
           if (has_text)
             {

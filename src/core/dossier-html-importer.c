@@ -140,15 +140,16 @@ patterns (void)
       p.field = g_regex_new (pattern, flags, 0, NULL); \
       g_assert (p.field != NULL)
 
-      RX (unlikely, "-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|"
-                    "footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|"
-                    "skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|"
-                    "yom-remote", f);
+      RX (unlikely, "-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|"
+                    "disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|"
+                    "shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|"
+                    "pagination|pager|popup|yom-remote", f);
       RX (maybe, "and|article|body|column|content|main|mathjax|shadow", f);
-      RX (positive, "article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story", f);
-      RX (negative, "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|"
-                    "masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|"
-                    "sponsor|shopping|tags|widget", f);
+      RX (positive, "article|body|content|entry|hentry|h-entry|main|page|pagination|post|"
+                    "text|blog|story", f);
+      RX (negative, "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|"
+                    "footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|"
+                    "shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget", f);
       RX (byline, "byline|author|dateline|writtenby|p-author", f);
       RX (share, "(\\b|_)(share|sharedaddy)(\\b|_)", f);
       RX (separators, " [|\\-\\\\/>»–—] ", f);
@@ -165,12 +166,14 @@ patterns (void)
                          "ScholarlyArticle|MedicalScholarlyArticle|SocialMediaPosting|BlogPosting|"
                          "LiveBlogPosting|DiscussionForumPosting|TechArticle|APIReference$", 0);
       RX (schema_org, "^https?://schema\\.org/?$", 0);
-      RX (author_split, "\\s*(?:[,;|\\n()\\[\\]/·•]|\\s(?:edited|photos?|illustrations?|additional reporting)\\s+by\\s)\\s*",
-          f);
+      RX (author_split, "\\s*(?:[,;|\\n()\\[\\]/·•]|"
+                        "\\s(?:edited|photos?|illustrations?|additional reporting)\\s+by\\s)\\s*", f);
       RX (author_and, "\\s+(?:and|und|et|y|ir|och|og|en|&)\\s+", f);
-      RX (author_prefix, "^(?:(?:(?:written|posted|edited|reported|text|words|story|photos?|von)\\s+)?"
+      RX (author_prefix, "^(?:(?:(?:written|posted|edited|reported|text|words|story|photos?|"
+                         "von)\\s+)?"
                          "(?:by|von|par|por|door)\\b[:\\s]*|(?:with|avec|mit|con)\\s+)", f);
-      RX (ad_words, "^(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|Реклама|Anuncio)$", f);
+      RX (ad_words, "^(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|Реклама|"
+                    "Anuncio)$", f);
 #undef RX
 
       g_once_init_leave (&once, 1);
@@ -985,7 +988,9 @@ mark_data_tables (Grabber   *g,
                   GPtrArray *tables)
 {
   static const char * const table[] = { "table", NULL };
-  static const char * const data_descendants[] = { "col", "colgroup", "tfoot", "thead", "th", NULL };
+  static const char * const data_descendants[] = {
+    "col", "colgroup", "tfoot", "thead", "th", NULL
+  };
   static const char * const tr[] = { "tr", NULL };
 
   for (guint i = 0; i < tables->len; i++)
@@ -1582,8 +1587,10 @@ grab_article (Grabber *g)
     }
   else
     {
-      g_autoptr(GPtrArray) alternatives = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+      g_autoptr(GPtrArray) alternatives = NULL;
       double last_score;
+
+      alternatives = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
 
       for (guint i = 1; i < N_TOP_CANDIDATES && top_candidates[i]; i++)
         if (score_of (top_candidates[i]) / score_of (top) >= 0.75)
@@ -2531,7 +2538,8 @@ read_metadata (xmlNode  *root,
         m->is_article = TRUE;
       if (property && g_ascii_strcasecmp (property, "og:locale") == 0)
         g_hash_table_replace (values, g_strdup ("og:locale"), g_strdup (content));
-      if (http_equiv && g_ascii_strcasecmp (http_equiv, "content-language") == 0 && !content_language)
+      if (http_equiv && g_ascii_strcasecmp (http_equiv, "content-language") == 0 &&
+          content_language == NULL)
         content_language = g_strdup (content);
       if (date_fallback == NULL &&
           ((itemprop && g_ascii_strcasecmp (itemprop, "datePublished") == 0) ||
@@ -2591,7 +2599,8 @@ read_metadata (xmlNode  *root,
 
   if (m->published == NULL)
     {
-      if ((v = lookup (values, "article:published_time")) || (v = lookup (values, "parsely-pub-date")))
+      if ((v = lookup (values, "article:published_time")) ||
+          (v = lookup (values, "parsely-pub-date")))
         m->published = clean_string (v);
       else if (date_fallback)
         m->published = clean_string (date_fallback);
@@ -2898,7 +2907,8 @@ encoding_for_label (const char *label)
   static const struct { const char *label; const char *encoding; } labels[] = {
     { "iso-8859-1", "WINDOWS-1252" }, { "iso8859-1", "WINDOWS-1252" }, { "latin1", "WINDOWS-1252" },
     { "us-ascii", "WINDOWS-1252" }, { "ascii", "WINDOWS-1252" }, { "iso-8859-9", "WINDOWS-1254" },
-    { "gb2312", "GB18030" }, { "gbk", "GB18030" }, { "x-gbk", "GB18030" }, { "gb_2312-80", "GB18030" },
+    { "gb2312", "GB18030" }, { "gbk", "GB18030" }, { "x-gbk", "GB18030" },
+    { "gb_2312-80", "GB18030" },
     { "shift_jis", "CP932" }, { "shift-jis", "CP932" }, { "sjis", "CP932" }, { "x-sjis", "CP932" },
     { "ms_kanji", "CP932" }, { "windows-31j", "CP932" }, { "euc-kr", "CP949" },
     { "ks_c_5601-1987", "CP949" }, { "big5", "BIG5-HKSCS" }, { "tis-620", "CP874" },
@@ -3443,8 +3453,9 @@ parse_page (const char  *data,
   if (subtitle == NULL && meta.excerpt && (meta.is_article || meta.published))
     {
       /* A description that only repeats the first lines is no dek. */
-      g_autofree char *head = g_utf8_substring (best_text, 0, MIN (g_utf8_strlen (meta.excerpt, -1), 200));
-      g_autofree char *ex = g_utf8_substring (meta.excerpt, 0, MIN (g_utf8_strlen (meta.excerpt, -1), 200));
+      glong n = MIN (g_utf8_strlen (meta.excerpt, -1), 200);
+      g_autofree char *head = g_utf8_substring (best_text, 0, MIN (n, g_utf8_strlen (best_text, -1)));
+      g_autofree char *ex = g_utf8_substring (meta.excerpt, 0, n);
 
       if (text_similarity (head, ex) < 0.8 && g_utf8_strlen (meta.excerpt, -1) < 400 &&
           g_strcmp0 (meta.excerpt, meta.title) != 0)
@@ -3466,7 +3477,8 @@ parse_page (const char  *data,
   if (note)
     set_note (article, note);
   if (dir)
-    g_object_set_data_full (G_OBJECT (article), DOSSIER_IMPORT_DIRECTION_KEY, g_strdup (dir), g_free);
+    g_object_set_data_full (G_OBJECT (article), DOSSIER_IMPORT_DIRECTION_KEY,
+                            g_strdup (dir), g_free);
 
   metadata_clear (&meta);
   return article;
@@ -3606,7 +3618,8 @@ decode_quoted_printable (const char *s,
           if (s[i] == '\r' && i + 1 < length && s[i + 1] == '\n')
             i++;
         }
-      else if (s[i] == '=' && i + 2 < length && g_ascii_isxdigit (s[i + 1]) && g_ascii_isxdigit (s[i + 2]))
+      else if (s[i] == '=' && i + 2 < length &&
+               g_ascii_isxdigit (s[i + 1]) && g_ascii_isxdigit (s[i + 2]))
         {
           guint8 b = g_ascii_xdigit_value (s[i + 1]) * 16 + g_ascii_xdigit_value (s[i + 2]);
 

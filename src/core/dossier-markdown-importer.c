@@ -213,9 +213,12 @@ read_front_matter (char        **lines,
               else
                 {
                   /* "Jane Doe and John Roe" */
-                  g_autoptr(GRegex) split = g_regex_new ("\\s*(?:,|;|\\s+and\\s+|\\s+&\\s+)\\s*", 0, 0, NULL);
+                  g_autoptr(GRegex) split = NULL;
                   g_autofree char *scalar = yaml_scalar (value);
-                  g_auto(GStrv) names = g_regex_split (split, scalar, 0);
+                  g_auto(GStrv) names = NULL;
+
+                  split = g_regex_new ("\\s*(?:,|;|\\s+and\\s+|\\s+&\\s+)\\s*", 0, 0, NULL);
+                  names = g_regex_split (split, scalar, 0);
 
                   for (guint k = 0; names[k]; k++)
                     if (*g_strstrip (names[k]))
@@ -407,7 +410,8 @@ strip_inline_depth (GString    *out,
 
           while (p[run] == c)
             run++;
-          if ((p == text || g_ascii_isspace (p[-1])) && (p[run] == '\0' || g_ascii_isspace (p[run])))
+          if ((p == text || g_ascii_isspace (p[-1])) &&
+              (p[run] == '\0' || g_ascii_isspace (p[run])))
             g_string_append_len (out, p, run);
           p += run;
         }
@@ -760,7 +764,8 @@ _dossier_markdown_importer_sniff (const char *text,
         {
           if (is_fence (lines[i]))
             return i > 1;
-          if (!strchr (lines[i], ':') && lines[i][0] != ' ' && lines[i][0] != '-' && !is_blank (lines[i]))
+          if (!strchr (lines[i], ':') && lines[i][0] != ' ' && lines[i][0] != '-' &&
+              !is_blank (lines[i]))
             break;
         }
     }
@@ -781,7 +786,8 @@ _dossier_markdown_importer_sniff (const char *text,
       else if (strstr (l, "](http") || strstr (l, "**"))
         signals++;
       else if (i > 1 && is_blank (lines[i - 2]) && !is_blank (lines[i - 1]) &&
-               is_setext (l, '=') && strlen (l) >= 3 && (lines[i + 1] == NULL || is_blank (lines[i + 1])))
+               is_setext (l, '=') && strlen (l) >= 3 &&
+               (lines[i + 1] == NULL || is_blank (lines[i + 1])))
         {
           /* a heading stands between blank lines; Kindle's "==========" ends
            * a clipping and the next title follows at once */
