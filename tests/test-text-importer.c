@@ -339,6 +339,15 @@ static const ClippingCase cases[] = {
     "Mano pastaba: verta sekti, kaip tai paveiks Klaipėdos uostą.",
     { "Sekėjai", "[1]", "Berg, Anna", "Gazette", "“", "”", "Komentarų" },
   },
+  {
+    /* a blog's tagline (a sentence) above the furniture and the date */
+    "blogger-en-tagline.txt",
+    "Council Approves New Budget", NULL, NULL, NULL, NULL,
+    "2025-10-03", NULL, NULL, "en", 2,
+    "The city council approved a new budget on Thursday",
+    "raise parking fees in the centre.",
+    { "Harbour Ledger", "A blog about", "Search This Blog", "Posted by", "Labels" },
+  },
 };
 
 static DossierArticle *

@@ -1266,6 +1266,7 @@ analyze_head (Parser *self)
    * paragraphs may not */
   {
     guint prose = 0;
+    gboolean seen_chrome = FALSE;
 
     for (guint k = 0; k < nb->len; k++)
       {
@@ -1273,9 +1274,12 @@ analyze_head (Parser *self)
 
         if (line->kind == LINE_CHROME && line->footer && prose > 0)
           break;
-        /* past a paragraph, only the post's date line proves that the
-         * page header went on */
-        if (line->kind == LINE_DATE || (line->kind == LINE_CHROME && prose == 0))
+        seen_chrome |= line->kind == LINE_CHROME;
+        /* past a paragraph, only the post's date line on a page with
+         * furniture proves that the page header went on; in a plain
+         * article a date line is part of the text */
+        if ((line->kind == LINE_DATE && (prose == 0 || seen_chrome)) ||
+            (line->kind == LINE_CHROME && prose == 0))
           last_meta = k;
         else if (is_prose (self, line) &&
                  (++prose > 2 || line->end - line->start > 300))
