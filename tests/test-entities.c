@@ -182,6 +182,22 @@ test_honorifics (void)
 }
 
 static void
+test_place_prefixes (void)
+{
+  const char *text = "The rocket left Cape Canaveral; Osama bin Laden and Omar al-Bashir were "
+                     "named. Later, Bin Laden was blamed, and Bashir denied it near Lake Michigan.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+  DossierEntity *e;
+
+  expect (entities, "Cape Canaveral", DOSSIER_ENTITY_PLACE, NULL, 1);
+  expect (entities, "Lake Michigan", DOSSIER_ENTITY_PLACE, NULL, 1);
+  e = expect (entities, "Osama bin Laden", DOSSIER_ENTITY_PERSON, NULL, 2);
+  expect_mention (e, 1, text, "Bin Laden", 0);
+  e = expect (entities, "Omar al-Bashir", DOSSIER_ENTITY_PERSON, NULL, 2);
+  expect_mention (e, 1, text, "Bashir", 1);
+}
+
+static void
 test_possessives (void)
 {
   const char *text = "President Trump called Vladimir Putin and Volodymyr Zelensky. "
@@ -416,6 +432,7 @@ main (int   argc,
   g_test_add_func ("/dossier/entities/appositions", test_appositions);
   g_test_add_func ("/dossier/entities/coreference", test_coreference);
   g_test_add_func ("/dossier/entities/honorifics", test_honorifics);
+  g_test_add_func ("/dossier/entities/place-prefixes", test_place_prefixes);
   g_test_add_func ("/dossier/entities/possessives", test_possessives);
   g_test_add_func ("/dossier/entities/datelines", test_datelines);
   g_test_add_func ("/dossier/entities/sentence-starts", test_sentence_starts);

@@ -163,7 +163,11 @@ static const char * const articles[] = {
   "la", "le", "les", "el", "los", "las", "il", "lo", "gli", "der", "die",
   "das", "het", "os", "as", NULL };
 
+static const char * const place_prefixes[] = {
+  "cape", "lake", "mount", "mt.", "fort", "port", "isle", NULL };
+
 static guint64 word_hash[N_WORDS];
+static guint64 place_prefix_hash[G_N_ELEMENTS (place_prefixes)];
 static guint64 article_hash[G_N_ELEMENTS (articles)];
 static guint64 compass_hash[G_N_ELEMENTS (compass_words)];
 static guint64 place_prep_hash[G_N_ELEMENTS (place_preps)];
@@ -181,6 +185,8 @@ init_word_hashes (void)
         word_hash[i] = _dossier_ner_hash_text (word_list[i], strlen (word_list[i]));
       for (guint i = 0; place_preps[i]; i++)
         place_prep_hash[i] = _dossier_ner_hash_text (place_preps[i], strlen (place_preps[i]));
+      for (guint i = 0; place_prefixes[i]; i++)
+        place_prefix_hash[i] = _dossier_ner_hash_text (place_prefixes[i], strlen (place_prefixes[i]));
       for (guint i = 0; articles[i]; i++)
         article_hash[i] = _dossier_ner_hash_text (articles[i], strlen (articles[i]));
       for (guint i = 0; compass_words[i]; i++)
@@ -1346,6 +1352,18 @@ scan_suffixed (Ctx      *ctx,
       break;
     }
 
+  /* "Cape Canaveral", "Lake Michigan", "Mount Everest", "Fort Worth" */
+  if (end - a < 2 && !in_of && tok_in (tok_at (ctx, a), place_prefix_hash) &&
+      a + 1 < b && is_name_tok (tok_at (ctx, a + 1)))
+    {
+      guint j = a + 1;
+
+      while (j < b && is_name_tok (tok_at (ctx, j)) && j - a < 4)
+        j++;
+      *kind = NER_KIND_PLACE;
+      return j - a;
+    }
+
   if (end - a < 2 || k == NER_KIND_NONE)
     return 0;
 
@@ -1425,7 +1443,8 @@ scan_run (Ctx   *ctx,
       if ((t->flags & NER_TOK_UNRELIABLE) && (wf & NER_W_NONNAME) &&
           !(wf & (NER_W_FIRST | NER_W_TITLE | NER_W_TITLE_HEAD | NER_W_MODIFIER)) &&
           match_gaz (ctx, k, b, &e) == 0 &&
-          (wf & NER_W_NONNAME))
+          !(k + 1 < b && (word_flags (ctx, tok_at (ctx, k + 1)) & NER_W_ORG) &&
+            !(tok_at (ctx, k)->flags & NER_TOK_HEADLINE)))
         {
           k++;
           continue;
@@ -2019,6 +2038,22 @@ index_get (GHashTable *table,
   return TRUE;
 }
 
+static void
+index_last (GHashTable *by_last,
+            guint64     h,
+            guint       ei)
+{
+  GArray *list = g_hash_table_lookup (by_last, KEY (h));
+
+  if (list == NULL)
+    {
+      list = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (by_last, KEY (h), list);
+    }
+  if (list->len == 0 || g_array_index (list, guint, list->len - 1) != ei)
+    g_array_append_val (list, ei);
+}
+
 typedef struct
 {
   guint kinds[4];     /* by NerKind, from guesses and context */
@@ -2084,15 +2119,20 @@ resolve (Ctx *ctx)
           name_parts (e->name, &first, &last);
           if (last != NULL)
             {
-              guint64 h = key_of (last);
-              GArray *list = g_hash_table_lookup (by_last, KEY (h));
+              const char *dash = strchr (last, '-');
+              const char *lsp = strrchr (e->name, ' ');
+              const char *psp = NULL;
 
-              if (list == NULL)
-                {
-                  list = g_array_new (FALSE, FALSE, sizeof (guint));
-                  g_hash_table_insert (by_last, KEY (h), list);
-                }
-              g_array_append_val (list, ei);
+              index_last (by_last, key_of (last), ei);
+              /* "al-Bashir" is "Bashir" too */
+              if (dash != NULL && dash - last <= 3 && g_ascii_islower (last[0]))
+                index_last (by_last, key_of (dash + 1), ei);
+              /* "Osama bin Laden" is "bin Laden" too */
+              for (const char *p = e->name; p < lsp; p++)
+                if (*p == ' ')
+                  psp = p;
+              if (psp != NULL && g_ascii_islower (psp[1]))
+                index_last (by_last, key_of (psp + 1), ei);
             }
           if (first != NULL)
             index_add (by_first, key_of (first), ei);
@@ -2139,7 +2179,7 @@ resolve (Ctx *ctx)
       Ent *e = g_ptr_array_index (ents, ei);
       GArray *list;
 
-      if (e->kind != NER_KIND_PERSON || count_spaces (e->name) > 0 || e->cands->len == 0)
+      if (e->kind != NER_KIND_PERSON || count_spaces (e->name) > 1 || e->cands->len == 0)
         continue;
       list = g_hash_table_lookup (by_last, KEY (key_of (e->name)));
       if (list != NULL)
