@@ -62,6 +62,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  TAGS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 set_color_class (GtkWidget *widget,
                  guint      color)
@@ -288,7 +295,10 @@ on_annotation_notify (DossierAnnotationRow *self,
   else if (g_str_equal (name, "note"))
     update_note (self);
   else if (g_str_equal (name, "tags"))
-    update_tags (self);
+    {
+      update_tags (self);
+      g_signal_emit (self, signals[TAGS_CHANGED], 0);
+    }
   else if (g_str_equal (name, "orphan"))
     update_orphan (self);
 }
@@ -405,6 +415,7 @@ static void
 dossier_annotation_row_dispose (GObject *object)
 {
   DossierAnnotationRow *self = DOSSIER_ANNOTATION_ROW (object);
+  GtkWidget *child;
 
   if (self->annotation_signals)
     g_signal_group_set_target (self->annotation_signals, NULL);
@@ -412,6 +423,9 @@ dossier_annotation_row_dispose (GObject *object)
     g_binding_group_set_source (self->document_bindings, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_ANNOTATION_ROW);
+  /* The template's unnamed top-level box. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->annotation_signals);
   g_clear_object (&self->document_bindings);
@@ -492,6 +506,15 @@ dossier_annotation_row_class_init (DossierAnnotationRowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * DossierAnnotationRow::tags-changed:
+   *
+   * The tags of the annotation shown changed (here, or by undo).
+   */
+  signals[TAGS_CHANGED] =
+    g_signal_new ("tags-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/dossier-annotation-row.ui");

@@ -505,6 +505,8 @@ setup_row (GtkSignalListItemFactory *factory,
 
   dossier_annotation_row_set_tag_model (DOSSIER_ANNOTATION_ROW (row),
                                         GTK_TREE_MODEL (self->known_tags));
+  g_signal_connect_object (row, "tags-changed", G_CALLBACK (update_tags), self,
+                           G_CONNECT_SWAPPED);
   gtk_list_item_set_child (item, row);
   /* The row's own widgets take the focus; the item only selects. */
   gtk_list_item_set_activatable (item, FALSE);
@@ -548,6 +550,8 @@ create_orphan_row (gpointer item,
                                         GTK_TREE_MODEL (self->known_tags));
   dossier_annotation_row_set_document (DOSSIER_ANNOTATION_ROW (row), self->document);
   dossier_annotation_row_set_annotation (DOSSIER_ANNOTATION_ROW (row), item);
+  g_signal_connect_object (row, "tags-changed", G_CALLBACK (update_tags), self,
+                           G_CONNECT_SWAPPED);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (list_row), row);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (list_row), FALSE);
   gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (list_row), FALSE);
@@ -568,12 +572,56 @@ on_selection_changed (DossierNotesPanel *self,
     g_signal_emit (self, signals[ANNOTATION_ACTIVATED], 0, annotation);
 }
 
+/* Layout */
+
+/* The panel is as wide as the window gives it, never as wide as a note's
+ * longest unwrapped paragraph would ask. */
+#define NATURAL_WIDTH 340
+
+static void
+dossier_notes_panel_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  *minimum = *natural = 0;
+  if (child == NULL)
+    return;
+
+  /* The width does not depend on the height: lists scroll. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      gtk_widget_measure (child, orientation, -1, minimum, natural, NULL, NULL);
+      *natural = MAX (*minimum, NATURAL_WIDTH);
+    }
+  else
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, NULL, NULL);
+}
+
+static void
+dossier_notes_panel_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
 /* GObject */
 
 static void
 dossier_notes_panel_dispose (GObject *object)
 {
   DossierNotesPanel *self = DOSSIER_NOTES_PANEL (object);
+  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   if (self->document_signals)
@@ -582,6 +630,9 @@ dossier_notes_panel_dispose (GObject *object)
     gtk_list_box_bind_model (self->orphans_list, NULL, NULL, NULL, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_NOTES_PANEL);
+  /* The template's unnamed top-level box. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->document_signals);
   g_clear_object (&self->selection);
@@ -682,7 +733,8 @@ dossier_notes_panel_class_init (DossierNotesPanelClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/dossier-notes-panel.ui");
   gtk_widget_class_set_css_name (widget_class, "notespanel");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = dossier_notes_panel_measure;
+  widget_class->size_allocate = dossier_notes_panel_size_allocate;
 
   gtk_widget_class_bind_template_child (widget_class, DossierNotesPanel, color_filter_box);
   gtk_widget_class_bind_template_child (widget_class, DossierNotesPanel, list_stack);

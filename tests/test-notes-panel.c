@@ -1,0 +1,637 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-notes-panel"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+#include <json-glib/json-glib.h>
+
+#include "dossier-annotation.h"
+#include "dossier-article.h"
+#include "dossier-document.h"
+#include "dossier-notes-panel-private.h"
+#include "dossier-reader-view-private.h"
+#include "dossier-window-notes.h"
+#include "dossier-window-private.h"
+
+/* Annotating in a real DossierWindow on a real display (xvfb-run -a):
+ * highlight a selection, see its card, find it in the notes file, undo
+ * and redo it, edit its note and tags, filter the cards, and never write
+ * over a notes file that cannot be read. */
+
+static gboolean have_display;
+
+#define TIMEOUT_USEC (10 * G_USEC_PER_SEC)
+
+#define SKIP_WITHOUT_DISPLAY()                        \
+  G_STMT_START {                                      \
+    if (!have_display)                                \
+      {                                               \
+        g_test_skip ("No display");                   \
+        return;                                       \
+      }                                               \
+  } G_STMT_END
+
+static gboolean
+wake_up (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+iterate_pending (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Runs the main loop until @check says so, or fails after a timeout. */
+static void
+run_until (gboolean (*check) (gpointer data),
+           gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_USEC;
+  guint id = g_timeout_add (10, wake_up, NULL);
+
+  while (!check (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (id);
+  g_assert_true (check (data));
+  iterate_pending ();
+}
+
+static void
+run_for (guint msec)
+{
+  gint64 end = g_get_monotonic_time () + msec * 1000;
+  guint id = g_timeout_add (10, wake_up, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (id);
+}
+
+static gboolean
+window_ready (gpointer data)
+{
+  DossierWindow *window = data;
+
+  return !dossier_window_is_loading (window) && _dossier_window_get_notes_ready (window);
+}
+
+static gboolean
+document_saved (gpointer data)
+{
+  DossierDocument *document = data;
+
+  return !dossier_document_get_unsaved (document) && !dossier_document_get_saving (document);
+}
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "notes-ui", name, NULL);
+}
+
+static DossierWindow *
+open_fixture (const char *name)
+{
+  DossierWindow *window = dossier_window_new (NULL);
+  g_autofree char *path = fixture_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  gtk_window_present (GTK_WINDOW (window));
+  dossier_window_open_file (window, file);
+  run_until (window_ready, window);
+
+  return window;
+}
+
+static void
+destroy_window (DossierWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+}
+
+static void
+select_text (DossierWindow *window,
+             const char    *quote)
+{
+  GtkTextBuffer *buffer = _dossier_reader_view_get_buffer (window->reader_view);
+  GtkTextIter start, match_start, match_end;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, quote, GTK_TEXT_SEARCH_TEXT_ONLY,
+                                               &match_start, &match_end, NULL));
+  gtk_text_buffer_select_range (buffer, &match_start, &match_end);
+  iterate_pending ();
+}
+
+static guint
+offset_of (DossierWindow *window,
+           const char    *quote)
+{
+  const char *text = dossier_article_get_text (dossier_window_get_article (window));
+  const char *found = strstr (text, quote);
+
+  g_assert_nonnull (found);
+
+  return g_utf8_pointer_to_offset (text, found);
+}
+
+static JsonNode *
+read_notes_file (DossierDocument *document)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (dossier_document_get_notes_file (document));
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+static JsonArray *
+saved_annotations (JsonNode *root)
+{
+  return json_object_get_array_member (json_node_get_object (root), "annotations");
+}
+
+static JsonObject *
+selector (JsonObject *annotation,
+          const char *type)
+{
+  JsonObject *target = json_object_get_object_member (annotation, "target");
+  JsonArray *selectors = json_object_get_array_member (target, "selector");
+
+  for (guint i = 0; i < json_array_get_length (selectors); i++)
+    {
+      JsonObject *object = json_array_get_object_element (selectors, i);
+
+      if (g_str_equal (json_object_get_string_member (object, "type"), type))
+        return object;
+    }
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+has_tag_at (DossierWindow *window,
+            guint          offset,
+            const char    *tag_name)
+{
+  GtkTextBuffer *buffer = _dossier_reader_view_get_buffer (window->reader_view);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+  GtkTextIter iter;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+
+  return gtk_text_iter_has_tag (&iter, tag);
+}
+
+static DossierAnnotation *
+annotation_at (DossierDocument *document,
+               guint            position)
+{
+  g_autoptr(DossierAnnotation) annotation = NULL;
+
+  annotation = g_list_model_get_item (dossier_document_get_annotations (document), position);
+  g_assert_nonnull (annotation);
+
+  return annotation;  /* the document holds it */
+}
+
+static void
+test_highlight (void)
+{
+  DossierWindow *window;
+  DossierDocument *document;
+  DossierNotesPanel *panel;
+  GListModel *annotations;
+  DossierAnnotation *annotation;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *saved, *position, *quote;
+  guint start;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  window = open_fixture ("harbour.txt");
+  document = _dossier_window_get_document (window);
+  panel = _dossier_window_get_notes_panel (window);
+  annotations = dossier_document_get_annotations (document);
+
+  g_assert_nonnull (document);
+  g_assert_false (dossier_document_get_read_only (document));
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 0);
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (window)) &&
+                  gtk_widget_activate_action (GTK_WIDGET (window), "win.highlight", NULL) &&
+                  g_list_model_get_n_items (annotations) > 0);
+
+  /* Select a passage: the popover's actions come alive. */
+  select_text (window, "18 million euros");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.highlight-color", "s", "green"));
+  iterate_pending ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 1);
+  annotation = annotation_at (document, 0);
+  start = offset_of (window, "18 million euros");
+  g_assert_cmpstr (dossier_annotation_get_exact (annotation), ==, "18 million euros");
+  g_assert_cmpuint (dossier_annotation_get_start (annotation), ==, start);
+  g_assert_cmpuint (dossier_annotation_get_end (annotation), ==, start + 16);
+  g_assert_cmpint (dossier_annotation_get_color (annotation), ==, DOSSIER_ANNOTATION_COLOR_GREEN);
+
+  /* Drawn in the text, and a card in the panel (which opened). */
+  g_assert_true (has_tag_at (window, start, "annotation-green-highlight"));
+  g_assert_false (has_tag_at (window, start - 1, "annotation-green-highlight"));
+  g_assert_true (adw_flap_get_reveal_flap (window->notes_flap));
+  g_assert_cmpuint (g_list_model_get_n_items (_dossier_notes_panel_get_visible (panel)), ==, 1);
+  g_assert_true (dossier_notes_panel_get_selected (panel) == annotation);
+  run_for (50);
+  g_assert_nonnull (_dossier_notes_panel_find_row (panel, annotation));
+
+  /* Saved within a second or so, with the exact quote and positions. */
+  run_until (document_saved, document);
+  root = read_notes_file (document);
+  g_assert_cmpuint (json_array_get_length (saved_annotations (root)), ==, 1);
+  saved = json_array_get_object_element (saved_annotations (root), 0);
+  g_assert_cmpstr (json_object_get_string_member (saved, "id"), ==,
+                   dossier_annotation_get_id (annotation));
+  g_assert_cmpstr (json_object_get_string_member (saved, "color"), ==, "green");
+  quote = selector (saved, "TextQuoteSelector");
+  position = selector (saved, "TextPositionSelector");
+  g_assert_cmpstr (json_object_get_string_member (quote, "exact"), ==, "18 million euros");
+  g_assert_cmpstr (json_object_get_string_member (quote, "prefix"), ==,
+                   " than the old one and will cost ");
+  g_assert_cmpint (json_object_get_int_member (position, "start"), ==, start);
+  g_assert_cmpint (json_object_get_int_member (position, "end"), ==, start + 16);
+  g_clear_pointer (&root, json_node_unref);
+
+  /* Undo removes it, from the text, the panel and the file; redo brings
+   * it back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate_pending ();
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 0);
+  g_assert_false (has_tag_at (window, start, "annotation-green-highlight"));
+  g_assert_cmpuint (g_list_model_get_n_items (_dossier_notes_panel_get_visible (panel)), ==, 0);
+  run_until (document_saved, document);
+  root = read_notes_file (document);
+  g_assert_cmpuint (json_array_get_length (saved_annotations (root)), ==, 0);
+  g_clear_pointer (&root, json_node_unref);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  iterate_pending ();
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 1);
+  g_assert_true (annotation_at (document, 0) == annotation);
+  g_assert_true (has_tag_at (window, start, "annotation-green-highlight"));
+  run_until (document_saved, document);
+  root = read_notes_file (document);
+  g_assert_cmpuint (json_array_get_length (saved_annotations (root)), ==, 1);
+  g_clear_pointer (&root, json_node_unref);
+
+  destroy_window (window);
+}
+
+static void
+test_note_and_tags (void)
+{
+  DossierWindow *window;
+  DossierDocument *document;
+  DossierNotesPanel *panel;
+  DossierAnnotation *annotation;
+  DossierAnnotationRow *row;
+  GtkTextBuffer *note;
+  GtkEditable *entry;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *body;
+  const char * const *tags;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  window = open_fixture ("harbour.txt");
+  document = _dossier_window_get_document (window);
+  panel = _dossier_window_get_notes_panel (window);
+
+  /* Left over from the previous case: the notes came back. */
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_annotations (document)), ==, 1);
+  g_assert_true (adw_flap_get_reveal_flap (window->notes_flap));
+
+  /* "Note" on a new selection: a highlight in the window's last colour
+   * (yellow in a new window), its card selected and its note focused. */
+  select_text (window, "the old wall had been patched so often");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.note", NULL));
+  run_for (100);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_annotations (document)), ==, 2);
+  annotation = dossier_notes_panel_get_selected (panel);
+  g_assert_nonnull (annotation);
+  g_assert_cmpstr (dossier_annotation_get_exact (annotation), ==,
+                   "the old wall had been patched so often");
+  row = _dossier_notes_panel_find_row (panel, annotation);
+  g_assert_nonnull (row);
+  note = _dossier_annotation_row_get_note_buffer (row);
+
+  /* Typing in the card is the note, saved without a Save button. */
+  gtk_text_buffer_set_text (note, "Compare with the 2019 inspection.", -1);
+  g_assert_cmpstr (dossier_annotation_get_note (annotation), ==, "Compare with the 2019 inspection.");
+  run_until (document_saved, document);
+  root = read_notes_file (document);
+  body = json_object_get_object_member (json_array_get_object_element (saved_annotations (root), 1),
+                                        "body");
+  g_assert_cmpstr (json_object_get_string_member (body, "note"), ==,
+                   "Compare with the 2019 inspection.");
+  g_clear_pointer (&root, json_node_unref);
+
+  /* Undo takes the note back, in the card too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate_pending ();
+  g_assert_cmpstr (dossier_annotation_get_note (annotation), ==, "");
+  g_assert_cmpint (gtk_text_buffer_get_char_count (note), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpstr (dossier_annotation_get_note (annotation), ==, "Compare with the 2019 inspection.");
+
+  /* Tags: several at once, without duplicates. */
+  entry = _dossier_annotation_row_get_tag_entry (row);
+  gtk_editable_set_text (entry, "budget, harbour, Budget");
+  g_signal_emit_by_name (entry, "activate");
+  tags = dossier_annotation_get_tags (annotation);
+  g_assert_cmpuint (g_strv_length ((char **)tags), ==, 2);
+  g_assert_cmpstr (tags[0], ==, "budget");
+  g_assert_cmpstr (tags[1], ==, "harbour");
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+
+  /* …which complete in any clipping from now on. */
+  {
+    GtkTreeModel *known = _dossier_notes_panel_get_known_tags (panel);
+    GtkTreeIter iter;
+    gboolean found = FALSE;
+
+    for (gboolean ok = gtk_tree_model_get_iter_first (known, &iter); ok && !found;
+         ok = gtk_tree_model_iter_next (known, &iter))
+      {
+        g_autofree char *tag = NULL;
+
+        gtk_tree_model_get (known, &iter, 0, &tag, -1);
+        found = g_strcmp0 (tag, "harbour") == 0;
+      }
+    g_assert_true (found);
+  }
+
+  run_until (document_saved, document);
+  destroy_window (window);
+}
+
+static void
+test_filters (void)
+{
+  DossierWindow *window;
+  DossierDocument *document;
+  DossierNotesPanel *panel;
+  GListModel *visible;
+  g_autoptr(DossierAnnotation) first = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  window = open_fixture ("harbour.txt");
+  document = _dossier_window_get_document (window);
+  panel = _dossier_window_get_notes_panel (window);
+  visible = _dossier_notes_panel_get_visible (panel);
+
+  /* A pink one, from the popover's colour. */
+  select_text (window, "We are building for the last storm");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.highlight-color", "s", "pink"));
+  /* …and "h" highlights in the colour used last. */
+  select_text (window, "temporary barriers");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.highlight", NULL));
+  iterate_pending ();
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_annotations (document)), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 4);
+  g_assert_true (has_tag_at (window, offset_of (window, "temporary barriers"),
+                             "annotation-pink-highlight"));
+
+  _dossier_notes_panel_set_color_filter (panel, DOSSIER_ANNOTATION_COLOR_PINK, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 2);
+  first = g_list_model_get_item (visible, 0);
+  g_assert_cmpint (dossier_annotation_get_color (first), ==, DOSSIER_ANNOTATION_COLOR_PINK);
+  _dossier_notes_panel_set_color_filter (panel, DOSSIER_ANNOTATION_COLOR_GREEN, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 3);
+  _dossier_notes_panel_set_color_filter (panel, DOSSIER_ANNOTATION_COLOR_PINK, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
+  _dossier_notes_panel_set_color_filter (panel, DOSSIER_ANNOTATION_COLOR_GREEN, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 4);
+
+  /* By tag, and by text in the quote, the note or the tags. */
+  _dossier_notes_panel_set_tag_filter (panel, "harbour");
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
+  _dossier_notes_panel_set_tag_filter (panel, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 4);
+  _dossier_notes_panel_set_search (panel, "INSPECTION");
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
+  _dossier_notes_panel_set_search (panel, "storm");
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
+  _dossier_notes_panel_set_search (panel, "");
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 4);
+
+  /* Clicking a highlight finds its card. */
+  {
+    DossierAnnotation *hit;
+
+    hit = dossier_highlighter_lookup (_dossier_window_get_highlighter (window),
+                                      offset_of (window, "last storm"));
+    g_assert_nonnull (hit);
+    g_assert_cmpint (dossier_annotation_get_color (hit), ==, DOSSIER_ANNOTATION_COLOR_PINK);
+    g_assert_null (dossier_highlighter_lookup (_dossier_window_get_highlighter (window), 0));
+  }
+
+  /* Removing a card is an undo step too. */
+  dossier_document_remove_annotation (document, annotation_at (document, 0));
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 4);
+
+  run_until (document_saved, document);
+  destroy_window (window);
+}
+
+static void
+test_clipping_notes (void)
+{
+  DossierWindow *window;
+  DossierDocument *document;
+  GtkTextBuffer *buffer;
+  g_autoptr(JsonNode) root = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  window = open_fixture ("ferry.txt");
+  document = g_object_ref (_dossier_window_get_document (window));
+  buffer = _dossier_notes_panel_get_notes_buffer (_dossier_window_get_notes_panel (window));
+
+  gtk_text_buffer_set_text (buffer, "Ask the operator about the winter timetable.", -1);
+  g_assert_cmpstr (dossier_document_get_notes (document), ==,
+                   "Ask the operator about the winter timetable.");
+  g_assert_true (dossier_document_get_unsaved (document));
+
+  /* Closing the window right away still saves. */
+  gtk_window_close (GTK_WINDOW (window));
+  run_until (document_saved, document);
+  root = read_notes_file (document);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "notes"), ==,
+                   "Ask the operator about the winter timetable.");
+
+  g_object_unref (document);
+}
+
+static void
+test_unreadable (void)
+{
+  DossierWindow *window;
+  DossierDocument *document;
+  g_autofree char *path = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *garbage = "{ \"version\": 1, \"annotations\": [ oops";
+  gsize length;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  /* Where the notes of this clipping live (written by the previous case). */
+  window = open_fixture ("ferry.txt");
+  document = _dossier_window_get_document (window);
+  path = g_file_get_path (dossier_document_get_notes_file (document));
+  g_assert_cmpstr (dossier_document_get_notes (document), ==,
+                   "Ask the operator about the winter timetable.");
+  destroy_window (window);
+
+  g_file_set_contents (path, garbage, -1, &error);
+  g_assert_no_error (error);
+
+  window = open_fixture ("ferry.txt");
+  document = _dossier_window_get_document (window);
+  g_assert_true (dossier_document_get_read_only (document));
+  g_assert_nonnull (_dossier_window_get_notes_banner (window));
+  g_assert_true (strstr (_dossier_window_get_notes_banner (window), "read-only") != NULL);
+
+  /* Nothing can be annotated; nothing is written. */
+  select_text (window, "night service");
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.highlight", NULL) &&
+                  g_list_model_get_n_items (dossier_document_get_annotations (document)) > 0);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_annotations (document)), ==, 0);
+  gtk_text_buffer_set_text (_dossier_notes_panel_get_notes_buffer (_dossier_window_get_notes_panel (window)),
+                            "typed anyway", -1);
+  gtk_window_close (GTK_WINDOW (window));
+  run_for (1500);
+
+  g_file_get_contents (path, &after, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after, ==, garbage);
+
+  /* Start Fresh keeps the old file aside and makes the notes writable. */
+  window = open_fixture ("ferry.txt");
+  document = _dossier_window_get_document (window);
+  g_assert_true (dossier_document_get_read_only (document));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-fresh", NULL));
+  g_assert_false (dossier_document_get_read_only (document));
+  g_assert_null (_dossier_window_get_notes_banner (window));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+    g_autofree char *base = g_path_get_basename (path);
+    g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+    const char *name;
+    gboolean kept = FALSE;
+
+    while ((name = g_dir_read_name (folder)))
+      if (g_str_has_prefix (name, base) && strstr (name, ".corrupt-"))
+        {
+          g_autofree char *aside = g_build_filename (dir, name, NULL);
+          g_autofree char *contents = NULL;
+
+          g_file_get_contents (aside, &contents, NULL, NULL);
+          kept = g_strcmp0 (contents, garbage) == 0;
+        }
+    g_assert_true (kept);
+  }
+
+  select_text (window, "night service");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.highlight", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_annotations (document)), ==, 1);
+  run_until (document_saved, document);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  destroy_window (window);
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children && (info = g_file_enumerator_next_file (children, NULL, NULL)))
+    {
+      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+      remove_tree (child);
+      g_object_unref (info);
+    }
+
+  g_file_delete (file, NULL, NULL);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *home = g_dir_make_tmp ("dossier-test-notes-panel-XXXXXX", NULL);
+  g_autoptr(GFile) home_file = g_file_new_for_path (home);
+  static const char *user_dirs[] = {
+    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
+  };
+  int ret;
+
+  for (guint i = 0; i < G_N_ELEMENTS (user_dirs); i++)
+    {
+      g_autofree char *dir = g_build_filename (home, user_dirs[i], NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+      g_setenv (user_dirs[i], dir, TRUE);
+    }
+
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  have_display = gtk_init_check ();
+  if (have_display)
+    {
+      adw_init ();
+      g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+    }
+
+  /* In order: each case finds the notes the one before left. */
+  g_test_add_func ("/dossier/notes-panel/highlight", test_highlight);
+  g_test_add_func ("/dossier/notes-panel/note-and-tags", test_note_and_tags);
+  g_test_add_func ("/dossier/notes-panel/filters", test_filters);
+  g_test_add_func ("/dossier/notes-panel/clipping-notes", test_clipping_notes);
+  g_test_add_func ("/dossier/notes-panel/unreadable", test_unreadable);
+
+  ret = g_test_run ();
+
+  remove_tree (home_file);
+
+  return ret;
+}
