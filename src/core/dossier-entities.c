@@ -1443,7 +1443,8 @@ scan_run (Ctx   *ctx,
       if ((t->flags & NER_TOK_UNRELIABLE) && (wf & NER_W_NONNAME) &&
           !(wf & (NER_W_FIRST | NER_W_TITLE | NER_W_TITLE_HEAD | NER_W_MODIFIER)) &&
           match_gaz (ctx, k, b, &e) == 0 &&
-          !(k + 1 < b && (word_flags (ctx, tok_at (ctx, k + 1)) & NER_W_ORG) &&
+          /* but "Whole Foods" at a sentence start is a name */
+          !(k + 2 == b && (word_flags (ctx, tok_at (ctx, k + 1)) & NER_W_ORG) &&
             !(tok_at (ctx, k)->flags & NER_TOK_HEADLINE)))
         {
           k++;
@@ -1570,15 +1571,29 @@ scan_run (Ctx   *ctx,
           k++;
           continue;
         }
-      /* "Scientologist Tom Cruise": a descriptor before a given name */
+      /* "Scientologist Tom Cruise", "Aerospace Writer Marcia Dunn": a
+       * descriptor before a given name */
       g_clear_pointer (&descriptor, g_free);
-      if (end - k >= 3 && !(wf & (NER_W_FIRST | NER_W_PARTICLE)) && !(t->flags & NER_TOK_INITIAL) &&
-          (word_flags (ctx, tok_at (ctx, k + 1)) & NER_W_FIRST))
+      if (end - k >= 3 && !(wf & (NER_W_FIRST | NER_W_PARTICLE)) && !(t->flags & NER_TOK_INITIAL))
         {
-          descriptor = span_text (ctx, k, k + 1);
-          k++;
-          t = tok_at (ctx, k);
-          wf = word_flags (ctx, t);
+          for (guint j = k + 1; j + 1 < end && j <= k + 3; j++)
+            {
+              guint fj = word_flags (ctx, tok_at (ctx, j));
+              gboolean after_title = (word_flags (ctx, tok_at (ctx, j - 1)) & (NER_W_TITLE | NER_W_ROLE_HEAD)) &&
+                                     !(fj & (NER_W_TITLE | NER_W_ROLE_HEAD));
+
+              if ((fj & NER_W_FIRST) || (after_title && end - j >= 2))
+                {
+                  if (j == k + 1 || after_title)
+                    {
+                      descriptor = span_text (ctx, k, j);
+                      k = j;
+                      t = tok_at (ctx, k);
+                      wf = word_flags (ctx, t);
+                    }
+                  break;
+                }
+            }
         }
       /* "Cold War", "Iron Curtain": a capitalised common word inside the
        * name makes it a thing, not a person */
