@@ -47,6 +47,8 @@ struct _DossierAnnotationRow
   GtkEntry          *tag_entry;
   GtkEntryCompletion *completion;
 
+  guint              resize_source;
+  int                note_height;
   guint              updating : 1;
 };
 
@@ -158,6 +160,17 @@ update_color (DossierAnnotationRow *self)
   self->updating = TRUE;
   gtk_check_button_set_active (self->underline_check, underline);
   self->updating = FALSE;
+}
+
+static gboolean
+resize_cb (gpointer user_data)
+{
+  DossierAnnotationRow *self = user_data;
+
+  self->resize_source = 0;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -412,11 +425,55 @@ set_color_action (GtkWidget  *widget,
 }
 
 static void
+dossier_annotation_row_measure (GtkWidget      *widget,
+                                GtkOrientation  orientation,
+                                int             for_size,
+                                int            *minimum,
+                                int            *natural,
+                                int            *minimum_baseline,
+                                int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  *minimum = *natural = 0;
+  if (child)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, NULL, NULL);
+}
+
+static void
+dossier_annotation_row_size_allocate (GtkWidget *widget,
+                                      int        width,
+                                      int        height,
+                                      int        baseline)
+{
+  DossierAnnotationRow *self = DOSSIER_ANNOTATION_ROW (widget);
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+  int nat;
+
+  if (child == NULL)
+    return;
+
+  gtk_widget_allocate (child, width, height, baseline, NULL);
+
+  /* A text view counts its new text as no lines until it has laid it
+   * out, which happens once it has a width: the list measured this row
+   * before that, so measure it again. */
+  gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, NULL, &nat, NULL, NULL);
+  if (nat != height && nat != self->note_height && self->resize_source == 0)
+    {
+      /* Once per height, so that it cannot go round in circles. */
+      self->note_height = nat;
+      self->resize_source = g_idle_add (resize_cb, self);
+    }
+}
+
+static void
 dossier_annotation_row_dispose (GObject *object)
 {
   DossierAnnotationRow *self = DOSSIER_ANNOTATION_ROW (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->resize_source, g_source_remove);
   if (self->annotation_signals)
     g_signal_group_set_target (self->annotation_signals, NULL);
   if (self->document_bindings)
@@ -519,7 +576,8 @@ dossier_annotation_row_class_init (DossierAnnotationRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/dossier-annotation-row.ui");
   gtk_widget_class_set_css_name (widget_class, "annotationrow");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = dossier_annotation_row_measure;
+  widget_class->size_allocate = dossier_annotation_row_size_allocate;
 
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationRow, color_box);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationRow, color_button);

@@ -845,29 +845,11 @@ on_card_activated (DossierWindow     *self,
                                            dossier_annotation_get_start (annotation));
 }
 
-static gboolean
-reveal_cb (gpointer user_data)
-{
-  DossierWindow *self = user_data;
-  DossierWindowNotes *notes = get_notes (self);
-
-  if (notes)
-    adw_flap_set_reveal_flap (self->notes_flap,
-                              gtk_toggle_button_get_active (notes->notes_button));
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_notes_button_toggled (DossierWindow   *self,
                          GtkToggleButton *button)
 {
-  /* A flap revealed before its first allocation gets a garbage width. */
-  if (gtk_widget_get_mapped (GTK_WIDGET (self->notes_flap)))
-    adw_flap_set_reveal_flap (self->notes_flap, gtk_toggle_button_get_active (button));
-  else
-    g_signal_connect_object (self->notes_flap, "map", G_CALLBACK (reveal_cb), self,
-                             G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  adw_flap_set_reveal_flap (self->notes_flap, gtk_toggle_button_get_active (button));
 }
 
 /* Set-up */
@@ -931,7 +913,6 @@ _dossier_window_notes_init (DossierWindow *self)
   buffer = gtk_text_view_get_buffer (notes->text_view);
   notes->highlighter = dossier_highlighter_new (buffer);
 
-  adw_flap_set_fold_policy (self->notes_flap, ADW_FLAP_FOLD_POLICY_NEVER);
   notes->panel = DOSSIER_NOTES_PANEL (dossier_notes_panel_new ());
   adw_bin_set_child (self->notes_panel, GTK_WIDGET (notes->panel));
   g_signal_connect_object (notes->panel, "annotation-activated",
