@@ -13,6 +13,7 @@
 #include <gio/gunixinputstream.h>
 
 #include "dossier-core.h"
+#include "dossier-export.h"
 
 #define EXIT_BAD_INPUT 1
 #define EXIT_BAD_USAGE 2
@@ -366,12 +367,44 @@ export_json (DossierDocument  *document,
   return dossier_document_serialize (document);
 }
 
+/* The formats of dossier_export(): the notes, and the entities and the
+ * timeline when the format shows them, analysed as `analyze` does. */
+static GBytes *
+export_core (DossierExportFormat   format,
+             DossierDocument      *document,
+             DossierArticle       *article,
+             GError              **error)
+{
+  g_autoptr(GPtrArray) entities = NULL;
+  g_autoptr(GPtrArray) timexes = NULL;
+  const char *text = dossier_article_get_text (article);
+
+  if (!dossier_document_load (document, dossier_document_get_notes_file (document), NULL, error))
+    return NULL;
+  if (dossier_export_format_needs_entities (format))
+    entities = dossier_entities_analyze (text, dossier_article_get_language (article));
+  if (dossier_export_format_needs_timeline (format))
+    timexes = dossier_timeline_analyze (text, dossier_article_get_published (article));
+
+  return dossier_export (format, article, document, entities, timexes, error);
+}
+
 static const struct
 {
-  const char *name;
-  ExportFunc  func;
+  const char          *name;
+  ExportFunc           func;
+  DossierExportFormat  format;
 } exporters[] = {
   { "json", export_json },
+  { "markdown", NULL, DOSSIER_EXPORT_MARKDOWN },
+  { "html", NULL, DOSSIER_EXPORT_HTML },
+  { "w3c", NULL, DOSSIER_EXPORT_W3C },
+  { "csv-entities", NULL, DOSSIER_EXPORT_CSV_ENTITIES },
+  { "csv-timeline", NULL, DOSSIER_EXPORT_CSV_TIMELINE },
+  { "bibtex", NULL, DOSSIER_EXPORT_BIBTEX },
+  { "ris", NULL, DOSSIER_EXPORT_RIS },
+  { "csl-json", NULL, DOSSIER_EXPORT_CSL_JSON },
+  { "timeline-svg", NULL, DOSSIER_EXPORT_TIMELINE_SVG },
 };
 
 static int
@@ -387,9 +420,11 @@ cmd_export (int    argc,
   g_autofree char *notes_path = NULL;
   g_autofree char *output = NULL;
   ExportFunc func = NULL;
+  int exporter = -1;
   const GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format,
-      N_("The format: json (the notes file as stored)"), N_("FORMAT") },
+      N_("The format: markdown, html, w3c, json (the notes file as stored), csv-entities, "
+         "csv-timeline, bibtex, ris, csl-json or timeline-svg"), N_("FORMAT") },
     { "notes", 0, 0, G_OPTION_ARG_FILENAME, &notes_path,
       N_("The notes file to use instead of the default"), N_("NOTESFILE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
@@ -407,8 +442,8 @@ cmd_export (int    argc,
     return usage_error (context, _("export needs --format FORMAT"));
   for (guint i = 0; i < G_N_ELEMENTS (exporters); i++)
     if (g_str_equal (format, exporters[i].name))
-      func = exporters[i].func;
-  if (func == NULL)
+      exporter = i;
+  if (exporter < 0)
     {
       g_autofree char *message = g_strdup_printf (_("unknown format “%s”"), format);
       return usage_error (NULL, message);
@@ -418,7 +453,11 @@ cmd_export (int    argc,
   if (document == NULL)
     return fail (argv[1], error);
 
-  bytes = func (document, article, &error);
+  func = exporters[exporter].func;
+  if (func)
+    bytes = func (document, article, &error);
+  else
+    bytes = export_core (exporters[exporter].format, document, article, &error);
   if (bytes == NULL)
     return fail (argv[1], error);
 
