@@ -633,6 +633,25 @@ test_reference_without_blank_line (void)
                                    "Talks are to resume on Friday, the union said."));
 }
 
+/* "Tag" is the Italian label for tags and the German word for day. */
+static void
+test_label_word_in_text (void)
+{
+  g_autoptr(DossierArticle) article = NULL;
+  const char *text =
+    "Reise nach Italien\n\n"
+    "Wir sind am Montag in Verona angekommen und haben die Arena besucht.\n\n"
+    "Tag 3 begann mit Regen in Verona\n\n"
+    "Am Nachmittag fuhren wir weiter nach Bologna.\n\n"
+    "Tag: viaggi\n";
+
+  article = parse (text);
+  g_assert_cmpstr (dossier_article_get_text (article), ==,
+                   "Wir sind am Montag in Verona angekommen und haben die Arena besucht.\n\n"
+                   "Tag 3 begann mit Regen in Verona\n\n"
+                   "Am Nachmittag fuhren wir weiter nach Bologna.");
+}
+
 static void
 test_paragraph_per_line (void)
 {
@@ -669,6 +688,7 @@ main (int   argc,
   g_test_add_func ("/dossier/text-importer/body-between-windows", test_body_between_windows);
   g_test_add_func ("/dossier/text-importer/reference-without-blank-line",
                    test_reference_without_blank_line);
+  g_test_add_func ("/dossier/text-importer/label-word-in-text", test_label_word_in_text);
 
   return g_test_run ();
 }

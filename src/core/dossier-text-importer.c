@@ -618,11 +618,18 @@ classify (Parser *self,
   norm = _dossier_text_lexicon_normalize (line->start, len);
   chrome = _dossier_text_lexicon_chrome (norm);
 
-  /* "Assinar o acordo foi difícil, disse o ministro." is a sentence */
-  if ((chrome & DOSSIER_CHROME_ONE_WORD) &&
-      is_sentence_end (last_char (line->start, line->end, NULL)) &&
-      count_words (line->start, line->end) > 6)
-    chrome = 0;
+  /* a one-word label is furniture as "Tags: x, y" or in a short line;
+   * "Tag 3: Wir fahren nach Rom" and "Assinar o acordo foi difícil, disse
+   * o ministro." are text */
+  if (chrome & DOSSIER_CHROME_ONE_WORD)
+    {
+      const char *w = find_word_end (line->start, line->end);
+
+      while (w < line->end && *w == ' ')
+        w++;
+      if (!(w < line->end && *w == ':') && count_words (line->start, line->end) > 4)
+        chrome = 0;
+    }
 
   if (chrome & DOSSIER_CHROME_MATCH)
     {
