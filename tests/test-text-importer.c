@@ -650,6 +650,14 @@ test_label_word_in_text (void)
                    "Wir sind am Montag in Verona angekommen und haben die Arena besucht.\n\n"
                    "Tag 3 begann mit Regen in Verona\n\n"
                    "Am Nachmittag fuhren wir weiter nach Bologna.");
+
+  /* a sentence that starts like a footer ("Powered by …") stays */
+  g_clear_object (&article);
+  article = parse ("Wind Farm Opens\n\nThe new wind farm opened on Monday near the coast.\n\n"
+                   "Powered by wind alone, the turbines will light the whole town for most of the year.\n\n"
+                   "Posted by Jane at 10:15\n\nNo comments:\n");
+  g_assert_true (g_str_has_suffix (dossier_article_get_text (article),
+                                   "light the whole town for most of the year."));
 }
 
 static void

@@ -630,6 +630,10 @@ classify (Parser *self,
       if (!(w < line->end && *w == ':') && count_words (line->start, line->end) > 4)
         chrome = 0;
     }
+  /* "Powered by wind, the new turbines light the whole town." */
+  if ((chrome & DOSSIER_CHROME_SHORT) && count_words (line->start, line->end) > 10 &&
+      is_sentence_end (last_char (line->start, line->end, NULL)))
+    chrome = 0;
 
   if (chrome & DOSSIER_CHROME_MATCH)
     {

@@ -23,6 +23,8 @@ typedef enum
   DOSSIER_CHROME_MATCH  = 1 << 2,
   /* the match was a one-word prefix ("Labels", "Autor"), the weakest kind */
   DOSSIER_CHROME_ONE_WORD = 1 << 3,
+  /* the match was a short prefix ("Powered by", "Posted in") */
+  DOSSIER_CHROME_SHORT    = 1 << 4,
 } DossierChromeFlags;
 
 typedef struct

@@ -766,7 +766,8 @@ _dossier_text_lexicon_chrome (const char *normalized)
       if (len >= plen && memcmp (normalized, phrase, plen) == 0 &&
           (normalized[plen] == '\0' || normalized[plen] == ' ' || (!one_word && plen >= 8)))
         return GPOINTER_TO_UINT (g_ptr_array_index (prefix_list, i + 1)) | DOSSIER_CHROME_MATCH |
-               (one_word ? DOSSIER_CHROME_ONE_WORD : 0);
+               (one_word ? DOSSIER_CHROME_ONE_WORD : 0) |
+               (plen <= 12 ? DOSSIER_CHROME_SHORT : 0);
     }
 
   return 0;
