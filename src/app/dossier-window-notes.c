@@ -130,6 +130,9 @@ on_read_only_changed (DossierWindow   *self,
                       GParamSpec      *pspec,
                       DossierDocument *document)
 {
+  if (get_notes (self) == NULL)
+    return;
+
   show_banner (self, dossier_document_get_read_only (document)
                      ? dossier_document_get_load_error (document) : NULL);
   update_actions (self);
@@ -740,9 +743,14 @@ on_reader_event (DossierWindow            *self,
 {
   DossierWindowNotes *notes = get_notes (self);
   GdkEventType type = gdk_event_get_event_type (event);
-  GtkWidget *widget = GTK_WIDGET (notes->text_view);
+  GtkWidget *widget;
   graphene_point_t point;
   double x, y, nx, ny;
+
+  if (notes == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  widget = GTK_WIDGET (notes->text_view);
 
   if (type != GDK_BUTTON_PRESS && type != GDK_BUTTON_RELEASE)
     return GDK_EVENT_PROPAGATE;
@@ -782,11 +790,13 @@ on_reader_key_pressed (DossierWindow         *self,
                        GtkEventControllerKey *controller)
 {
   DossierWindowNotes *notes = get_notes (self);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (notes->text_view);
   const char *action = NULL;
 
+  if (notes == NULL)
+    return GDK_EVENT_PROPAGATE;
+
   if ((state & gtk_accelerator_get_default_mod_mask ()) != 0 ||
-      !gtk_text_buffer_get_has_selection (buffer))
+      !gtk_text_buffer_get_has_selection (gtk_text_view_get_buffer (notes->text_view)))
     return GDK_EVENT_PROPAGATE;
 
   switch (keyval)
@@ -826,6 +836,9 @@ on_has_selection (DossierWindow *self,
 {
   DossierWindowNotes *notes = get_notes (self);
 
+  if (notes == NULL)
+    return;
+
   if (!gtk_text_buffer_get_has_selection (buffer))
     gtk_popover_popdown (GTK_POPOVER (notes->popover));
 
@@ -838,6 +851,9 @@ on_card_activated (DossierWindow     *self,
                    DossierNotesPanel *panel)
 {
   DossierWindowNotes *notes = get_notes (self);
+
+  if (notes == NULL)
+    return;
 
   dossier_highlighter_set_selected (notes->highlighter, annotation);
   if (!dossier_annotation_get_orphan (annotation))
