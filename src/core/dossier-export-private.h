@@ -21,6 +21,9 @@ void        _dossier_export_split_name         (const char              *name,
                                                 char                   **given);
 GPtrArray  *_dossier_export_dup_annotations    (DossierDocument         *document);
 GPtrArray  *_dossier_export_sorted_timexes     (GPtrArray               *timexes);
+gboolean    _dossier_export_date_range         (const char              *value,
+                                                guint32                 *first,
+                                                guint32                 *last);
 char       *_dossier_export_source_iri         (DossierDocument         *document);
 char       *_dossier_export_citation_line     (DossierArticle          *article);
 

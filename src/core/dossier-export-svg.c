@@ -33,97 +33,6 @@ typedef struct
   guint32       last;
 } Dated;
 
-/* The days a TIMEX3 date value covers: 2025, 2025-11, 2025-11-25 (with or
- * without a time), 2025-W47, 2025-W43-WE, 2025-Q3. */
-static gboolean
-date_range (const char *value,
-            guint32    *first,
-            guint32    *last)
-{
-  int y, m, d, w, q;
-  char c;
-  GDate date;
-
-  if (value == NULL || strlen (value) < 4 || !g_ascii_isdigit (value[0]) ||
-      !g_ascii_isdigit (value[1]) || !g_ascii_isdigit (value[2]) || !g_ascii_isdigit (value[3]))
-    return FALSE;
-  if (sscanf (value, "%4d-%2d-%2d", &y, &m, &d) == 3 && g_date_valid_dmy (d, m, y))
-    {
-      g_date_clear (&date, 1);
-      g_date_set_dmy (&date, d, m, y);
-      *first = *last = g_date_get_julian (&date);
-      return TRUE;
-    }
-  if (sscanf (value, "%4d-W%2d", &y, &w) == 2 && w >= 1 && w <= 53)
-    {
-      /* ISO week: its Monday is the Monday of the week holding 4 January. */
-      GDate jan4;
-      guint32 monday;
-
-      if (!g_date_valid_dmy (4, 1, y))
-        return FALSE;
-      g_date_clear (&jan4, 1);
-      g_date_set_dmy (&jan4, 4, 1, y);
-      monday = g_date_get_julian (&jan4) - (g_date_get_weekday (&jan4) - G_DATE_MONDAY) + (w - 1) * 7;
-      if (strstr (value, "-WE"))
-        *first = monday + 5, *last = monday + 6;
-      else
-        *first = monday, *last = monday + 6;
-      return TRUE;
-    }
-  if (sscanf (value, "%4d-Q%1d", &y, &q) == 2 && q >= 1 && q <= 4 && g_date_valid_year (y))
-    {
-      g_date_clear (&date, 1);
-      g_date_set_dmy (&date, 1, (q - 1) * 3 + 1, y);
-      *first = g_date_get_julian (&date);
-      *last = *first + g_date_get_days_in_month ((q - 1) * 3 + 1, y) +
-              g_date_get_days_in_month ((q - 1) * 3 + 2, y) +
-              g_date_get_days_in_month ((q - 1) * 3 + 3, y) - 1;
-      return TRUE;
-    }
-  if (strlen (value) == 7 && value[4] == '-' && sscanf (value, "%4d", &y) == 1 &&
-      g_date_valid_year (y))
-    {
-      static const struct { const char *code; int month; int n_months; } seasons[] = {
-        { "SP", 3, 3 }, { "SU", 6, 3 }, { "FA", 9, 3 }, { "WI", 12, 3 },
-        { "H1", 1, 6 }, { "H2", 7, 6 },
-      };
-
-      for (guint i = 0; i < G_N_ELEMENTS (seasons); i++)
-        if (g_str_equal (value + 5, seasons[i].code))
-          {
-            GDate end;
-
-            g_date_clear (&date, 1);
-            g_date_set_dmy (&date, 1, seasons[i].month, y);
-            end = date;
-            g_date_add_months (&end, seasons[i].n_months);
-            *first = g_date_get_julian (&date);
-            *last = g_date_get_julian (&end) - 1;
-            return TRUE;
-          }
-    }
-  if (sscanf (value, "%4d-%2d%c", &y, &m, &c) >= 2 && m >= 1 && m <= 12 && g_date_valid_year (y) &&
-      strlen (value) >= 7 && (value[7] == '\0' || value[7] == 'T'))
-    {
-      g_date_clear (&date, 1);
-      g_date_set_dmy (&date, 1, m, y);
-      *first = g_date_get_julian (&date);
-      *last = *first + g_date_get_days_in_month (m, y) - 1;
-      return TRUE;
-    }
-  if (sscanf (value, "%4d", &y) == 1 && value[4] == '\0' && g_date_valid_year (y))
-    {
-      g_date_clear (&date, 1);
-      g_date_set_dmy (&date, 1, 1, y);
-      *first = g_date_get_julian (&date);
-      *last = *first + (g_date_is_leap_year (y) ? 365 : 364);
-      return TRUE;
-    }
-
-  return FALSE;
-}
-
 static double
 scale (guint32 day,
        guint32 min,
@@ -172,7 +81,7 @@ _dossier_export_timeline_svg (GString        *out,
     {
       Dated entry = { g_ptr_array_index (sorted, i), 0, 0 };
 
-      if (date_range (dossier_timex_get_value (entry.timex), &entry.first, &entry.last))
+      if (_dossier_export_date_range (dossier_timex_get_value (entry.timex), &entry.first, &entry.last))
         {
           g_array_append_val (dated, entry);
           min = MIN (min, entry.first);

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -311,15 +312,141 @@ compare_timexes (gconstpointer a,
   return dossier_timex_compare (*(DossierTimex **)a, *(DossierTimex **)b);
 }
 
+/* The days a TIMEX3 date value covers: 2025, 2025-11, 2025-11-25 (with or
+ * without a time), 2025-W47, 2025-W43-WE, 2025-Q3. */
+gboolean
+_dossier_export_date_range (const char *value,
+                            guint32    *first,
+                            guint32    *last)
+{
+  int y, m, d, w, q;
+  char c;
+  GDate date;
+
+  if (value == NULL || strlen (value) < 4 || !g_ascii_isdigit (value[0]) ||
+      !g_ascii_isdigit (value[1]) || !g_ascii_isdigit (value[2]) || !g_ascii_isdigit (value[3]))
+    return FALSE;
+  if (sscanf (value, "%4d-%2d-%2d", &y, &m, &d) == 3 && g_date_valid_dmy (d, m, y))
+    {
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, d, m, y);
+      *first = *last = g_date_get_julian (&date);
+      return TRUE;
+    }
+  if (sscanf (value, "%4d-W%2d", &y, &w) == 2 && w >= 1 && w <= 53)
+    {
+      /* ISO week: its Monday is the Monday of the week holding 4 January. */
+      GDate jan4;
+      guint32 monday;
+
+      if (!g_date_valid_dmy (4, 1, y))
+        return FALSE;
+      g_date_clear (&jan4, 1);
+      g_date_set_dmy (&jan4, 4, 1, y);
+      monday = g_date_get_julian (&jan4) - (g_date_get_weekday (&jan4) - G_DATE_MONDAY) + (w - 1) * 7;
+      if (strstr (value, "-WE"))
+        *first = monday + 5, *last = monday + 6;
+      else
+        *first = monday, *last = monday + 6;
+      return TRUE;
+    }
+  if (sscanf (value, "%4d-Q%1d", &y, &q) == 2 && q >= 1 && q <= 4 && g_date_valid_year (y))
+    {
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, 1, (q - 1) * 3 + 1, y);
+      *first = g_date_get_julian (&date);
+      *last = *first + g_date_get_days_in_month ((q - 1) * 3 + 1, y) +
+              g_date_get_days_in_month ((q - 1) * 3 + 2, y) +
+              g_date_get_days_in_month ((q - 1) * 3 + 3, y) - 1;
+      return TRUE;
+    }
+  if (strlen (value) == 7 && value[4] == '-' && sscanf (value, "%4d", &y) == 1 &&
+      g_date_valid_year (y))
+    {
+      static const struct { const char *code; int month; int n_months; } seasons[] = {
+        { "SP", 3, 3 }, { "SU", 6, 3 }, { "FA", 9, 3 }, { "WI", 12, 3 },
+        { "H1", 1, 6 }, { "H2", 7, 6 },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (seasons); i++)
+        if (g_str_equal (value + 5, seasons[i].code))
+          {
+            GDate end;
+
+            g_date_clear (&date, 1);
+            g_date_set_dmy (&date, 1, seasons[i].month, y);
+            end = date;
+            g_date_add_months (&end, seasons[i].n_months);
+            *first = g_date_get_julian (&date);
+            *last = g_date_get_julian (&end) - 1;
+            return TRUE;
+          }
+    }
+  if (sscanf (value, "%4d-%2d%c", &y, &m, &c) >= 2 && m >= 1 && m <= 12 && g_date_valid_year (y) &&
+      strlen (value) >= 7 && (value[7] == '\0' || value[7] == 'T'))
+    {
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, 1, m, y);
+      *first = g_date_get_julian (&date);
+      *last = *first + g_date_get_days_in_month (m, y) - 1;
+      return TRUE;
+    }
+  if (sscanf (value, "%4d", &y) == 1 && value[4] == '\0' && g_date_valid_year (y))
+    {
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, 1, 1, y);
+      *first = g_date_get_julian (&date);
+      *last = *first + (g_date_is_leap_year (y) ? 365 : 364);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+typedef struct
+{
+  DossierTimex *timex;
+  guint32       first;
+  guint         index;
+} SortKey;
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  const SortKey *ka = a, *kb = b;
+
+  if (ka->first != kb->first)
+    return ka->first < kb->first ? -1 : 1;
+
+  return ka->index < kb->index ? -1 : ka->index > kb->index;
+}
+
+/* The timeline in chronological order: calendar dates by their first
+ * day, then what has no calendar date (durations, sets, references), each
+ * group in text order. */
 GPtrArray *
 _dossier_export_sorted_timexes (GPtrArray *timexes)
 {
+  g_autoptr(GPtrArray) in_text = g_ptr_array_new ();
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (SortKey));
   GPtrArray *sorted = g_ptr_array_new ();
 
   if (timexes)
     for (guint i = 0; i < timexes->len; i++)
-      g_ptr_array_add (sorted, g_ptr_array_index (timexes, i));
-  g_ptr_array_sort (sorted, compare_timexes);
+      g_ptr_array_add (in_text, g_ptr_array_index (timexes, i));
+  g_ptr_array_sort (in_text, compare_timexes);
+  for (guint i = 0; i < in_text->len; i++)
+    {
+      SortKey key = { g_ptr_array_index (in_text, i), G_MAXUINT32, i };
+      guint32 last;
+
+      _dossier_export_date_range (dossier_timex_get_value (key.timex), &key.first, &last);
+      g_array_append_val (keys, key);
+    }
+  g_array_sort (keys, compare_keys);
+  for (guint i = 0; i < keys->len; i++)
+    g_ptr_array_add (sorted, g_array_index (keys, SortKey, i).timex);
 
   return sorted;
 }
