@@ -385,7 +385,18 @@ test_note_and_tags (void)
     g_assert_true (found);
   }
 
+  /* The colour's meaning, named from the card, kept with the notes. */
+  gtk_editable_set_text (_dossier_annotation_row_get_meaning_entry (row), " Claims to check ");
+  g_signal_emit_by_name (_dossier_annotation_row_get_meaning_entry (row), "activate");
+  g_assert_cmpstr (dossier_document_get_color_name (document, dossier_annotation_get_color (annotation)),
+                   ==, "Claims to check");
+
   run_until (document_saved, document);
+  root = read_notes_file (document);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json_node_get_object (root),
+                                                                                 "palette"),
+                                                  dossier_annotation_color_to_string (dossier_annotation_get_color (annotation))),
+                   ==, "Claims to check");
   destroy_window (window);
 }
 

@@ -39,6 +39,7 @@ struct _DossierAnnotationRow
   GtkMenuButton     *color_button;
   GtkBox            *color_box;
   GtkCheckButton    *underline_check;
+  GtkEntry          *meaning_entry;
   GtkBox            *orphan_box;
   GtkButton         *reattach_button;
   GtkTextView       *note_view;
@@ -159,7 +160,31 @@ update_color (DossierAnnotationRow *self)
 
   self->updating = TRUE;
   gtk_check_button_set_active (self->underline_check, underline);
+  if (color < DOSSIER_N_ANNOTATION_COLORS && self->document)
+    {
+      const char *meaning = dossier_document_get_color_name (self->document, color);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->meaning_entry), meaning ? meaning : "");
+    }
   self->updating = FALSE;
+}
+
+static void
+on_meaning_activate (DossierAnnotationRow *self,
+                     GtkEntry             *entry)
+{
+  g_autofree char *meaning = NULL;
+
+  if (self->updating || self->annotation == NULL || self->document == NULL ||
+      dossier_document_get_read_only (self->document))
+    return;
+
+  meaning = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  dossier_document_set_color_name (self->document,
+                                   dossier_annotation_get_color (self->annotation),
+                                   meaning);
+  update_color (self);
+  gtk_menu_button_popdown (self->color_button);
 }
 
 static gboolean
@@ -291,6 +316,7 @@ update_sensitivity (DossierAnnotationRow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.remove", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.set-color", writable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->underline_check), writable);
+  gtk_editable_set_editable (GTK_EDITABLE (self->meaning_entry), writable);
   update_tags (self);
 }
 
@@ -581,6 +607,7 @@ dossier_annotation_row_class_init (DossierAnnotationRowClass *klass)
 
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationRow, color_box);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationRow, color_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierAnnotationRow, meaning_entry);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationRow, note_placeholder);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationRow, note_view);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationRow, orphan_box);
@@ -590,6 +617,7 @@ dossier_annotation_row_class_init (DossierAnnotationRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationRow, tag_entry);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationRow, tags_box);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationRow, underline_check);
+  gtk_widget_class_bind_template_callback (widget_class, on_meaning_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_tag_entry_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_underline_toggled);
 
@@ -758,4 +786,12 @@ _dossier_annotation_row_get_tag_entry (DossierAnnotationRow *self)
   g_return_val_if_fail (DOSSIER_IS_ANNOTATION_ROW (self), NULL);
 
   return GTK_EDITABLE (self->tag_entry);
+}
+
+GtkEditable *
+_dossier_annotation_row_get_meaning_entry (DossierAnnotationRow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ANNOTATION_ROW (self), NULL);
+
+  return GTK_EDITABLE (self->meaning_entry);
 }

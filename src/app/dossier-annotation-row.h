@@ -26,5 +26,6 @@ void               dossier_annotation_row_focus_tags      (DossierAnnotationRow 
 /* For the widget tests */
 GtkTextBuffer     *_dossier_annotation_row_get_note_buffer (DossierAnnotationRow *self);
 GtkEditable       *_dossier_annotation_row_get_tag_entry   (DossierAnnotationRow *self);
+GtkEditable       *_dossier_annotation_row_get_meaning_entry (DossierAnnotationRow *self);
 
 G_END_DECLS

@@ -421,13 +421,40 @@ on_annotations_changed (DossierNotesPanel *self,
     update_tags (self);
 }
 
+/* The colour filters say what the user named each colour. */
+static void
+update_color_tooltips (DossierNotesPanel *self)
+{
+  guint c = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->color_filter_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child), c++)
+    {
+      const char *label = dossier_annotation_color_get_label (c);
+      const char *meaning = self->document ? dossier_document_get_color_name (self->document, c) : NULL;
+      g_autofree char *tooltip = NULL;
+
+      if (meaning && *meaning)
+        /* Translators: a colour filter's tooltip, "Show Yellow: Claims to check" */
+        tooltip = g_strdup_printf (_("Show %s: %s"), label, meaning);
+      else
+        /* Translators: a toggle that shows only annotations of a colour, "Show Yellow" */
+        tooltip = g_strdup_printf (_("Show %s"), label);
+
+      gtk_widget_set_tooltip_text (child, tooltip);
+    }
+}
+
 static void
 on_unsaved_changed (DossierNotesPanel *self,
                     GParamSpec        *pspec,
                     DossierDocument   *document)
 {
-  /* After each change (undo included): tags may have been added. */
+  /* After each change (undo included): tags may have been added, a
+   * colour named. */
   update_tags (self);
+  update_color_tooltips (self);
 }
 
 static void
@@ -879,6 +906,7 @@ dossier_notes_panel_set_document (DossierNotesPanel *self,
   gtk_filter_list_model_set_model (self->orphans, annotations);
 
   update_tags (self);
+  update_color_tooltips (self);
   update_list_page (self);
   update_notes_page (self);
   update_read_only (self);
