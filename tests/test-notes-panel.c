@@ -26,6 +26,8 @@
 
 static gboolean have_display;
 
+static void remove_tree (GFile *file);
+
 #define TIMEOUT_USEC (10 * G_USEC_PER_SEC)
 
 #define SKIP_WITHOUT_DISPLAY()                        \
@@ -580,6 +582,92 @@ test_unreadable (void)
   destroy_window (window);
 }
 
+static DossierWindow *
+open_path (const char *path)
+{
+  DossierWindow *window = dossier_window_new (NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  gtk_window_present (GTK_WINDOW (window));
+  dossier_window_open_file (window, file);
+  run_until (window_ready, window);
+
+  return window;
+}
+
+static void
+test_orphans (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dossier-orphans-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "clipping.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  DossierWindow *window;
+  DossierDocument *document;
+  DossierNotesPanel *panel;
+  DossierAnnotation *annotation;
+  g_autofree char *id = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_file_set_contents (path,
+                       "The bakery on Mill Street closed after forty years.\n\n"
+                       "The owner said rents had tripled since the new station opened.\n\n"
+                       "Customers left flowers at the door on the last day.\n",
+                       -1, &error);
+  g_assert_no_error (error);
+
+  window = open_path (path);
+  document = _dossier_window_get_document (window);
+  select_text (window, "rents had tripled");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.highlight", NULL));
+  id = g_strdup (dossier_annotation_get_id (annotation_at (document, 0)));
+  run_until (document_saved, document);
+  destroy_window (window);
+
+  /* The clipping is edited: the passage is gone. The notes are found by
+   * path, the annotation kept as an orphan in a section of its own. */
+  g_file_set_contents (path,
+                       "The bakery on Mill Street closed after forty years.\n\n"
+                       "The owner blamed the cost of flour and the long hours.\n\n"
+                       "Customers left flowers at the door on the last day.\n",
+                       -1, &error);
+  g_assert_no_error (error);
+
+  window = open_path (path);
+  document = _dossier_window_get_document (window);
+  panel = _dossier_window_get_notes_panel (window);
+  annotation = dossier_document_lookup_annotation (document, id);
+  g_assert_nonnull (annotation);
+  g_assert_true (dossier_annotation_get_orphan (annotation));
+  g_assert_cmpuint (g_list_model_get_n_items (_dossier_notes_panel_get_visible (panel)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (_dossier_notes_panel_get_orphans (panel)), ==, 1);
+
+  /* Re-attached to a new selection, it is a card again. */
+  select_text (window, "the cost of flour");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reattach", "s", id));
+  g_assert_false (dossier_annotation_get_orphan (annotation));
+  g_assert_cmpstr (dossier_annotation_get_exact (annotation), ==, "the cost of flour");
+  g_assert_cmpuint (g_list_model_get_n_items (_dossier_notes_panel_get_visible (panel)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (_dossier_notes_panel_get_orphans (panel)), ==, 0);
+  iterate_pending ();
+  g_assert_true (has_tag_at (window, offset_of (window, "the cost of flour"),
+                             "annotation-yellow-highlight"));
+
+  /* …and undo makes it an orphan again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (dossier_annotation_get_orphan (annotation));
+  g_assert_cmpuint (g_list_model_get_n_items (_dossier_notes_panel_get_orphans (panel)), ==, 1);
+
+  run_until (document_saved, document);
+  destroy_window (window);
+
+  {
+    g_autoptr(GFile) folder = g_file_new_for_path (dir);
+
+    remove_tree (folder);
+  }
+}
+
 static void
 remove_tree (GFile *file)
 {
@@ -639,6 +727,7 @@ main (int    argc,
   g_test_add_func ("/dossier/notes-panel/filters", test_filters);
   g_test_add_func ("/dossier/notes-panel/clipping-notes", test_clipping_notes);
   g_test_add_func ("/dossier/notes-panel/unreadable", test_unreadable);
+  g_test_add_func ("/dossier/notes-panel/orphans", test_orphans);
 
   ret = g_test_run ();
 

@@ -33,6 +33,7 @@ struct _DossierNotesPanel
 
   DossierDocument    *document;
   GSignalGroup       *document_signals;
+  GListModel         *annotations_model;
   GtkFilterListModel *visible;
   GtkFilterListModel *orphans;
   GtkSingleSelection *selection;
@@ -446,6 +447,17 @@ update_color_tooltips (DossierNotesPanel *self)
     }
 }
 
+/* An annotation found or lost its passage without moving in the list
+ * (re-attached, or undone): sort it into its section again. */
+static void
+on_n_orphans_changed (DossierNotesPanel *self,
+                      GParamSpec        *pspec,
+                      GListModel        *annotations)
+{
+  gtk_filter_changed (GTK_FILTER (self->orphan_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  refilter (self);
+}
+
 static void
 on_unsaved_changed (DossierNotesPanel *self,
                     GParamSpec        *pspec,
@@ -661,6 +673,9 @@ dossier_notes_panel_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
 
+  if (self->annotations_model)
+    g_signal_handlers_disconnect_by_func (self->annotations_model, on_n_orphans_changed, self);
+  g_clear_object (&self->annotations_model);
   g_clear_object (&self->document_signals);
   g_clear_object (&self->selection);
   g_clear_object (&self->visible);
@@ -900,6 +915,13 @@ dossier_notes_panel_set_document (DossierNotesPanel *self,
 
   if (document)
     annotations = dossier_document_get_annotations (document);
+
+  if (self->annotations_model)
+    g_signal_handlers_disconnect_by_func (self->annotations_model, on_n_orphans_changed, self);
+  g_set_object (&self->annotations_model, annotations);
+  if (annotations)
+    g_signal_connect_object (annotations, "notify::n-orphans",
+                             G_CALLBACK (on_n_orphans_changed), self, G_CONNECT_SWAPPED);
 
   g_hash_table_remove_all (self->rows);
   gtk_filter_list_model_set_model (self->visible, annotations);
