@@ -66,12 +66,9 @@ static void
 open_key (GString *out,
           int      key)
 {
-  g_autofree char *style_class = NULL;
-
   if (key < 0)
     return;
-  style_class = _dossier_export_style_class (key / 2, key % 2);
-  g_string_append_printf (out, "<mark class=\"%s\">", style_class);
+  g_string_append_printf (out, "<mark class=\"%s\">", _dossier_export_style_class (key / 2, key % 2));
 }
 
 /* The article's paragraphs with the highlights marked: a sweep over the
@@ -235,8 +232,8 @@ _dossier_export_html (GString         *out,
   g_string_append (out, css);
   for (DossierAnnotationColor c = 0; c < DOSSIER_N_ANNOTATION_COLORS; c++)
     {
-      g_autofree char *hl = _dossier_export_style_class (c, DOSSIER_ANNOTATION_STYLE_HIGHLIGHT);
-      g_autofree char *ul = _dossier_export_style_class (c, DOSSIER_ANNOTATION_STYLE_UNDERLINE);
+      const char *hl = _dossier_export_style_class (c, DOSSIER_ANNOTATION_STYLE_HIGHLIGHT);
+      const char *ul = _dossier_export_style_class (c, DOSSIER_ANNOTATION_STYLE_UNDERLINE);
       const char *hex = _dossier_export_color_hex (c);
 
       g_string_append_printf (out, "mark.%s { background-color: %s; }\n"
@@ -277,7 +274,7 @@ _dossier_export_html (GString         *out,
         {
           DossierAnnotation *annotation = g_ptr_array_index (annotations, i);
           DossierAnnotationColor color = dossier_annotation_get_color (annotation);
-          g_autofree char *style_class =
+          const char *style_class =
             _dossier_export_style_class (color, dossier_annotation_get_style (annotation));
           const char *name = dossier_document_get_color_name (document, color);
           const char * const *tags = dossier_annotation_get_tags (annotation);

@@ -7,7 +7,7 @@ G_BEGIN_DECLS
 
 /* Helpers shared by the exporters (dossier-export.c) */
 const char *_dossier_export_color_hex          (DossierAnnotationColor   color);
-char       *_dossier_export_style_class        (DossierAnnotationColor   color,
+const char *_dossier_export_style_class        (DossierAnnotationColor   color,
                                                 DossierAnnotationStyle   style);
 void        _dossier_export_append_time        (GString                 *out,
                                                 GDateTime               *time);

@@ -58,7 +58,7 @@ append_annotation (GString           *out,
 {
   DossierAnnotationColor color = dossier_annotation_get_color (annotation);
   DossierAnnotationStyle style = dossier_annotation_get_style (annotation);
-  g_autofree char *style_class = _dossier_export_style_class (color, style);
+  const char *style_class = _dossier_export_style_class (color, style);
   const char *note = dossier_annotation_get_note (annotation);
   const char * const *tags = dossier_annotation_get_tags (annotation);
   gboolean has_note = note && *note;

@@ -136,12 +136,25 @@ _dossier_export_color_hex (DossierAnnotationColor color)
 
 /* "dossier-highlight-yellow": the CSS class of a colour and style, in the
  * HTML export and as the W3C styleClass. */
-char *
+const char *
 _dossier_export_style_class (DossierAnnotationColor color,
                              DossierAnnotationStyle style)
 {
-  return g_strdup_printf ("dossier-%s-%s", dossier_annotation_style_to_string (style),
-                          dossier_annotation_color_to_string (color));
+  static char *classes[DOSSIER_N_ANNOTATION_COLORS][2];
+  static gsize initialized;
+
+  g_assert (color < DOSSIER_N_ANNOTATION_COLORS && style <= DOSSIER_ANNOTATION_STYLE_UNDERLINE);
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint c = 0; c < DOSSIER_N_ANNOTATION_COLORS; c++)
+        for (guint s = 0; s < 2; s++)
+          classes[c][s] = g_strdup_printf ("dossier-%s-%s", dossier_annotation_style_to_string (s),
+                                           dossier_annotation_color_to_string (c));
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return classes[color][style];
 }
 
 void
@@ -149,13 +162,16 @@ _dossier_export_append_time (GString   *out,
                              GDateTime *time)
 {
   g_autoptr(GDateTime) utc = NULL;
-  g_autofree char *str = NULL;
+  int y, m, d;
 
   if (time == NULL)
     return;
-  utc = g_date_time_to_utc (time);
-  str = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
-  g_string_append (out, str);
+  if (g_date_time_get_utc_offset (time) != 0)
+    time = utc = g_date_time_to_utc (time);
+  g_date_time_get_ymd (time, &y, &m, &d);
+  g_string_append_printf (out, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
+                          g_date_time_get_hour (time), g_date_time_get_minute (time),
+                          g_date_time_get_second (time));
 }
 
 void
@@ -488,7 +504,17 @@ dossier_export (DossierExportFormat   format,
   if (timexes == NULL)
     timexes = no_timexes = g_ptr_array_new ();
 
-  out = g_string_sized_new (4096);
+  /* Sized for the output up front: growing a string of a hundred
+   * megabytes by doubling copies it again and again. */
+  {
+    static const guint per_annotation[DOSSIER_N_EXPORT_FORMATS] = {
+      [DOSSIER_EXPORT_MARKDOWN] = 160, [DOSSIER_EXPORT_HTML] = 400, [DOSSIER_EXPORT_W3C] = 1200,
+    };
+    guint n = g_list_model_get_n_items (dossier_document_get_annotations (document));
+
+    out = g_string_sized_new (4096 + (gsize)n * per_annotation[format] +
+                              (format == DOSSIER_EXPORT_HTML ? 2 * strlen (dossier_article_get_text (article)) : 0));
+  }
   switch (format)
     {
     case DOSSIER_EXPORT_MARKDOWN:
