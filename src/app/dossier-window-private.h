@@ -37,6 +37,9 @@ struct _DossierWindow
 
   /* Annotations, highlights and the notes panel: dossier-window-notes.c */
   struct _DossierWindowNotes *notes;
+
+  /* The entity sidebar and the timeline: dossier-window-analysis.c */
+  struct _DossierWindowAnalysis *analysis;
 };
 
 void       _dossier_window_class_actions_init (DossierWindowClass *klass);

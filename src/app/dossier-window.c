@@ -11,6 +11,7 @@
 #include "dossier-profile.h"
 #include "dossier-reader-view.h"
 #include "dossier-recent.h"
+#include "dossier-window-analysis.h"
 #include "dossier-window-notes.h"
 #include "dossier-window-private.h"
 
@@ -125,6 +126,7 @@ show_article (DossierWindow  *self,
 
   dossier_reader_view_set_article (self->reader_view, article);
   _dossier_window_notes_article_shown (self);
+  _dossier_window_analysis_article_shown (self);
   stop_loading (self);
   update_title (self);
   _dossier_window_actions_update (self);
@@ -455,6 +457,7 @@ dossier_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->loading_timeout, g_source_remove);
   _dossier_window_notes_dispose (self);
+  _dossier_window_analysis_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
 
@@ -496,6 +499,7 @@ dossier_window_class_init (DossierWindowClass *klass)
 
   _dossier_window_class_actions_init (klass);
   _dossier_window_notes_class_init (klass);
+  _dossier_window_analysis_class_init (klass);
 
   g_type_ensure (DOSSIER_TYPE_READER_VIEW);
 }
@@ -532,6 +536,7 @@ dossier_window_init (DossierWindow *self)
 
   _dossier_window_actions_init (self);
   _dossier_window_notes_init (self);
+  _dossier_window_analysis_init (self);
   update_title (self);
   _dossier_window_actions_update (self);
 

@@ -1,0 +1,470 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-analysis-ui"
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "dossier-entity.h"
+#include "dossier-entity-sidebar-private.h"
+#include "dossier-reader-view-private.h"
+#include "dossier-timeline-row-private.h"
+#include "dossier-timeline-view-private.h"
+#include "dossier-timex.h"
+#include "dossier-window-analysis.h"
+#include "dossier-window-private.h"
+
+/* The entity sidebar and the timeline in a real window (xvfb-run -a). The
+ * fixture is published on 27 Nov 2025; its offsets are those that
+ * `dossier-cli analyze` prints for it. */
+
+static gboolean have_display;
+
+#define TIMEOUT_USEC (20 * G_USEC_PER_SEC)
+
+static void
+iterate_pending (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+wake_up (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+run_for (guint msec)
+{
+  gint64 end = g_get_monotonic_time () + msec * 1000;
+  guint id = g_timeout_add (10, wake_up, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (id);
+}
+
+static DossierWindow *
+open_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "analysis-ui", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  DossierWindow *window = dossier_window_new (NULL);
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_USEC;
+  guint id = g_timeout_add (10, wake_up, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  dossier_window_open_file (window, file);
+
+  while ((dossier_window_is_loading (window) || !_dossier_window_get_analysis_ready (window)) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (id);
+  g_assert_false (dossier_window_is_loading (window));
+  g_assert_true (_dossier_window_get_analysis_ready (window));
+  iterate_pending ();
+
+  return window;
+}
+
+static void
+destroy_window (DossierWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+}
+
+/* The sidebar's rows as "name|role|count", headings as "# Title". */
+static char *
+describe_sidebar (DossierEntitySidebar *sidebar)
+{
+  GListModel *model = G_LIST_MODEL (_dossier_entity_sidebar_get_selection (sidebar));
+  GString *str = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (str->len > 0)
+        g_string_append_c (str, '\n');
+
+      if (GTK_IS_STRING_OBJECT (item))
+        g_string_append_printf (str, "# %s", gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+      else
+        g_string_append_printf (str, "%s|%s|%u",
+                                dossier_entity_get_name (DOSSIER_ENTITY (item)),
+                                dossier_entity_get_role (DOSSIER_ENTITY (item)) ?: "",
+                                dossier_entity_get_n_mentions (DOSSIER_ENTITY (item)));
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+/* The spans of the buffer that carry @tag_name, as "start-end,…". */
+static char *
+tagged_spans (GtkTextBuffer *buffer,
+              const char    *tag_name)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+  GString *str = g_string_new (NULL);
+  GtkTextIter iter;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+
+  if (!gtk_text_iter_starts_tag (&iter, tag))
+    gtk_text_iter_forward_to_tag_toggle (&iter, tag);
+
+  while (!gtk_text_iter_is_end (&iter))
+    {
+      int start = gtk_text_iter_get_offset (&iter);
+
+      gtk_text_iter_forward_to_tag_toggle (&iter, tag);
+      g_string_append_printf (str, "%s%d-%d", str->len ? "," : "", start,
+                              gtk_text_iter_get_offset (&iter));
+      if (!gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+        break;
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+static char *
+selected_span (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return g_strdup ("none");
+
+  return g_strdup_printf ("%d-%d", gtk_text_iter_get_offset (&start),
+                          gtk_text_iter_get_offset (&end));
+}
+
+static void
+test_sidebar (void)
+{
+  DossierWindow *window;
+  DossierEntitySidebar *sidebar;
+  g_autofree char *rows = NULL;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+
+  window = open_fixture ("rail-line.txt");
+  sidebar = _dossier_window_get_entity_sidebar (window);
+
+  g_assert_false (dossier_entity_sidebar_get_loading (sidebar));
+  g_assert_cmpstr (_dossier_entity_sidebar_get_page (sidebar), ==, "list");
+
+  /* Each section by importance: most mentions, then first met */
+  rows = describe_sidebar (sidebar);
+  g_assert_cmpstr (rows, ==,
+                   "# People\n"
+                   "Helena Duarte|Minister|3\n"
+                   "Paulo Mendes|Deputy Minister|2\n"
+                   "Rui Teixeira|Mayor (Porto)|2\n"
+                   "# Organizations\n"
+                   "European Investment Bank||1\n"
+                   "# Places\n"
+                   "Porto||2\n"
+                   "Spain||1\n"
+                   "Madrid||1");
+
+  /* The toggle shows the sidebar, from the header bar or the keyboard */
+  g_assert_false (adw_flap_get_reveal_flap (window->entity_flap));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-entities", NULL);
+  iterate_pending ();
+  g_assert_true (adw_flap_get_reveal_flap (window->entity_flap));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-entities", NULL);
+  iterate_pending ();
+  g_assert_false (adw_flap_get_reveal_flap (window->entity_flap));
+
+  destroy_window (window);
+}
+
+static void
+test_mentions (void)
+{
+  DossierWindow *window;
+  DossierEntitySidebar *sidebar;
+  GtkSingleSelection *selection;
+  GtkTextBuffer *buffer;
+  char *str;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+
+  window = open_fixture ("rail-line.txt");
+  sidebar = _dossier_window_get_entity_sidebar (window);
+  selection = _dossier_entity_sidebar_get_selection (sidebar);
+  buffer = _dossier_reader_view_get_buffer (window->reader_view);
+
+  str = tagged_spans (buffer, "entity-mention");
+  g_assert_cmpstr (str, ==, "");
+  g_free (str);
+
+  /* Helena Duarte: "Helena Duarte", then "Duarte" twice */
+  gtk_single_selection_set_selected (selection, 1);
+  iterate_pending ();
+  g_assert_cmpstr (dossier_entity_get_name (dossier_entity_sidebar_get_selected_entity (sidebar)),
+                   ==, "Helena Duarte");
+
+  str = tagged_spans (buffer, "entity-mention");
+  g_assert_cmpstr (str, ==, "203-216,314-320,826-832");
+  g_free (str);
+
+  {
+    GtkTextIter start, end;
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &start, 314);
+    gtk_text_buffer_get_iter_at_offset (buffer, &end, 320);
+    str = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (str, ==, "Duarte");
+    g_free (str);
+  }
+
+  /* The first mention is current and selected */
+  g_assert_cmpint (dossier_entity_sidebar_get_mention (sidebar), ==, 0);
+  str = selected_span (buffer);
+  g_assert_cmpstr (str, ==, "203-216");
+  g_free (str);
+  str = tagged_spans (buffer, "entity-mention-current");
+  g_assert_cmpstr (str, ==, "203-216");
+  g_free (str);
+
+  /* Next and previous step through them, around the ends */
+  gtk_widget_activate_action (GTK_WIDGET (sidebar), "sidebar.next-mention", NULL);
+  str = selected_span (buffer);
+  g_assert_cmpstr (str, ==, "314-320");
+  g_free (str);
+
+  gtk_widget_activate_action (GTK_WIDGET (sidebar), "sidebar.next-mention", NULL);
+  str = selected_span (buffer);
+  g_assert_cmpstr (str, ==, "826-832");
+  g_free (str);
+
+  gtk_widget_activate_action (GTK_WIDGET (sidebar), "sidebar.next-mention", NULL);
+  str = selected_span (buffer);
+  g_assert_cmpstr (str, ==, "203-216");
+  g_free (str);
+
+  gtk_widget_activate_action (GTK_WIDGET (sidebar), "sidebar.previous-mention", NULL);
+  str = selected_span (buffer);
+  g_assert_cmpstr (str, ==, "826-832");
+  g_free (str);
+  str = tagged_spans (buffer, "entity-mention-current");
+  g_assert_cmpstr (str, ==, "826-832");
+  g_free (str);
+
+  /* Another entity replaces the highlights */
+  gtk_single_selection_set_selected (selection, 7);
+  iterate_pending ();
+  str = tagged_spans (buffer, "entity-mention");
+  g_assert_cmpstr (str, ==, "441-446,855-860");
+  g_free (str);
+
+  /* Unselecting clears them */
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  iterate_pending ();
+  g_assert_null (dossier_entity_sidebar_get_selected_entity (sidebar));
+  str = tagged_spans (buffer, "entity-mention");
+  g_assert_cmpstr (str, ==, "");
+  g_free (str);
+
+  destroy_window (window);
+}
+
+static void
+test_filter (void)
+{
+  DossierWindow *window;
+  DossierEntitySidebar *sidebar;
+  GtkEditable *entry;
+  char *rows;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+
+  window = open_fixture ("rail-line.txt");
+  sidebar = _dossier_window_get_entity_sidebar (window);
+  entry = _dossier_entity_sidebar_get_filter_entry (sidebar);
+
+  /* By name, case-insensitive; empty sections lose their heading */
+  gtk_editable_set_text (entry, "MAD");
+  run_for (400);
+  rows = describe_sidebar (sidebar);
+  g_assert_cmpstr (rows, ==, "# Places\nMadrid||1");
+  g_free (rows);
+
+  /* By role */
+  gtk_editable_set_text (entry, "minister");
+  run_for (400);
+  rows = describe_sidebar (sidebar);
+  g_assert_cmpstr (rows, ==,
+                   "# People\n"
+                   "Helena Duarte|Minister|3\n"
+                   "Paulo Mendes|Deputy Minister|2");
+  g_free (rows);
+
+  gtk_editable_set_text (entry, "nobody by this name");
+  run_for (400);
+  g_assert_cmpstr (_dossier_entity_sidebar_get_page (sidebar), ==, "no-match");
+
+  gtk_editable_set_text (entry, "");
+  run_for (400);
+  g_assert_cmpstr (_dossier_entity_sidebar_get_page (sidebar), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (_dossier_entity_sidebar_get_selection (sidebar))),
+                    ==, 10);
+
+  destroy_window (window);
+}
+
+static void
+test_timeline (void)
+{
+  DossierWindow *window;
+  DossierTimelineView *timeline;
+  GListModel *model;
+  GString *str = g_string_new (NULL);
+  g_autofree char *dates = NULL;
+  g_autofree char *markup = NULL;
+  g_autofree char *span = NULL;
+  g_autoptr(DossierTimex) tuesday = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter cursor;
+  guint tuesday_pos = G_MAXUINT;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+
+  window = open_fixture ("rail-line.txt");
+  timeline = _dossier_window_get_timeline_view (window);
+  model = _dossier_timeline_view_get_model (timeline);
+  buffer = _dossier_reader_view_get_buffer (window->reader_view);
+
+  g_assert_cmpstr (_dossier_timeline_view_get_page (timeline), ==, "list");
+
+  /* Chronological, at each date's precision; durations apart, in the
+   * order of the text */
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (str->len > 0)
+        g_string_append_c (str, '\n');
+
+      if (GTK_IS_STRING_OBJECT (item))
+        {
+          g_string_append_printf (str, "# %s", gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+        }
+      else
+        {
+          g_autofree char *date = _dossier_timeline_format_date (DOSSIER_TIMEX (item));
+
+          g_string_append_printf (str, "%s|%s", date, dossier_timex_get_text (DOSSIER_TIMEX (item)));
+          if (g_strcmp0 (dossier_timex_get_text (DOSSIER_TIMEX (item)), "Tuesday") == 0)
+            {
+              tuesday_pos = i;
+              tuesday = g_object_ref (DOSSIER_TIMEX (item));
+            }
+        }
+    }
+  dates = g_string_free (str, FALSE);
+  g_assert_cmpstr (dates, ==,
+                   "# Dates\n"
+                   "October 2024|October 2024\n"
+                   "week of 17 Nov 2025|last week\n"
+                   "Mon 24 Nov 2025|Monday\n"
+                   "Tue 25 Nov 2025|Tuesday\n"
+                   "Wed 26 Nov 2025, 00:00|midnight\n"
+                   "Wed 26 Nov 2025|the next day\n"
+                   "Fri 28 Nov 2025|Friday\n"
+                   "December 2025|next month\n"
+                   "2026|early 2026\n"
+                   "# Durations and Undated\n"
+                   "Duration|forty years\n"
+                   "Duration|last three years");
+
+  /* The sentence, with the expression emphasised and escaped */
+  markup = _dossier_timeline_format_sentence (tuesday);
+  g_assert_cmpstr (markup, ==,
+                   "The regional assembly approved the northern rail line on <b>Tuesday</b> "
+                   "after a debate that ran past midnight, clearing the way for the first new "
+                   "passenger line in the north in forty years.");
+
+  /* Activating an entry selects its passage in the reader */
+  g_signal_emit_by_name (_dossier_timeline_view_get_list_view (timeline), "activate", tuesday_pos);
+  iterate_pending ();
+  span = selected_span (buffer);
+  g_assert_cmpstr (span, ==, "57-64");
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  g_assert_cmpint (gtk_text_iter_get_offset (&cursor), ==, 57);
+
+  /* The timeline pane opens from the header bar */
+  g_assert_false (gtk_revealer_get_reveal_child (window->timeline_revealer));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-timeline", NULL);
+  g_assert_true (gtk_revealer_get_reveal_child (window->timeline_revealer));
+
+  destroy_window (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *home = g_dir_make_tmp ("dossier-test-analysis-ui-XXXXXX", NULL);
+  static const char *user_dirs[] = {
+    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (user_dirs); i++)
+    {
+      g_autofree char *dir = g_build_filename (home, user_dirs[i], NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+      g_setenv (user_dirs[i], dir, TRUE);
+    }
+
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  have_display = gtk_init_check ();
+  if (have_display)
+    {
+      adw_init ();
+      g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+    }
+
+  g_test_add_func ("/dossier/analysis-ui/sidebar", test_sidebar);
+  g_test_add_func ("/dossier/analysis-ui/mentions", test_mentions);
+  g_test_add_func ("/dossier/analysis-ui/filter", test_filter);
+  g_test_add_func ("/dossier/analysis-ui/timeline", test_timeline);
+
+  return g_test_run ();
+}
