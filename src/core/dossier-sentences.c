@@ -208,6 +208,59 @@ period_ends_sentence (const Lexicon *lex,
   return TRUE;
 }
 
+/* Text without sentence ends (a minified page, a list of words) would
+ * make one sentence of everything, and every date or name in it would
+ * carry a copy of that sentence: cut such runs at a space. */
+#define MAX_SENTENCE_LENGTH 2000
+
+static void push (GArray     *out,
+                  const char *text,
+                  const char *start,
+                  const char *end,
+                  guint       cp_start,
+                  guint       cp_end);
+
+static void
+push_piece (GArray      *out,
+            const char  *text,
+            const char **start,
+            const char  *end,
+            guint       *cp_start)
+{
+  const char *p = *start;
+  const char *cut = NULL;
+  guint cp = *cp_start;
+  guint cut_cp = 0;
+
+  /* the last space before the limit, or the limit itself in a run
+   * without spaces */
+  for (guint n = 0; n < MAX_SENTENCE_LENGTH && p < end; n++)
+    {
+      if (n > 0 && is_space (g_utf8_get_char (p)))
+        {
+          cut = p;
+          cut_cp = cp;
+        }
+      p = g_utf8_next_char (p);
+      cp++;
+    }
+  if (cut == NULL)
+    {
+      cut = p;
+      cut_cp = cp;
+    }
+  push (out, text, *start, cut, *cp_start, cut_cp);
+
+  /* the next piece starts at its first non-space character */
+  while (cut < end && is_space (g_utf8_get_char (cut)))
+    {
+      cut = g_utf8_next_char (cut);
+      cut_cp++;
+    }
+  *start = cut;
+  *cp_start = cut_cp;
+}
+
 static void
 push (GArray     *out,
       const char *text,
@@ -217,6 +270,11 @@ push (GArray     *out,
       guint       cp_end)
 {
   DossierSentence s;
+
+  while (cp_end - cp_start > MAX_SENTENCE_LENGTH && start < end)
+    push_piece (out, text, &start, end, &cp_start);
+  if (start >= end)
+    return;
 
   /* trim trailing white space */
   while (end > start)
