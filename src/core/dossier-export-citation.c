@@ -219,7 +219,6 @@ _dossier_export_ris (GString         *out,
 
   ris_tag (out, "TY", "NEWS");
   ris_tag (out, "TI", dossier_article_get_title (article));
-  ris_tag (out, "ST", dossier_article_get_subtitle (article));
   for (guint i = 0; authors && authors[i]; i++)
     {
       g_autofree char *family = NULL;
@@ -241,7 +240,6 @@ _dossier_export_ris (GString         *out,
       ris_tag (out, "DA", da);
     }
   ris_tag (out, "SP", dossier_article_get_page (article));
-  ris_tag (out, "CY", dossier_article_get_dateline (article));
   ris_tag (out, "UR", dossier_article_get_url (article));
   ris_tag (out, "LA", dossier_article_get_language (article));
   g_string_append (out, "ER  - \r\n");
