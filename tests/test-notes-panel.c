@@ -474,6 +474,25 @@ test_filters (void)
   destroy_window (window);
 }
 
+static gboolean
+knows_tag (gpointer data)
+{
+  GtkTreeModel *known = _dossier_notes_panel_get_known_tags (data);
+  GtkTreeIter iter;
+
+  for (gboolean ok = gtk_tree_model_get_iter_first (known, &iter); ok;
+       ok = gtk_tree_model_iter_next (known, &iter))
+    {
+      g_autofree char *tag = NULL;
+
+      gtk_tree_model_get (known, &iter, 0, &tag, -1);
+      if (g_strcmp0 (tag, "harbour") == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 test_clipping_notes (void)
 {
@@ -487,6 +506,9 @@ test_clipping_notes (void)
   window = open_fixture ("ferry.txt");
   document = g_object_ref (_dossier_window_get_document (window));
   buffer = _dossier_notes_panel_get_notes_buffer (_dossier_window_get_notes_panel (window));
+
+  /* Tags complete from the other clippings' notes files too. */
+  run_until (knows_tag, _dossier_window_get_notes_panel (window));
 
   gtk_text_buffer_set_text (buffer, "Ask the operator about the winter timetable.", -1);
   g_assert_cmpstr (dossier_document_get_notes (document), ==,
