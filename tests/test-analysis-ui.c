@@ -15,6 +15,7 @@
 #include "dossier-timeline-row-private.h"
 #include "dossier-timeline-view-private.h"
 #include "dossier-timex.h"
+#include "dossier-timex-private.h"
 #include "dossier-window-analysis.h"
 #include "dossier-window-private.h"
 
@@ -429,6 +430,71 @@ test_timeline (void)
   destroy_window (window);
 }
 
+static char *
+format (const char *value,
+        const char *type,
+        const char *precision,
+        const char *first,
+        const char *last)
+{
+  DossierTimexInit init = {
+    .text = "x", .value = value, .timex_type = type, .precision = precision,
+    .interval_start = first, .interval_end = last,
+  };
+  g_autoptr(DossierTimex) timex = _dossier_timex_new (&init);
+
+  return _dossier_timeline_format_date (timex);
+}
+
+/* Every precision, in the C locale */
+static void
+test_date_formats (void)
+{
+  static const struct {
+    const char *value, *type, *precision, *first, *last, *expected;
+  } cases[] = {
+    { "2025-11-25", "date", "day", "2025-11-25", "2025-11-25", "Tue 25 Nov 2025" },
+    { "2025-11-25T14:30", "time", "time", "2025-11-25", "2025-11-25", "Tue 25 Nov 2025, 14:30" },
+    { "2025-11-25TEV", "time", "part-of-day", "2025-11-25", "2025-11-25", "Tue 25 Nov 2025, evening" },
+    { "2025-W47", "date", "week", "2025-11-17", "2025-11-23", "week of 17 Nov 2025" },
+    { "2025-W43-WE", "date", "weekend", "2025-10-25", "2025-10-26", "weekend of 25 Oct 2025" },
+    { "2025-10", "date", "month", "2025-10-01", "2025-10-31", "October 2025" },
+    { "2022-02", "date", "month", "2022-02-01", "2022-02-28", "February 2022" },
+    { "2025-Q3", "date", "quarter", "2025-07-01", "2025-09-30", "Q3 2025" },
+    { "2025-H1", "date", "half-year", "2025-01-01", "2025-06-30", "first half of 2025" },
+    { "2025-SU", "date", "season", "2025-06-01", "2025-08-31", "summer 2025" },
+    { "2022", "date", "year", "2022-01-01", "2022-12-31", "2022" },
+    { "199", "date", "decade", "1990-01-01", "1999-12-31", "the 1990s" },
+    { "P3D", "duration", NULL, NULL, NULL, "Duration" },
+    { "XXXX-WXX", "set", NULL, NULL, NULL, "Repeated" },
+    { "PAST_REF", "date", NULL, NULL, NULL, "In the past" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *date = format (cases[i].value, cases[i].type, cases[i].precision,
+                                      cases[i].first, cases[i].last);
+
+      g_assert_cmpstr (date, ==, cases[i].expected);
+    }
+}
+
+/* The expression in bold, the sentence escaped */
+static void
+test_sentence_markup (void)
+{
+  DossierTimexInit init = {
+    .text = "Tuesday", .value = "2025-11-25", .timex_type = "date",
+    .start = 107, .end = 114, .sentence = "“A & B” <met> on Tuesday.",
+    .sentence_start = 90, .precision = "day",
+    .interval_start = "2025-11-25", .interval_end = "2025-11-25",
+  };
+  g_autoptr(DossierTimex) timex = _dossier_timex_new (&init);
+  g_autofree char *markup = _dossier_timeline_format_sentence (timex);
+
+  g_assert_cmpstr (markup, ==, "“A &amp; B” &lt;met&gt; on <b>Tuesday</b>.");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -465,6 +531,8 @@ main (int    argc,
   g_test_add_func ("/dossier/analysis-ui/mentions", test_mentions);
   g_test_add_func ("/dossier/analysis-ui/filter", test_filter);
   g_test_add_func ("/dossier/analysis-ui/timeline", test_timeline);
+  g_test_add_func ("/dossier/analysis-ui/date-formats", test_date_formats);
+  g_test_add_func ("/dossier/analysis-ui/sentence-markup", test_sentence_markup);
 
   return g_test_run ();
 }
