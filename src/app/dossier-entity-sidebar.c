@@ -625,9 +625,14 @@ dossier_entity_sidebar_set_entities (DossierEntitySidebar *self,
 
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
+  /* Headings are added after the rows they head; off the view, so that it
+   * starts at the top instead of keeping its first row in place. */
+  gtk_list_view_set_model (self->list_view, NULL);
+
   for (guint i = 0; i < N_SECTIONS; i++)
     gtk_filter_list_model_set_model (self->filter_models[i], entities);
 
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   update_page (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTITIES]);

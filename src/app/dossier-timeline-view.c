@@ -351,15 +351,24 @@ void
 dossier_timeline_view_set_timexes (DossierTimelineView *self,
                                    GListModel          *timexes)
 {
+  g_autoptr(GtkSelectionModel) selection = NULL;
+
   g_return_if_fail (DOSSIER_IS_TIMELINE_VIEW (self));
   g_return_if_fail (!timexes || G_IS_LIST_MODEL (timexes));
 
   if (!g_set_object (&self->timexes, timexes))
     return;
 
+  /* Headings are added after the entries they head; off the view, so that
+   * it starts at the top instead of keeping its first entry in place. */
+  selection = g_object_ref (gtk_list_view_get_model (self->list_view));
+  gtk_list_view_set_model (self->list_view, NULL);
+
   gtk_filter_list_model_set_model (self->dated, timexes);
   gtk_filter_list_model_set_model (self->undated, timexes);
   update (self);
+
+  gtk_list_view_set_model (self->list_view, selection);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEXES]);
 }
