@@ -34,7 +34,9 @@ struct _DossierArticle
   char      *language;
   char      *url;
   char      *format;
-  char      *text;
+  const char *text;
+  char      *text_owned;
+  GBytes    *text_bytes;
 
   gsize      length;
   GArray    *paragraphs;
@@ -56,6 +58,7 @@ enum {
   PROP_URL,
   PROP_FORMAT,
   PROP_TEXT,
+  PROP_TEXT_BYTES,
   N_PROPS
 };
 
@@ -93,10 +96,11 @@ count_code_points (const char *str,
 }
 
 static void
-compute_paragraphs (DossierArticle *self)
+compute_paragraphs (DossierArticle *self,
+                    gsize           byte_length)
 {
   const char *p = self->text;
-  const char *text_end = p + strlen (p);
+  const char *text_end = p + byte_length;
   gsize pos = 0;
   Range current = { 0, 0 };
   gboolean in_para = FALSE;
@@ -119,6 +123,8 @@ compute_paragraphs (DossierArticle *self)
           if (in_para)
             g_array_append_val (self->paragraphs, current);
           in_para = FALSE;
+          /* a blank line is ASCII blanks only */
+          pos += line_end - p;
         }
       else
         {
@@ -128,9 +134,10 @@ compute_paragraphs (DossierArticle *self)
             current.start = pos + (first - p);
           current.end = pos + count_code_points (p, last - p);
           in_para = TRUE;
+          /* what follows the last visible character is ASCII blanks */
+          pos = current.end + (line_end - last);
         }
 
-      pos += count_code_points (p, line_end - p);
       if (nl == NULL)
         break;
       p = nl + 1;
@@ -147,15 +154,40 @@ static void
 dossier_article_constructed (GObject *object)
 {
   DossierArticle *self = DOSSIER_ARTICLE (object);
+  gsize byte_length;
 
   G_OBJECT_CLASS (dossier_article_parent_class)->constructed (object);
 
-  if (self->text == NULL)
-    self->text = g_strdup ("");
+  if (self->text_bytes != NULL)
+    {
+      gsize size;
+      const char *data = g_bytes_get_data (self->text_bytes, &size);
+
+      /* the text is used in place: it must end with its NUL */
+      if (data != NULL && size > 0 && data[size - 1] == '\0')
+        {
+          self->text = data;
+          byte_length = size - 1;
+        }
+      else
+        {
+          g_clear_pointer (&self->text_owned, g_free);
+          self->text = self->text_owned = g_strndup (data, size);
+          byte_length = strlen (self->text);
+        }
+    }
+  else
+    {
+      if (self->text_owned == NULL)
+        self->text_owned = g_strdup ("");
+      self->text = self->text_owned;
+      byte_length = strlen (self->text);
+    }
+
   if (self->authors == NULL)
     self->authors = g_new0 (char *, 1);
 
-  compute_paragraphs (self);
+  compute_paragraphs (self, byte_length);
 }
 
 static void
@@ -174,7 +206,8 @@ dossier_article_finalize (GObject *object)
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->url, g_free);
   g_clear_pointer (&self->format, g_free);
-  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->text_owned, g_free);
+  g_clear_pointer (&self->text_bytes, g_bytes_unref);
   g_clear_pointer (&self->paragraphs, g_array_unref);
 
   G_OBJECT_CLASS (dossier_article_parent_class)->finalize (object);
@@ -195,7 +228,7 @@ string_field (DossierArticle *self,
     case PROP_LANGUAGE: return &self->language;
     case PROP_URL:      return &self->url;
     case PROP_FORMAT:   return &self->format;
-    case PROP_TEXT:     return &self->text;
+    case PROP_TEXT:     return &self->text_owned;
     default:            return NULL;
     }
 }
@@ -217,6 +250,14 @@ dossier_article_get_property (GObject    *object,
 
     case PROP_PUBLISHED:
       g_value_set_boxed (value, self->published);
+      break;
+
+    case PROP_TEXT:
+      g_value_set_string (value, self->text);
+      break;
+
+    case PROP_TEXT_BYTES:
+      g_value_set_boxed (value, self->text_bytes);
       break;
 
     default:
@@ -244,6 +285,10 @@ dossier_article_set_property (GObject      *object,
 
     case PROP_PUBLISHED:
       self->published = g_value_dup_boxed (value);
+      break;
+
+    case PROP_TEXT_BYTES:
+      self->text_bytes = g_value_dup_boxed (value);
       break;
 
     default:
@@ -298,6 +343,15 @@ dossier_article_class_init (DossierArticleClass *klass)
   properties[PROP_PUBLISHED] =
     g_param_spec_boxed ("published", NULL, NULL,
                         G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS));
+
+  /* The body as NUL-terminated UTF-8 in a GBytes, used without a copy:
+   * importers of large clippings hand their buffer over this way. */
+  properties[PROP_TEXT_BYTES] =
+    g_param_spec_boxed ("text-bytes", NULL, NULL,
+                        G_TYPE_BYTES,
                         (G_PARAM_READWRITE |
                          G_PARAM_CONSTRUCT_ONLY |
                          G_PARAM_STATIC_STRINGS));

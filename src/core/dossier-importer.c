@@ -200,6 +200,11 @@ guess_and_convert (const char  *data,
   return convert_to_utf8 (data, length, charset, error);
 }
 
+static char *decode (const char  *data,
+                     gsize        length,
+                     gsize       *out_length,
+                     GError     **error);
+
 /**
  * dossier_importer_decode:
  * @data: the raw bytes of a file
@@ -218,6 +223,15 @@ dossier_importer_decode (const char  *data,
                          gsize        length,
                          const char  *display_name,
                          GError     **error)
+{
+  return decode (data, length, NULL, error);
+}
+
+static char *
+decode (const char  *data,
+        gsize        length,
+        gsize       *out_length,
+        GError     **error)
 {
   const guchar *u = (const guchar *)data;
   g_autofree char *text = NULL;
@@ -272,6 +286,8 @@ dossier_importer_decode (const char  *data,
       text = g_malloc (length + 1);
       memcpy (text, data, length);
       text[length] = '\0';
+      text_length = normalize_line_ends (text, length);
+      goto check_empty;
     }
   else if (has_utf8_sequences (u, length))
     {
@@ -288,7 +304,11 @@ dossier_importer_decode (const char  *data,
 check_empty:
   for (gsize i = 0; i < text_length; i++)
     if (!g_ascii_isspace (text[i]))
-      return g_steal_pointer (&text);
+      {
+        if (out_length)
+          *out_length = text_length;
+        return g_steal_pointer (&text);
+      }
 
   g_set_error_literal (error, DOSSIER_ERROR, DOSSIER_ERROR_EMPTY,
                        _("The file holds no text"));
@@ -350,20 +370,20 @@ dossier_importer_load_bytes (GBytes              *bytes,
     }
 
 decode:
-  if (!(text = dossier_importer_decode (data, length, display_name, error)))
+  if (!(text = decode (data, length, &text_length, error)))
     return NULL;
 
   if (flags & DOSSIER_IMPORT_AS_BODY)
     {
+      g_autoptr(GBytes) body = g_bytes_new_take (g_steal_pointer (&text), text_length + 1);
+
       article = g_object_new (DOSSIER_TYPE_ARTICLE,
                               "format", "text",
-                              "text", text,
+                              "text-bytes", body,
                               NULL);
       g_ptr_array_add (articles, article);
       return g_steal_pointer (&articles);
     }
-
-  text_length = strlen (text);
 
   /* A page in UTF-16 is only recognisable once decoded. */
   if (_dossier_html_importer_sniff (text, text_length))

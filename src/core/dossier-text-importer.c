@@ -2202,6 +2202,8 @@ _dossier_text_importer_parse (const char  *text,
   g_auto(Parser) self = { 0 };
   g_autoptr(GDateTime) published = NULL;
   g_autofree char *body = NULL;
+  g_autoptr(GBytes) body_bytes = NULL;
+  gsize body_size;
   const char *language;
   const char *hint;
   GPtrArray *authors;
@@ -2306,6 +2308,10 @@ _dossier_text_importer_parse (const char  *text,
     authors = self.post_authors;
   g_ptr_array_add (authors, NULL);
 
+  /* the article keeps the body without copying it */
+  body_size = strlen (body) + 1;
+  body_bytes = g_bytes_new_take (g_steal_pointer (&body), body_size);
+
   return g_object_new (DOSSIER_TYPE_ARTICLE,
                        "title", self.title,
                        "subtitle", self.subtitle,
@@ -2318,6 +2324,6 @@ _dossier_text_importer_parse (const char  *text,
                        "language", language,
                        "url", self.url,
                        "format", "text",
-                       "text", body,
+                       "text-bytes", body_bytes,
                        NULL);
 }
