@@ -53,6 +53,30 @@ test_metadata (void)
   g_assert_finalize_object (article);
 }
 
+static void
+test_text_bytes (void)
+{
+  /* The body handed over in a GBytes is used in place, not copied. */
+  static const char body[] = "Ąžuolas stovi.\n\nAntra pastraipa.";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (body, sizeof body);
+  g_autoptr(DossierArticle) article =
+    g_object_new (DOSSIER_TYPE_ARTICLE, "text-bytes", bytes, NULL);
+  g_autoptr(GBytes) unterminated = g_bytes_new_static (body, 7);
+  g_autoptr(DossierArticle) copy =
+    g_object_new (DOSSIER_TYPE_ARTICLE, "text-bytes", unterminated, NULL);
+  guint start, end;
+
+  g_assert_true (dossier_article_get_text (article) == body);
+  g_assert_cmpuint (dossier_article_get_length (article), ==, 32);
+  g_assert_cmpuint (dossier_article_get_n_paragraphs (article), ==, 2);
+  dossier_article_get_paragraph (article, 1, &start, &end);
+  g_assert_cmpuint (start, ==, 16);
+  g_assert_cmpuint (end, ==, 32);
+
+  /* without its NUL the text is copied and cut there */
+  g_assert_cmpstr (dossier_article_get_text (copy), ==, "Ąžuol");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -60,5 +84,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/dossier/article/paragraphs", test_paragraphs);
   g_test_add_func ("/dossier/article/metadata", test_metadata);
+  g_test_add_func ("/dossier/article/text-bytes", test_text_bytes);
   return g_test_run ();
 }
