@@ -16,7 +16,7 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 builddir=$(cd "$1" && pwd)
 seconds=$2
 shift 2
-[ $# -gt 0 ] || set -- import analysis notes w3c
+[ $# -gt 0 ] || set -- import text html exports analysis notes w3c
 
 if [ -n "${DOSSIER_FUZZ_CORPUS:-}" ]; then
   corpus=$DOSSIER_FUZZ_CORPUS
@@ -36,6 +36,13 @@ seed () {
   case $target in
     import)
       find "$fixtures" -type f -size -200k -exec cp {} "$dir/" \; ;;
+    text)
+      find "$fixtures/text" "$fixtures/cli" "$fixtures/app" -type f -size -200k \
+        -exec cp {} "$dir/" \; ;;
+    html)
+      find "$fixtures/html" -type f -size -200k -exec cp {} "$dir/" \; ;;
+    exports)
+      find "$fixtures/exports" -type f -size -200k -exec cp {} "$dir/" \; ;;
     analysis)
       find "$fixtures/text" "$fixtures/cli" "$fixtures/exports" -type f -size -200k \
         -exec cp {} "$dir/" \; ;;
