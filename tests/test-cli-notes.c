@@ -296,7 +296,6 @@ test_notes_override_and_corrupt (void)
   g_autofree char *corrupt = g_build_filename (data_home, "..", "corrupt.json", NULL);
   g_autofree char *newer = g_build_filename (data_home, "..", "newer.json", NULL);
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   g_autofree char *default_path = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
 

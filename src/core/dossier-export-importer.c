@@ -572,7 +572,6 @@ parse_lexis_document (char **lines,
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
   g_autofree char *page = NULL;
-  g_autofree char *byline = NULL;
   g_auto(GStrv) authors = NULL;
   GString *headline = g_string_new (NULL);
   GString *edition_text = g_string_new (NULL);
@@ -806,7 +805,6 @@ parse_uni_document (char **lines,
                     guint  end)
 {
   g_autoptr(GHashTable) fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GDateTime) published = NULL;
   GString *title = g_string_new (NULL);
   GString *edition = g_string_new (NULL);

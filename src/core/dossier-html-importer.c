@@ -262,12 +262,6 @@ n_element_children (xmlNode *n)
   return count;
 }
 
-static inline xmlNode *
-element_parent (xmlNode *n)
-{
-  return n && is_element (n->parent) ? n->parent : NULL;
-}
-
 /* Pre-order successor of @node inside @root (all node types). */
 static xmlNode *
 next_in (xmlNode  *node,
