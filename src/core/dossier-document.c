@@ -99,6 +99,7 @@ enum {
 
 enum {
   SAVE_FAILED,
+  CORRECTIONS_CHANGED,
   N_SIGNALS
 };
 
@@ -106,6 +107,8 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void start_save (DossierDocument *self);
+static void corrections_changed (DossierDocument *self,
+                                 gboolean         entity);
 
 /* Undo steps */
 
@@ -239,10 +242,12 @@ apply_edit (gpointer data,
 
     case EDIT_ENTITY_CORRECTIONS:
       set_json_internal (&self->entity_corrections, redo ? edit->json_after : edit->json_before);
+      corrections_changed (self, TRUE);
       break;
 
     case EDIT_TIMELINE_CORRECTIONS:
       set_json_internal (&self->timeline_corrections, redo ? edit->json_after : edit->json_before);
+      corrections_changed (self, FALSE);
       break;
 
     default:
@@ -452,6 +457,18 @@ dossier_document_class_init (DossierDocumentClass *klass)
   signals[SAVE_FAILED] =
     g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  /**
+   * DossierDocument::corrections-changed:
+   *
+   * The entity corrections (detail `entity`) or the timeline corrections
+   * (detail `timeline`) changed: an edit, an undo or redo, a load. Views
+   * re-apply them to their analysis.
+   */
+  signals[CORRECTIONS_CHANGED] =
+    g_signal_new ("corrections-changed", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -952,6 +969,8 @@ apply_state (DossierDocument *self,
     state->timeline_corrections = empty_array_node ();
   set_json_internal (&self->entity_corrections, state->entity_corrections);
   set_json_internal (&self->timeline_corrections, state->timeline_corrections);
+  corrections_changed (self, TRUE);
+  corrections_changed (self, FALSE);
   g_clear_pointer (&self->extra, json_object_unref);
   self->extra = state->extra ? json_object_ref (state->extra) : NULL;
 
@@ -2370,6 +2389,14 @@ dup_array (JsonNode *node)
 }
 
 static void
+corrections_changed (DossierDocument *self,
+                     gboolean         entity)
+{
+  g_signal_emit (self, signals[CORRECTIONS_CHANGED],
+                 g_quark_from_static_string (entity ? "entity" : "timeline"));
+}
+
+static void
 set_corrections (DossierDocument *self,
                  EditKind         kind,
                  JsonNode       **slot,
@@ -2389,6 +2416,7 @@ set_corrections (DossierDocument *self,
   edit->json_after = json_node_ref (value);
   set_json_internal (slot, value);
   record (self, edit);
+  corrections_changed (self, kind == EDIT_ENTITY_CORRECTIONS);
 }
 
 /**
