@@ -4,7 +4,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -43,10 +47,88 @@
  * Every change the user makes goes through a method here that records an
  * undo step in the DossierHistory. Saving serialises on the calling
  * thread and writes in a worker thread, atomically, keeping a .bak.
+ *
+ * Two programs may keep notes in the same file (the app and dossier-cli
+ * annotate, two windows). The document remembers the file as it last read
+ * or wrote it (device, inode, mtime, size) and what it held (annotation
+ * ids, notes, palette, corrections). A save takes an advisory lock (flock
+ * on the notes folder) and, if the file changed since, writes nothing:
+ * the file is read and merged first (merge_state()), then the save is
+ * tried again. With autosave on, a GFileMonitor merges changes made
+ * elsewhere while the document is idle, too.
  */
 
 #define AUTOSAVE_DELAY_MS 1000
 #define MERGE_WINDOW_US (2 * G_USEC_PER_SEC)
+/* Saves that find the file changed again after each merge give up. */
+#define MAX_MERGE_ATTEMPTS 8
+#define MONITOR_DELAY_MS 200
+
+/* Which version of the notes file is on disk: a rename over it changes
+ * the inode, a write in place the mtime or size. */
+typedef struct
+{
+  gboolean known;     /* FALSE: this file was never read or written */
+  gboolean exists;
+  guint64  dev;
+  guint64  ino;
+  gint64   mtime_ns;
+  gint64   size;
+} DiskStamp;
+
+/* What the notes file held when last read or written: the base of a
+ * three-way merge with a file changed elsewhere. */
+typedef struct
+{
+  GHashTable *ids;
+  char       *notes;
+  char       *color_names[DOSSIER_N_ANNOTATION_COLORS];
+  JsonNode   *entity_corrections;
+  JsonNode   *timeline_corrections;
+  GDateTime  *time;
+} Synced;
+
+static void
+synced_free (Synced *synced)
+{
+  g_clear_pointer (&synced->ids, g_hash_table_unref);
+  g_free (synced->notes);
+  for (guint i = 0; i < DOSSIER_N_ANNOTATION_COLORS; i++)
+    g_free (synced->color_names[i]);
+  g_clear_pointer (&synced->entity_corrections, json_node_unref);
+  g_clear_pointer (&synced->timeline_corrections, json_node_unref);
+  g_clear_pointer (&synced->time, g_date_time_unref);
+  g_free (synced);
+}
+
+static void
+disk_stamp_read (const char *path,
+                 DiskStamp  *stamp)
+{
+  struct stat st;
+
+  memset (stamp, 0, sizeof *stamp);
+  stamp->known = TRUE;
+  if (path == NULL || stat (path, &st) != 0)
+    return;
+
+  stamp->exists = TRUE;
+  stamp->dev = st.st_dev;
+  stamp->ino = st.st_ino;
+  stamp->mtime_ns = (gint64)st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st.st_mtim.tv_nsec;
+  stamp->size = st.st_size;
+}
+
+static gboolean
+disk_stamp_equal (const DiskStamp *a,
+                  const DiskStamp *b)
+{
+  if (!a->exists || !b->exists)
+    return a->exists == b->exists;
+
+  return a->dev == b->dev && a->ino == b->ino && a->mtime_ns == b->mtime_ns &&
+         a->size == b->size;
+}
 
 struct _DossierDocument
 {
@@ -68,6 +150,13 @@ struct _DossierDocument
   JsonObject            *extra;
 
   GError                *load_error;
+
+  /* The notes file as last read or written, and what it held */
+  DiskStamp              disk_stamp;
+  Synced                *synced;
+  GFileMonitor          *monitor;
+  guint                  monitor_source;
+  guint                  merge_attempts;
 
   guint64                generation;
   guint64                saved_generation;
@@ -100,6 +189,7 @@ enum {
 enum {
   SAVE_FAILED,
   CORRECTIONS_CHANGED,
+  MERGED,
   N_SIGNALS
 };
 
@@ -109,6 +199,7 @@ static guint signals[N_SIGNALS];
 static void start_save (DossierDocument *self);
 static void corrections_changed (DossierDocument *self,
                                  gboolean         entity);
+static void update_monitor (DossierDocument *self);
 
 /* Undo steps */
 
@@ -297,6 +388,10 @@ dossier_document_dispose (GObject *object)
   DossierDocument *self = (DossierDocument *)object;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_handle_id (&self->monitor_source, g_source_remove);
+  if (self->monitor)
+    g_signal_handlers_disconnect_by_data (self->monitor, self);
+  g_clear_object (&self->monitor);
   g_clear_object (&self->history);
   g_clear_object (&self->annotations);
   g_clear_object (&self->clipping);
@@ -320,6 +415,7 @@ dossier_document_finalize (GObject *object)
   g_clear_pointer (&self->timeline_corrections, json_node_unref);
   g_clear_pointer (&self->extra, json_object_unref);
   g_clear_error (&self->load_error);
+  g_clear_pointer (&self->synced, synced_free);
 
   G_OBJECT_CLASS (dossier_document_parent_class)->finalize (object);
 }
@@ -468,6 +564,16 @@ dossier_document_class_init (DossierDocumentClass *klass)
   signals[CORRECTIONS_CHANGED] =
     g_signal_new ("corrections-changed", G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * DossierDocument::merged:
+   *
+   * Another program changed the notes file, and what it wrote was merged
+   * into the document (annotations by id, the newer edit winning).
+   */
+  signals[MERGED] =
+    g_signal_new ("merged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
@@ -668,6 +774,10 @@ dossier_document_set_notes_file (DossierDocument *self,
     return;
 
   g_set_object (&self->notes_file, notes_file);
+  /* Nothing is known about the new file until it is read or written. */
+  memset (&self->disk_stamp, 0, sizeof self->disk_stamp);
+  g_clear_pointer (&self->synced, synced_free);
+  update_monitor (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES_FILE]);
 }
 
@@ -694,6 +804,7 @@ dossier_document_resolve_notes_file (DossierDocument  *self,
 typedef struct
 {
   gboolean    exists;
+  DiskStamp   stamp;
   char       *fingerprint;
   char       *notes;
   char       *color_names[DOSSIER_N_ANNOTATION_COLORS];
@@ -889,6 +1000,13 @@ read_notes (GFile         *file,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autofree char *display = g_file_get_parse_name (file);
+  g_autofree char *path = g_file_get_path (file);
+  DiskStamp stamp;
+  State *state;
+
+  /* Before reading: a change in between makes the next save merge again,
+   * which is harmless; the other way round would lose it. */
+  disk_stamp_read (path, &stamp);
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
@@ -896,8 +1014,8 @@ read_notes (GFile         *file,
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         {
-          State *state = g_new0 (State, 1);
-
+          state = g_new0 (State, 1);
+          state->stamp = stamp;
           state->annotations = g_ptr_array_new_with_free_func (g_object_unref);
           return state;
         }
@@ -926,7 +1044,11 @@ read_notes (GFile         *file,
       return NULL;
     }
 
-  return parse_notes (bytes, display, error);
+  state = parse_notes (bytes, display, error);
+  if (state)
+    state->stamp = stamp;
+
+  return state;
 }
 
 static void
@@ -940,6 +1062,185 @@ set_read_only (DossierDocument *self,
   self->read_only = error != NULL;
   if (was != self->read_only)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+}
+
+/* Merging with a notes file changed elsewhere */
+
+static Synced *
+synced_new (const char *notes,
+            char      **color_names,
+            JsonNode   *entity_corrections,
+            JsonNode   *timeline_corrections)
+{
+  Synced *synced = g_new0 (Synced, 1);
+
+  synced->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  synced->notes = g_strdup (notes ? notes : "");
+  for (guint i = 0; i < DOSSIER_N_ANNOTATION_COLORS; i++)
+    synced->color_names[i] = g_strdup (color_names[i]);
+  synced->entity_corrections = entity_corrections ? json_node_ref (entity_corrections) : NULL;
+  synced->timeline_corrections = timeline_corrections ? json_node_ref (timeline_corrections) : NULL;
+  synced->time = g_date_time_new_now_utc ();
+
+  return synced;
+}
+
+/* What the document holds now, which is about to be (or was just) the
+ * notes file. Corrections are replaced, never changed in place: a
+ * reference is a snapshot. */
+static Synced *
+synced_new_from_document (DossierDocument *self)
+{
+  GListModel *model = G_LIST_MODEL (self->annotations);
+  guint n = g_list_model_get_n_items (model);
+  Synced *synced = synced_new (self->notes, self->color_names,
+                               self->entity_corrections, self->timeline_corrections);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierAnnotation) annotation = g_list_model_get_item (model, i);
+
+      g_hash_table_add (synced->ids, g_strdup (dossier_annotation_get_id (annotation)));
+    }
+
+  return synced;
+}
+
+static Synced *
+synced_new_from_state (State *state)
+{
+  Synced *synced = synced_new (state->notes, state->color_names,
+                               state->entity_corrections, state->timeline_corrections);
+
+  for (guint i = 0; i < state->annotations->len; i++)
+    g_hash_table_add (synced->ids,
+                      g_strdup (dossier_annotation_get_id (g_ptr_array_index (state->annotations, i))));
+
+  return synced;
+}
+
+static gboolean
+json_changed (JsonNode *value,
+              JsonNode *base)
+{
+  if (base == NULL)
+    return value != NULL && JSON_NODE_HOLDS_ARRAY (value) &&
+           json_array_get_length (json_node_get_array (value)) > 0;
+
+  return value == NULL || !json_node_equal (value, base);
+}
+
+/*
+ * Three-way merge of the notes file as another program left it (@disk)
+ * into the document, with what the file held when this document last read
+ * or wrote it (self->synced) as the base:
+ *
+ *  - an annotation in both: the one modified last wins;
+ *  - only on disk: new there, added; unless it was in the base, then it
+ *    was deleted here and stays deleted;
+ *  - only here: new here, kept; unless it was in the base and has not been
+ *    changed here since, then it was deleted there;
+ *  - the notes, each palette name and the corrections: ours if we changed
+ *    them since the base, else theirs;
+ *  - members this version does not know: the union.
+ *
+ * Afterwards the file is the new base. Not an undo step.
+ */
+static void
+merge_state (DossierDocument *self,
+             State           *disk)
+{
+  GObject *object = (GObject *)self;
+  GListModel *model = G_LIST_MODEL (self->annotations);
+  g_autoptr(GHashTable) on_disk = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_object_unref);
+  Synced *base = self->synced;
+  gboolean was_unsaved = dossier_document_get_unsaved (self);
+  guint n;
+
+  g_object_freeze_notify (object);
+  _dossier_annotation_list_freeze (self->annotations);
+
+  for (guint i = 0; i < disk->annotations->len; i++)
+    {
+      DossierAnnotation *theirs = g_ptr_array_index (disk->annotations, i);
+      const char *id = dossier_annotation_get_id (theirs);
+      DossierAnnotation *ours = dossier_annotation_list_lookup (self->annotations, id);
+
+      g_hash_table_add (on_disk, (char *)id);
+      if (ours)
+        {
+          if (g_date_time_compare (dossier_annotation_get_modified (theirs),
+                                   dossier_annotation_get_modified (ours)) > 0)
+            _dossier_annotation_assign (ours, theirs);
+        }
+      else if (base == NULL || !g_hash_table_contains (base->ids, id))
+        _dossier_annotation_list_add (self->annotations, theirs);
+    }
+
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n && base; i++)
+    {
+      DossierAnnotation *ours = g_list_model_get_item (model, i);
+      const char *id = dossier_annotation_get_id (ours);
+
+      if (!g_hash_table_contains (on_disk, id) && g_hash_table_contains (base->ids, id) &&
+          g_date_time_compare (dossier_annotation_get_modified (ours), base->time) <= 0)
+        g_ptr_array_add (gone, ours);
+      else
+        g_object_unref (ours);
+    }
+  for (guint i = 0; i < gone->len; i++)
+    _dossier_annotation_list_remove (self->annotations, g_ptr_array_index (gone, i));
+
+  _dossier_annotation_list_thaw (self->annotations);
+
+  if (base ? g_strcmp0 (self->notes, base->notes) == 0 : *self->notes == '\0')
+    set_notes_internal (self, disk->notes ? disk->notes : "");
+  for (guint i = 0; i < DOSSIER_N_ANNOTATION_COLORS; i++)
+    if (base ? g_strcmp0 (self->color_names[i], base->color_names[i]) == 0
+             : self->color_names[i] == NULL)
+      {
+        g_free (self->color_names[i]);
+        self->color_names[i] = g_strdup (disk->color_names[i]);
+      }
+  if (disk->entity_corrections &&
+      !json_changed (self->entity_corrections, base ? base->entity_corrections : NULL))
+    set_json_internal (&self->entity_corrections, disk->entity_corrections);
+  if (disk->timeline_corrections &&
+      !json_changed (self->timeline_corrections, base ? base->timeline_corrections : NULL))
+    set_json_internal (&self->timeline_corrections, disk->timeline_corrections);
+  if (disk->extra)
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *node;
+
+      if (self->extra == NULL)
+        self->extra = json_object_new ();
+      json_object_iter_init (&iter, disk->extra);
+      while (json_object_iter_next (&iter, &name, &node))
+        if (!json_object_has_member (self->extra, name))
+          json_object_set_member (self->extra, name, json_node_copy (node));
+    }
+
+  self->disk_stamp = disk->stamp;
+  g_clear_pointer (&self->synced, synced_free);
+  self->synced = synced_new_from_state (disk);
+
+  /* What the document holds that the file does not is still to be saved;
+   * a document without unsaved changes now equals the file. */
+  self->generation++;
+  if (!was_unsaved)
+    self->saved_generation = self->generation;
+  else if (self->autosave)
+    dossier_document_schedule_save (self);
+
+  dossier_document_reanchor (self);
+  g_object_thaw_notify (object);
+
+  g_debug ("Merged the notes file changed on disk (%u annotations there)", disk->annotations->len);
+  g_signal_emit (self, signals[MERGED], 0);
 }
 
 static void
@@ -978,6 +1279,11 @@ apply_state (DossierDocument *self,
   self->generation++;
   self->saved_generation = self->generation;
   g_object_notify_by_pspec (object, properties[PROP_UNSAVED]);
+
+  self->disk_stamp = state->stamp;
+  g_clear_pointer (&self->synced, synced_free);
+  self->synced = synced_new_from_document (self);
+  update_monitor (self);
 
   dossier_document_reanchor (self);
   g_object_thaw_notify (object);
@@ -1184,11 +1490,15 @@ dossier_document_serialize (DossierDocument *self)
 
 typedef struct
 {
-  GFile   *notes_file;
-  GFile   *clipping;
-  char    *fingerprint;
-  GBytes  *bytes;
-  guint64  generation;
+  GFile     *notes_file;
+  GFile     *clipping;
+  char      *fingerprint;
+  GBytes    *bytes;
+  guint64    generation;
+  Synced    *synced;     /* what the file holds once written */
+  DiskStamp  expected;   /* the file as the document last knew it */
+  DiskStamp  written;
+  State     *disk;       /* the file changed: what it holds, to merge */
 } SaveJob;
 
 static void
@@ -1198,10 +1508,23 @@ save_job_free (SaveJob *job)
   g_clear_object (&job->clipping);
   g_free (job->fingerprint);
   g_clear_pointer (&job->bytes, g_bytes_unref);
+  g_clear_pointer (&job->synced, synced_free);
+  g_clear_pointer (&job->disk, state_free);
   g_free (job);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveJob, save_job_free)
+
+static gboolean
+keeps_changing (DossierDocument  *self,
+                GError          **error)
+{
+  g_autofree char *display = g_file_get_parse_name (self->notes_file);
+
+  g_set_error (error, DOSSIER_ERROR, DOSSIER_ERROR_NOTES_WRITE,
+               _("The notes were not saved: another program keeps changing “%s”"), display);
+  return FALSE;
+}
 
 static gboolean
 check_writable (DossierDocument  *self,
@@ -1234,16 +1557,83 @@ save_job_new (DossierDocument *self)
   job->fingerprint = g_strdup (self->fingerprint);
   job->bytes = dossier_document_serialize (self);
   job->generation = self->generation;
+  job->synced = synced_new_from_document (self);
+  job->expected = self->disk_stamp;
 
   return job;
 }
 
+/* Writers of one notes folder take turns (an advisory lock, released by
+ * the kernel if the process dies), so that checking the file for changes
+ * and replacing it is one step. Returns -1 if locks do not work there. */
+static int
+lock_folder (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  g_mkdir_with_parents (dir, 0700);
+  fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0)
+    return -1;
+  while (flock (fd, LOCK_EX) != 0)
+    if (errno != EINTR)
+      {
+        close (fd);
+        return -1;
+      }
+
+  return fd;
+}
+
+static void
+unlock_folder (int fd)
+{
+  if (fd >= 0)
+    close (fd);
+}
+
+/* Writes the notes, unless the file changed since the document last read
+ * or wrote it: then job->disk holds what it has now, to be merged, and
+ * nothing was written. */
 static gboolean
 save_job_run (SaveJob  *job,
               GError  **error)
 {
+  g_autofree char *path = g_file_get_path (job->notes_file);
+  DiskStamp now;
+  int lock = -1;
+
+  if (path)
+    {
+      lock = lock_folder (path);
+      disk_stamp_read (path, &now);
+      if (job->expected.known && now.exists && !disk_stamp_equal (&now, &job->expected))
+        {
+          g_autoptr(GError) read_error = NULL;
+
+          job->disk = read_notes (job->notes_file, NULL, &read_error);
+          unlock_folder (lock);
+          if (job->disk == NULL)
+            {
+              /* Never written over: it may hold what someone else wrote. */
+              g_set_error (error, DOSSIER_ERROR, DOSSIER_ERROR_NOTES_WRITE,
+                           _("The notes were not saved: the file was changed by another "
+                             "program and cannot be merged (%s)"),
+                           read_error->message);
+              return FALSE;
+            }
+          return TRUE;
+        }
+    }
+
   if (!dossier_notes_write_atomic (job->notes_file, job->bytes, TRUE, error))
-    return FALSE;
+    {
+      unlock_folder (lock);
+      return FALSE;
+    }
+  disk_stamp_read (path, &job->written);
+  unlock_folder (lock);
 
   /* The notes are safe; a stale index only costs a lookup. */
   if (job->clipping && job->fingerprint)
@@ -1260,11 +1650,15 @@ save_job_run (SaveJob  *job,
 
 static void
 saved (DossierDocument *self,
-       guint64          generation)
+       SaveJob         *job)
 {
   gboolean was_unsaved = dossier_document_get_unsaved (self);
 
-  self->saved_generation = MAX (self->saved_generation, generation);
+  self->merge_attempts = 0;
+  self->disk_stamp = job->written;
+  g_clear_pointer (&self->synced, synced_free);
+  self->synced = g_steal_pointer (&job->synced);
+  self->saved_generation = MAX (self->saved_generation, job->generation);
   if (was_unsaved != dossier_document_get_unsaved (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNSAVED]);
 }
@@ -1289,11 +1683,20 @@ dossier_document_save (DossierDocument  *self,
   if (!check_writable (self, error))
     return FALSE;
 
-  job = save_job_new (self);
-  if (!save_job_run (job, error))
-    return FALSE;
+  for (guint attempt = 0; ; attempt++)
+    {
+      g_clear_pointer (&job, save_job_free);
+      job = save_job_new (self);
+      if (!save_job_run (job, error))
+        return FALSE;
+      if (job->disk == NULL)
+        break;
+      if (attempt + 1 >= MAX_MERGE_ATTEMPTS)
+        return keeps_changing (self, error);
+      merge_state (self, job->disk);
+    }
 
-  saved (self, job->generation);
+  saved (self, job);
 
   return TRUE;
 }
@@ -1336,7 +1739,27 @@ save_done (GObject      *object,
   GError *error = NULL;
 
   if (g_task_propagate_boolean (G_TASK (result), &error))
-    saved (self, job->generation);
+    {
+      if (job->disk == NULL)
+        saved (self, job);
+      else if (++self->merge_attempts < MAX_MERGE_ATTEMPTS)
+        {
+          /* Merged; the same callers wait for the next try. */
+          merge_state (self, job->disk);
+          for (guint i = callers->len; i > 0; i--)
+            g_queue_push_head (&self->waiting_saves,
+                               g_object_ref (g_ptr_array_index (callers, i - 1)));
+          g_ptr_array_unref (callers);
+          set_saving (self, FALSE);
+          start_save (self);
+          return;
+        }
+      else
+        {
+          self->merge_attempts = 0;
+          keeps_changing (self, &error);
+        }
+    }
 
   for (guint i = 0; i < callers->len; i++)
     {
@@ -1475,6 +1898,110 @@ dossier_document_schedule_save (DossierDocument *self)
   self->save_source = g_source_attach (source, g_main_context_get_thread_default ());
 }
 
+/* Watching the notes file while the document is open */
+
+static void
+check_disk_done (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  DossierDocument *self = DOSSIER_DOCUMENT (object);
+  g_autoptr(State) state = NULL;
+  g_autofree char *path = NULL;
+  DiskStamp now;
+
+  state = g_task_propagate_pointer (G_TASK (result), NULL);
+  if (state == NULL || self->notes_file == NULL || self->read_only)
+    return;
+
+  /* A save ran meanwhile, or the file changed again: this read is stale;
+   * the save merged it, or the next check will. */
+  path = g_file_get_path (self->notes_file);
+  disk_stamp_read (path, &now);
+  if (self->saving || !disk_stamp_equal (&now, &state->stamp) ||
+      disk_stamp_equal (&now, &self->disk_stamp))
+    return;
+
+  merge_state (self, state);
+}
+
+static void
+check_disk_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GError *error = NULL;
+  State *state = read_notes (task_data, cancellable, &error);
+
+  if (state)
+    g_task_return_pointer (task, state, (GDestroyNotify)state_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static gboolean
+check_disk_cb (gpointer user_data)
+{
+  DossierDocument *self = user_data;
+  g_autofree char *path = NULL;
+  g_autoptr(GTask) task = NULL;
+  DiskStamp now;
+
+  self->monitor_source = 0;
+  if (self->notes_file == NULL || self->read_only || !self->disk_stamp.known)
+    return G_SOURCE_REMOVE;
+  /* A save checks for itself, under the lock. */
+  if (self->saving)
+    return G_SOURCE_REMOVE;
+
+  path = g_file_get_path (self->notes_file);
+  disk_stamp_read (path, &now);
+  if (!now.exists || disk_stamp_equal (&now, &self->disk_stamp))
+    return G_SOURCE_REMOVE;
+
+  task = g_task_new (self, NULL, check_disk_done, NULL);
+  g_task_set_source_tag (task, check_disk_cb);
+  g_task_set_task_data (task, g_object_ref (self->notes_file), g_object_unref);
+  g_task_run_in_thread (task, check_disk_thread);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_notes_file_changed (GFileMonitor      *monitor,
+                       GFile             *file,
+                       GFile             *other,
+                       GFileMonitorEvent  event,
+                       gpointer           user_data)
+{
+  DossierDocument *self = user_data;
+
+  /* Events come in bursts (a rename, a write); our own saves too, which
+   * the check recognises by the stamp. */
+  if (self->monitor_source == 0)
+    self->monitor_source = g_timeout_add (MONITOR_DELAY_MS, check_disk_cb, self);
+}
+
+static void
+update_monitor (DossierDocument *self)
+{
+  g_clear_handle_id (&self->monitor_source, g_source_remove);
+  if (self->monitor)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+
+  if (!self->autosave || self->notes_file == NULL || !g_file_is_native (self->notes_file))
+    return;
+
+  self->monitor = g_file_monitor_file (self->notes_file, G_FILE_MONITOR_NONE, NULL, NULL);
+  if (self->monitor)
+    g_signal_connect (self->monitor, "changed", G_CALLBACK (on_notes_file_changed), self);
+}
+
 gboolean
 dossier_document_get_autosave (DossierDocument *self)
 {
@@ -1487,8 +2014,9 @@ dossier_document_get_autosave (DossierDocument *self)
  * dossier_document_set_autosave:
  *
  * When set, every change schedules a save (see
- * dossier_document_schedule_save()). The app sets it; the command line
- * saves explicitly.
+ * dossier_document_schedule_save()), and changes other programs make to
+ * the notes file are merged as they happen (#DossierDocument::merged).
+ * The app sets it; the command line saves explicitly.
  */
 void
 dossier_document_set_autosave (DossierDocument *self,
@@ -1505,6 +2033,7 @@ dossier_document_set_autosave (DossierDocument *self,
     g_clear_handle_id (&self->save_source, g_source_remove);
   else if (dossier_document_get_unsaved (self))
     dossier_document_schedule_save (self);
+  update_monitor (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTOSAVE]);
 }
 

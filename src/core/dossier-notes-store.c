@@ -537,6 +537,9 @@ keep_backup (const char  *path,
       g_unlink (tmp);
       return write_failed (error, bak, saved_errno);
     }
+  /* When the backup already was this version (a save that failed), tmp
+   * and bak are links to one file and rename() leaves both. */
+  g_unlink (tmp);
 
   return TRUE;
 }

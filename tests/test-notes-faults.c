@@ -1,0 +1,486 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include <glib/gstdio.h>
+
+#include "dossier-annotation.h"
+#include "dossier-document.h"
+#include "dossier-error.h"
+
+/* Faults around the notes file (issue 8): the disk fills up while saving,
+ * and dossier-cli annotate writes the same notes file as a document that
+ * the app holds open. Nothing may be lost. */
+
+static char *council_path;
+
+static char *
+temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("dossier-faults-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static DossierDocument *
+council_document (const char *notes_path)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GFile) clipping = g_file_new_for_path (council_path);
+  g_autoptr(GFile) notes = g_file_new_for_path (notes_path);
+  g_autoptr(GError) error = NULL;
+  DossierDocument *document = dossier_document_new ();
+
+  g_file_get_contents (council_path, &text, NULL, &error);
+  g_assert_no_error (error);
+  dossier_document_set_clipping (document, clipping);
+  dossier_document_set_text (document, text);
+  dossier_document_load (document, notes, NULL, &error);
+  g_assert_no_error (error);
+
+  return document;
+}
+
+static DossierAnnotation *
+annotate_quote (DossierDocument *document,
+                const char      *quote)
+{
+  const char *text = dossier_document_get_text (document);
+  const char *found = strstr (text, quote);
+  g_autoptr(GError) error = NULL;
+  DossierAnnotation *annotation;
+  guint start;
+
+  g_assert_nonnull (found);
+  start = g_utf8_pointer_to_offset (text, found);
+  annotation = dossier_document_annotate (document, start, start + g_utf8_strlen (quote, -1),
+                                          DOSSIER_ANNOTATION_COLOR_YELLOW,
+                                          DOSSIER_ANNOTATION_STYLE_HIGHLIGHT, &error);
+  g_assert_no_error (error);
+  g_object_unref (annotation);  /* the document holds it */
+
+  return annotation;
+}
+
+static guint
+n_annotations (DossierDocument *document)
+{
+  return g_list_model_get_n_items (dossier_document_get_annotations (document));
+}
+
+static DossierAnnotation *
+find_quote (DossierDocument *document,
+            const char      *quote)
+{
+  GListModel *model = dossier_document_get_annotations (document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DossierAnnotation) annotation = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (dossier_annotation_get_exact (annotation), quote) == 0)
+        return annotation;
+    }
+
+  return NULL;
+}
+
+/* What a fresh reader finds in the notes file. */
+static DossierDocument *
+reread (const char *notes_path)
+{
+  return council_document (notes_path);
+}
+
+static char *
+cli_annotate (const char *notes_path,
+              const char *quote,
+              const char *note)
+{
+  const char *cli = g_getenv ("DOSSIER_CLI");
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                            cli, "annotate", council_path, "--quote", quote, "--note", note,
+                            "--notes", notes_path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (child, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_if_exited (child) || g_subprocess_get_exit_status (child) != 0)
+    g_error ("dossier-cli annotate failed: %s", err);
+
+  return g_strchomp (g_steal_pointer (&out));
+}
+
+static void
+got_result (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static gboolean
+save_async_and_wait (DossierDocument  *document,
+                     GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  dossier_document_save_async (document, NULL, got_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return dossier_document_save_finish (document, result, error);
+}
+
+static void
+on_save_failed (DossierDocument *document,
+                const GError    *error,
+                gpointer         user_data)
+{
+  GError **out = user_data;
+
+  g_clear_error (out);
+  *out = g_error_copy (error);
+}
+
+static gboolean
+no_leftovers (const char *dir,
+              const char *notes_name)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  /* The notes, their backup; no temporary file left half written. */
+  while ((name = g_dir_read_name (folder)))
+    if (!g_str_equal (name, notes_name) && !g_str_has_suffix (name, ".bak"))
+      {
+        g_test_message ("left behind: %s", name);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+/* The disk fills up: RLIMIT_FSIZE makes every write past the limit fail
+ * with EFBIG, as ENOSPC would (SIGXFSZ ignored, as a full disk sends no
+ * signal). The save fails naming the file; the file before is intact. */
+static void
+test_disk_full (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "notes.json", NULL);
+  g_autoptr(DossierDocument) document = council_document (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) failed = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length, after_length;
+  struct rlimit saved_limit, limit;
+  DossierAnnotation *annotation;
+
+  annotation = annotate_quote (document, "the new bridge");
+  dossier_document_set_annotation_note (document, annotation, "The first note.");
+  g_assert_true (dossier_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &before, &before_length, &error);
+  g_assert_no_error (error);
+
+  /* A long note makes the next version larger than the limit. */
+  {
+    g_autoptr(GString) note = g_string_new (NULL);
+
+    for (guint i = 0; i < 400; i++)
+      g_string_append (note, "More to say about the budget. ");
+    dossier_document_set_annotation_note (document, annotation, note->str);
+  }
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved_limit), ==, 0);
+  signal (SIGXFSZ, SIG_IGN);
+  limit = saved_limit;
+  limit.rlim_cur = before_length + 512;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+  /* The command line's way: synchronous. */
+  g_assert_false (dossier_document_save (document, NULL, &error));
+  g_assert_error (error, DOSSIER_ERROR, DOSSIER_ERROR_NOTES_WRITE);
+  g_test_message ("sync: %s", error->message);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_true (dossier_document_get_unsaved (document));
+  g_clear_error (&error);
+
+  /* The app's way: autosave in a worker thread, reported by a signal. */
+  g_signal_connect (document, "save-failed", G_CALLBACK (on_save_failed), &failed);
+  dossier_document_set_autosave (document, TRUE);
+  dossier_document_set_annotation_note (document, annotation, dossier_annotation_get_note (annotation));
+  dossier_document_schedule_save (document);
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (failed == NULL && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_error (failed, DOSSIER_ERROR, DOSSIER_ERROR_NOTES_WRITE);
+  g_test_message ("async: %s", failed->message);
+  g_assert_nonnull (strstr (failed->message, path));
+  g_assert_true (dossier_document_get_unsaved (document));
+  dossier_document_set_autosave (document, FALSE);
+
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved_limit), ==, 0);
+  signal (SIGXFSZ, SIG_DFL);
+
+  /* Byte for byte what was there, and nothing half written beside it. */
+  g_file_get_contents (path, &after, &after_length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (after, after_length, before, before_length);
+  g_assert_true (no_leftovers (dir, "notes.json"));
+
+  /* Space again: the same document saves. */
+  g_assert_true (dossier_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (dossier_document_get_unsaved (document));
+
+  g_signal_handlers_disconnect_by_data (document, &failed);
+}
+
+/* The app has an unsaved highlight; meanwhile dossier-cli annotate adds
+ * one to the same file. The app's save merges: both are in the file. */
+static void
+test_cli_while_unsaved (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "notes.json", NULL);
+  g_autoptr(DossierDocument) app = council_document (path);
+  g_autoptr(DossierDocument) check = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cli_id = NULL;
+  DossierAnnotation *mine, *kept;
+
+  /* Saved once, so the app knows the file as it was. */
+  kept = annotate_quote (app, "independent review");
+  g_assert_true (save_async_and_wait (app, &error));
+
+  mine = annotate_quote (app, "the new bridge");
+  dossier_document_set_annotation_note (app, mine, "From the app");
+  g_assert_true (dossier_document_get_unsaved (app));
+
+  cli_id = cli_annotate (path, "4.2 million euros", "From the command line");
+
+  g_assert_true (save_async_and_wait (app, &error));
+  g_assert_no_error (error);
+  g_assert_false (dossier_document_get_unsaved (app));
+
+  /* The app shows it too… */
+  g_assert_nonnull (dossier_document_lookup_annotation (app, cli_id));
+  g_assert_cmpuint (n_annotations (app), ==, 3);
+
+  /* …and the file holds all three. */
+  check = reread (path);
+  g_assert_cmpuint (n_annotations (check), ==, 3);
+  g_assert_nonnull (dossier_document_lookup_annotation (check, cli_id));
+  g_assert_nonnull (dossier_document_lookup_annotation (check, dossier_annotation_get_id (mine)));
+  g_assert_nonnull (dossier_document_lookup_annotation (check, dossier_annotation_get_id (kept)));
+  g_assert_cmpstr (dossier_annotation_get_note (find_quote (check, "4.2 million euros")), ==,
+                   "From the command line");
+  g_assert_cmpstr (dossier_annotation_get_note (find_quote (check, "the new bridge")), ==,
+                   "From the app");
+}
+
+/* Deletions made here stay deleted; the same annotation edited in two
+ * places keeps the later edit; the free-form notes changed on one side
+ * only are taken from that side. */
+static void
+test_merge_rules (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "notes.json", NULL);
+  g_autoptr(DossierDocument) app = council_document (path);
+  g_autoptr(DossierDocument) other = NULL;
+  g_autoptr(DossierDocument) check = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *doomed_id = NULL;
+  g_autofree char *shared_id = NULL;
+  g_autofree char *gone_there_id = NULL;
+  DossierAnnotation *doomed, *shared, *gone_there;
+
+  doomed = annotate_quote (app, "the new bridge");
+  shared = annotate_quote (app, "independent review");
+  gone_there = annotate_quote (app, "old ferry");
+  doomed_id = g_strdup (dossier_annotation_get_id (doomed));
+  shared_id = g_strdup (dossier_annotation_get_id (shared));
+  gone_there_id = g_strdup (dossier_annotation_get_id (gone_there));
+  g_assert_true (dossier_document_save (app, NULL, &error));
+
+  /* Another program: edits the shared one, deletes one, writes notes. */
+  other = council_document (path);
+  g_usleep (2000);
+  dossier_document_set_annotation_note (other, dossier_document_lookup_annotation (other, shared_id),
+                                        "edited there first");
+  dossier_document_remove_annotation (other, dossier_document_lookup_annotation (other, gone_there_id));
+  dossier_document_set_notes (other, "Notes written there");
+  annotate_quote (other, "public gallery");
+  g_assert_true (dossier_document_save (other, NULL, &error));
+
+  /* Here, later: the shared one edited again, one deleted. */
+  g_usleep (2000);
+  dossier_document_set_annotation_note (app, shared, "edited here later");
+  dossier_document_remove_annotation (app, doomed);
+  g_assert_true (dossier_document_save (app, NULL, &error));
+  g_assert_no_error (error);
+
+  check = reread (path);
+  g_assert_null (dossier_document_lookup_annotation (check, doomed_id));
+  g_assert_null (dossier_document_lookup_annotation (check, gone_there_id));
+  g_assert_cmpstr (dossier_annotation_get_note (dossier_document_lookup_annotation (check, shared_id)),
+                   ==, "edited here later");
+  g_assert_nonnull (find_quote (check, "public gallery"));
+  g_assert_cmpstr (dossier_document_get_notes (check), ==, "Notes written there");
+  g_assert_cmpuint (n_annotations (check), ==, 2);
+
+  /* The other program, saving again with its older edit of the shared
+   * one, does not bring the deleted one back nor undo the later edit. */
+  dossier_document_set_notes (other, "Notes written there, then more");
+  g_assert_true (dossier_document_save (other, NULL, &error));
+  g_clear_object (&check);
+  check = reread (path);
+  g_assert_null (dossier_document_lookup_annotation (check, doomed_id));
+  g_assert_cmpstr (dossier_annotation_get_note (dossier_document_lookup_annotation (check, shared_id)),
+                   ==, "edited here later");
+  g_assert_cmpuint (n_annotations (check), ==, 2);
+}
+
+static void
+on_merged (DossierDocument *document,
+           gpointer         user_data)
+{
+  guint *n = user_data;
+
+  (*n)++;
+}
+
+/* An open, idle document (autosave on, as in the app) notices that
+ * dossier-cli changed its notes file and takes the new annotation in,
+ * without anything left to save. */
+static void
+test_idle_merge (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "notes.json", NULL);
+  g_autoptr(DossierDocument) app = council_document (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cli_id = NULL;
+  gint64 deadline;
+  guint merged = 0;
+
+  annotate_quote (app, "the new bridge");
+  g_assert_true (save_async_and_wait (app, &error));
+  dossier_document_set_autosave (app, TRUE);
+  g_signal_connect (app, "merged", G_CALLBACK (on_merged), &merged);
+
+  /* Our own saves are not changes from elsewhere. */
+  annotate_quote (app, "public gallery");
+  deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while ((dossier_document_get_unsaved (app) || g_get_monotonic_time () < deadline - 2 * G_USEC_PER_SEC) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (dossier_document_get_unsaved (app));
+  g_assert_cmpuint (merged, ==, 0);
+
+  cli_id = cli_annotate (path, "4.2 million euros", "Added while the app was idle");
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (dossier_document_lookup_annotation (app, cli_id) == NULL &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_nonnull (dossier_document_lookup_annotation (app, cli_id));
+  g_assert_cmpuint (merged, ==, 1);
+  g_assert_cmpuint (n_annotations (app), ==, 3);
+  g_assert_false (dossier_document_get_unsaved (app));
+  g_assert_false (dossier_annotation_get_orphan (dossier_document_lookup_annotation (app, cli_id)));
+
+  dossier_document_set_autosave (app, FALSE);
+  g_signal_handlers_disconnect_by_data (app, &merged);
+}
+
+/* Many writers at once: 16 dossier-cli processes annotate while the
+ * document adds and saves 16 of its own. All 32 are in the file. */
+static void
+test_many_writers (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "notes.json", NULL);
+  g_autoptr(DossierDocument) app = council_document (path);
+  g_autoptr(DossierDocument) check = NULL;
+  g_autoptr(GPtrArray) children = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("DOSSIER_CLI");
+  const char *quotes[] = { "the new bridge", "Neris", "two-hour debate", "public gallery" };
+  const guint n = 16;
+
+  g_assert_true (dossier_document_save (app, NULL, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *note = g_strdup_printf ("cli %u", i);
+      GSubprocess *child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error,
+                                             cli, "annotate", council_path,
+                                             "--quote", quotes[i % G_N_ELEMENTS (quotes)],
+                                             "--note", note, "--notes", path, NULL);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (children, child);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *note = g_strdup_printf ("app %u", i);
+      DossierAnnotation *annotation = annotate_quote (app, quotes[i % G_N_ELEMENTS (quotes)]);
+
+      dossier_document_set_annotation_note (app, annotation, note);
+      g_assert_true (save_async_and_wait (app, &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      GSubprocess *child = g_ptr_array_index (children, i);
+
+      g_subprocess_wait_check (child, NULL, &error);
+      g_assert_no_error (error);
+    }
+  /* The last command-line writers may have come after the app's last save. */
+  dossier_document_set_notes (app, "done");
+  g_assert_true (save_async_and_wait (app, &error));
+
+  check = reread (path);
+  g_assert_cmpuint (n_annotations (check), ==, 2 * n);
+  g_assert_cmpuint (n_annotations (app), ==, 2 * n);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  council_path = g_test_build_filename (G_TEST_DIST, "fixtures", "notes", "council.txt", NULL);
+
+  g_test_add_func ("/dossier/notes-faults/disk-full", test_disk_full);
+  if (g_getenv ("DOSSIER_CLI"))
+    {
+      g_test_add_func ("/dossier/notes-faults/cli-while-unsaved", test_cli_while_unsaved);
+      g_test_add_func ("/dossier/notes-faults/idle-merge", test_idle_merge);
+      g_test_add_func ("/dossier/notes-faults/many-writers", test_many_writers);
+    }
+  g_test_add_func ("/dossier/notes-faults/merge-rules", test_merge_rules);
+
+  return g_test_run ();
+}
