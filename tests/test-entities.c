@@ -422,6 +422,86 @@ test_entity_object (void)
   g_assert_cmpstr (dossier_entity_kind_to_string (dossier_entity_get_kind (e)), ==, "organization");
 }
 
+static void
+test_events (void)
+{
+  const char *text = "Crowds filled Oslo for the Midnight Sun Festival and Liberation Day. "
+                     "The Gorman Prize went to a poet; lawmakers cited the Clean Rivers Act.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+
+  expect (entities, "Oslo", DOSSIER_ENTITY_PLACE, NULL, 1);
+  g_assert_null (find_form (entities, "Midnight Sun Festival"));
+  g_assert_null (find_form (entities, "Liberation Day"));
+  g_assert_null (find_form (entities, "Gorman Prize"));
+  g_assert_null (find_form (entities, "Clean Rivers Act"));
+  g_assert_cmpuint (entities->len, ==, 1);
+}
+
+static void
+test_portfolios (void)
+{
+  const char *text = "Helen Ward resigned as Foreign Affairs minister, and Paul Irwin "
+                     "became Environment minister.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+
+  expect (entities, "Helen Ward", DOSSIER_ENTITY_PERSON, NULL, 1);
+  expect (entities, "Paul Irwin", DOSSIER_ENTITY_PERSON, NULL, 1);
+  g_assert_null (find_form (entities, "Foreign Affairs"));
+  g_assert_null (find_form (entities, "Environment"));
+  g_assert_cmpuint (entities->len, ==, 2);
+}
+
+static void
+test_address_forms (void)
+{
+  const char *text = "Mr Bird thanked the crowd. Later Mrs Rose left, and Dr. Stone stayed.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+  DossierEntity *e;
+
+  e = expect (entities, "Bird", DOSSIER_ENTITY_PERSON, NULL, 1);
+  expect_mention (e, 0, text, "Bird", 0);
+  expect (entities, "Rose", DOSSIER_ENTITY_PERSON, NULL, 1);
+  expect (entities, "Stone", DOSSIER_ENTITY_PERSON, "Dr.", 1);
+  g_assert_cmpuint (entities->len, ==, 3);
+}
+
+static void
+test_codes (void)
+{
+  const char *text = "The XR7 shipped late. Users of the ZT-400 complained to Valtek Systems. "
+                     "The shuttle flew STS-9 from the Marshall Space Center on June 3, 1983.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+  DossierEntity *e;
+
+  expect (entities, "Valtek Systems", DOSSIER_ENTITY_ORGANIZATION, NULL, 1);
+  e = expect (entities, "Marshall Space Center", DOSSIER_ENTITY_ORGANIZATION, NULL, 1);
+  expect_mention (e, 0, text, "Marshall Space Center", 0);
+  g_assert_null (find_form (entities, "XR7"));
+  g_assert_null (find_form (entities, "ZT-400"));
+  g_assert_null (find_form (entities, "STS-9"));
+  g_assert_cmpuint (entities->len, ==, 2);
+}
+
+static void
+test_surname_modifiers (void)
+{
+  const char *text = "Marta Kessler painted for decades. Collectors sought the Kessler "
+                     "Lithographs, and dealers sold Lithographs by the dozen; one Lithograph "
+                     "fetched more. Then Portugal opened the scoring. The striker was replaced "
+                     "by Karim Ben Salah.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+  DossierEntity *e;
+
+  e = expect (entities, "Marta Kessler", DOSSIER_ENTITY_PERSON, NULL, 2);
+  expect_mention (e, 1, text, "Kessler", 1);
+  expect (entities, "Portugal", DOSSIER_ENTITY_PLACE, NULL, 1);
+  expect (entities, "Karim Ben Salah", DOSSIER_ENTITY_PERSON, NULL, 1);
+  g_assert_null (find_form (entities, "Lithographs"));
+  g_assert_null (find_form (entities, "Lithograph"));
+  g_assert_null (find_form (entities, "Then Portugal"));
+  g_assert_cmpuint (entities->len, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -444,6 +524,11 @@ main (int   argc,
   g_test_add_func ("/dossier/entities/json", test_json);
   g_test_add_func ("/dossier/entities/robustness", test_robustness);
   g_test_add_func ("/dossier/entities/entity", test_entity_object);
+  g_test_add_func ("/dossier/entities/events", test_events);
+  g_test_add_func ("/dossier/entities/portfolios", test_portfolios);
+  g_test_add_func ("/dossier/entities/address-forms", test_address_forms);
+  g_test_add_func ("/dossier/entities/codes", test_codes);
+  g_test_add_func ("/dossier/entities/surname-modifiers", test_surname_modifiers);
 
   return g_test_run ();
 }

@@ -1061,6 +1061,39 @@ emit_gaz_in (Ctx   *ctx,
     }
 }
 
+/* "IE6", "STS-135", "F-16": model and mission codes, not names */
+static gboolean
+tok_has_digit (Ctx            *ctx,
+               const NerToken *t)
+{
+  const char *s = ctx->text + t->start;
+
+  for (guint i = 0; i < t->len; i++)
+    if (g_ascii_isdigit (s[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* "Kennedy Space Center on April 12", "Center on STS-1": "on" joins names
+ * only before a word that may be part of one ("Council on Foreign
+ * Relations"); no connector joins a code with digits. */
+static gboolean
+connector_blocked (Ctx   *ctx,
+                   guint  conn,
+                   guint  next)
+{
+  const NerToken *t = tok_at (ctx, next);
+  guint wf;
+
+  if (tok_has_digit (ctx, t))
+    return TRUE;
+  if (!tok_is (tok_at (ctx, conn), W_ON))
+    return FALSE;
+  wf = word_flags (ctx, t);
+  return (wf & NER_W_NONNAME) &&
+         !(wf & (NER_W_ORG | NER_W_PLACE | NER_W_ORG_OF | NER_W_PLACE_OF | NER_W_MODIFIER));
+}
+
 /* A word used in lower case in the text so far, or a listed common word. */
 static gboolean
 is_common_word (Ctx            *ctx,
@@ -1111,6 +1144,29 @@ scan_compass (Ctx   *ctx,
       (a + m + 1 == b || !is_name_tok (tok_at (ctx, a + m + 1))))
     return m + 1;
   return 0;
+}
+
+/* A word before a given name that describes the person: a common word
+ * ("Psychology major"), or one with the ending of a noun for a person
+ * ("Scientologist", "Republican", "Writer"). */
+static gboolean
+looks_descriptor (Ctx            *ctx,
+                  const NerToken *t)
+{
+  static const char * const endings[] = { "ist", "ists", "er", "ers", "or", "ors", "an", "ans", NULL };
+  const char *s = ctx->text + t->start;
+
+  if (is_common_word (ctx, t) ||
+      (word_flags (ctx, t) & (NER_W_TITLE | NER_W_ROLE_HEAD | NER_W_MODIFIER | NER_W_DEMONYM)))
+    return TRUE;
+  for (guint i = 0; endings[i]; i++)
+    {
+      gsize l = strlen (endings[i]);
+
+      if (t->len > l + 2 && memcmp (s + t->len - l, endings[i], l) == 0)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* "Mr.", "Mrs.", "Ms.": forms of address, not roles */
@@ -1182,7 +1238,9 @@ scan_title (Ctx    *ctx,
 
   name_end = person_extent (ctx, q, b);
 
-  if (name_end == q || !name_is_plausible (ctx, q, name_end))
+  /* "Mr Key": after a form of address any capitalised word is a name */
+  if (name_end == q ||
+      (!name_is_plausible (ctx, q, name_end) && !(is_honorific (ctx, a, q) && name_end == q + 1)))
     {
       /* a title alone: "King" may be Angus King again */
       if (p == a && q == a + 1 && is_name_tok (tok_at (ctx, a)) &&
@@ -1338,6 +1396,8 @@ scan_suffixed (Ctx      *ctx,
           if (!in_of && of_ok && (tok_is (t, W_OF) || tok_is (t, W_FOR) ||
                                   tok_is (t, W_ON)))
             {
+              if (i + 1 < b && connector_blocked (ctx, i, i + 1))
+                break;
               in_of = TRUE;
               k = of_kind;
             }
@@ -1450,9 +1510,12 @@ scan_run (Ctx   *ctx,
           k++;
           continue;
         }
+      /* "Then England opened the scoring": a sentence's first word that
+       * may modify a title ("then-President") but has none after it */
       if ((t->flags & NER_TOK_UNRELIABLE) && (wf & NER_W_NONNAME) && (wf & NER_W_MODIFIER) &&
           match_title_phrase (ctx, k, b) == 0 && match_gaz (ctx, k, b, &e) == 0 &&
-          (k + 1 >= b || !is_name_tok (tok_at (ctx, k + 1))))
+          (k + 1 >= b || !is_name_tok (tok_at (ctx, k + 1)) ||
+           ((m = match_gaz (ctx, k + 1, b, &e)) > 0 && k + 1 + m == b)))
         {
           k++;
           continue;
@@ -1584,6 +1647,10 @@ scan_run (Ctx   *ctx,
 
               if ((fj & NER_W_FIRST) || (after_title && end - j >= 2))
                 {
+                  /* "Farouk Ben Mustapha": an unknown given name is no
+                   * descriptor; "Scientologist", "Aerospace Writer" are */
+                  if (j == k + 1 && !after_title && !looks_descriptor (ctx, t))
+                    break;
                   if (j == k + 1 || after_title)
                     {
                       descriptor = span_text (ctx, k, j);
@@ -1615,10 +1682,35 @@ scan_run (Ctx   *ctx,
 
         if (n == 1 && !(wf & NER_W_FIRST) &&
             ((wf & (NER_W_NONNAME | NER_W_TITLE)) ||
-             ((t->flags & NER_TOK_UNRELIABLE) && looks_inflected (ctx, t))))
+             ((t->flags & NER_TOK_UNRELIABLE) && looks_inflected (ctx, t)) ||
+             tok_has_digit (ctx, t)))
           {
             k = end;
             continue;
+          }
+        /* "Lantern Festival", "Waitangi Day", "Patriot Act": events,
+         * holidays, prizes and laws are not entities */
+        if (n >= 2 && !(wf & NER_W_FIRST) &&
+            (word_flags (ctx, tok_at (ctx, end - 1)) & NER_W_MISC))
+          {
+            k = end;
+            continue;
+          }
+        /* "Foreign Affairs minister", "Education minister": a portfolio */
+        if (end == b && b < n_toks (ctx) && !(wf & NER_W_FIRST) &&
+            (tok_at (ctx, b)->flags & NER_TOK_LOWER) &&
+            (word_flags (ctx, tok_at (ctx, b)) & NER_W_TITLE))
+          {
+            gboolean portfolio = TRUE;
+
+            for (guint j = k; j < end && portfolio; j++)
+              portfolio = (word_flags (ctx, tok_at (ctx, j)) & NER_W_MODIFIER) ||
+                          is_common_word (ctx, tok_at (ctx, j));
+            if (portfolio)
+              {
+                k = end;
+                continue;
+              }
           }
 
         if (!ctx->english && !(wf & NER_W_FIRST) && !ctx->capital_nouns &&
@@ -1797,7 +1889,8 @@ run_end (Ctx   *ctx,
                   (tok_at (ctx, j)->len <= 5 && (word_flags (ctx, tok_at (ctx, j)) & NER_W_PARTICLE))))
             j++;
           if (j > i && j < n && is_name_tok (tok_at (ctx, j)) &&
-              !(tok_at (ctx, j)->flags & (NER_TOK_LINE | NER_TOK_SENT)))
+              !(tok_at (ctx, j)->flags & (NER_TOK_LINE | NER_TOK_SENT)) &&
+              !connector_blocked (ctx, i, j))
             {
               i = j;
               continue;
@@ -2076,6 +2169,79 @@ typedef struct
   guint lower_seen;   /* at a sentence start, and seen in lower case */
 } Votes;
 
+/* "the Warhol Polaroids" where the text also names "Andy Warhol": a
+ * person's surname before an unknown word is that person, and the word a
+ * thing named after them. */
+static void
+split_surname_modifiers (Ctx *ctx)
+{
+  GArray *cands = ctx->cands;
+  g_autoptr(GHashTable) lasts = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < cands->len; i++)
+    {
+      Cand *c = &g_array_index (cands, Cand, i);
+      const char *sp;
+
+      if ((c->flags & CAND_WEAK) || c->kind != NER_KIND_PERSON || c->ntok < 2 || c->gaz != NULL)
+        continue;
+      sp = NULL;
+      for (const char *p = ctx->text + c->start; p < ctx->text + c->end; p++)
+        if (*p == ' ')
+          sp = p;
+      if (sp != NULL)
+        g_hash_table_add (lasts, KEY (_dossier_ner_hash_text (sp + 1, ctx->text + c->end - sp - 1)));
+    }
+  if (g_hash_table_size (lasts) == 0)
+    return;
+
+  for (guint i = 0; i < cands->len; i++)
+    {
+      Cand *c = &g_array_index (cands, Cand, i);
+      const char *s = ctx->text + c->start;
+      const char *sp;
+      guint64 h;
+
+      if ((c->flags & CAND_WEAK) || c->kind != NER_KIND_PERSON || c->ntok != 2 ||
+          c->gaz != NULL || c->role != NULL)
+        continue;
+      sp = memchr (s, ' ', c->end - c->start);
+      /* "Wong Kwok-kin": a hyphenated given name; "Duran Duran" */
+      if (sp == NULL || memchr (sp, '-', ctx->text + c->end - sp) != NULL ||
+          ((gsize)(sp - s) == (gsize)(ctx->text + c->end - sp - 1) && memcmp (s, sp + 1, sp - s) == 0))
+        continue;
+      h = _dossier_ner_hash_text (s, sp - s);
+      if (!g_hash_table_contains (lasts, KEY (h)) ||
+          (_dossier_ner_gazetteer_word (ctx->gaz, h) & (NER_W_FIRST | NER_W_PARTICLE)))
+        continue;
+      c->cp_end = c->cp_start + g_utf8_strlen (s, sp - s);
+      c->end = sp - ctx->text;
+      c->ntok = 1;
+      c->key = h;
+      c->flags |= CAND_WEAK;
+    }
+}
+
+/* "Polaroids" and "Polaroid" both unresolved: a noun for a thing, since
+ * names of people and places rarely come in singular and plural. */
+static gboolean
+has_number_twin (Ctx        *ctx,
+                 GHashTable *weak_votes,
+                 const Cand *c)
+{
+  const char *s = ctx->text + c->start;
+  gsize len = c->end - c->start;
+  char buf[128];
+
+  if (len < 4 || len + 1 >= sizeof buf)
+    return FALSE;
+  if (s[len - 1] == 's')
+    return g_hash_table_contains (weak_votes, KEY (_dossier_ner_hash_text (s, len - 1)));
+  memcpy (buf, s, len);
+  buf[len] = 's';
+  return g_hash_table_contains (weak_votes, KEY (_dossier_ner_hash_text (buf, len + 1)));
+}
+
 static GPtrArray *
 resolve (Ctx *ctx)
 {
@@ -2090,6 +2256,8 @@ resolve (Ctx *ctx)
   g_autoptr(GHashTable) by_suffix = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) gaz_ent = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) weak_votes = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+
+  split_surname_modifiers (ctx);
 
   /* strong candidates make entities */
   for (guint i = 0; i < cands->len; i++)
@@ -2310,6 +2478,8 @@ resolve (Ctx *ctx)
         }
       votes = g_hash_table_lookup (weak_votes, KEY (c->key));
       if (votes == NULL)
+        continue;
+      if (c->ntok == 1 && has_number_twin (ctx, weak_votes, c))
         continue;
       /* only at sentence starts and in headlines: a name only with evidence */
       if (votes->reliable == 0 &&

@@ -387,6 +387,9 @@ gazetteer_new (void)
         case 'K':
           add_word (gaz, cols[1], NER_W_PARTICLE);
           break;
+        case 'X':
+          add_word (gaz, cols[1], NER_W_MISC);
+          break;
         default:
           break;
         }

@@ -127,7 +127,7 @@ def main():
     simple = [("F", "first-names.txt"), ("W", "non-names.txt"), ("T", "titles.txt"),
               ("M", "title-modifiers.txt"), ("R", "role-heads.txt"), ("S", "org-words.txt"),
               ("s", "org-of-words.txt"), ("Q", "place-words.txt"), ("q", "place-of-words.txt"),
-              ("K", "particles.txt")]
+              ("K", "particles.txt"), ("X", "misc-words.txt")]
     lines = []
     for tag, canon, aliases in entries:
         lines.append("\t".join([tag, canon] + [a for a in aliases if a != canon]))

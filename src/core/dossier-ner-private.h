@@ -101,6 +101,7 @@ typedef enum
   NER_W_PARTICLE   = 1 << 9,
   NER_W_DEMONYM    = 1 << 10,
   NER_W_TITLE_HEAD = 1 << 11,  /* first word of a multi-word title */
+  NER_W_MISC       = 1 << 12,  /* last word of an event, prize or work */
 } NerWordFlags;
 
 typedef struct _NerGazEntry
