@@ -119,6 +119,31 @@ test_relative_tense (void)
 }
 
 static void
+test_fragments (void)
+{
+  /* a note without a verb speaks of the nearest date: Thursday 9 August
+   * 2012 */
+  check ("Sunday", "2012-08-09", "Sunday", "2012-08-12");
+  check ("Monday to Friday", "2023-04-09", "Monday", "2023-04-10");
+  check ("In January", "2020-11-22", "January", "2021-01");
+  check ("in Jan", "2020-11-22", "Jan", "2021-01");
+  check ("May", "2020-11-22", "May", "2021-05");
+  /* a sentence of news without a recognised verb stays in the past */
+  check ("Officials from both parties, the mayor and the governor's staff on Sunday.",
+         "2012-08-09", "Sunday", "2012-08-05");
+  /* "Jan" before a name is the name */
+  check ("He met Jan Kavan in 1998.", REF, "1998", "1998");
+  /* "this Wednesday" said on a Sunday lies ahead, in a past clause behind */
+  check ("This Wednesday", "2022-08-07", "This Wednesday", "2022-08-10");
+  check ("The vote is this Saturday.", "2022-08-02", "this Saturday", "2022-08-06");
+  check ("The council voted this Monday.", REF, "this Monday", "2025-11-24");
+  /* working days */
+  check ("It ships next weekday.", "2024-10-18", "next weekday", "2024-10-21");
+  check ("It shipped last weekday.", "2024-10-19", "last weekday", "2024-10-18");
+  check ("Results are due next qtr.", "2021-10-22", "next qtr", "2022-Q1");
+}
+
+static void
 test_year_boundary (void)
 {
   /* Friday 2 January 2026: a past Tuesday lies in December 2025 */
@@ -420,6 +445,7 @@ main (int   argc,
 
   g_test_add_func ("/dossier/timeline/absolute", test_absolute);
   g_test_add_func ("/dossier/timeline/relative-tense", test_relative_tense);
+  g_test_add_func ("/dossier/timeline/fragments", test_fragments);
   g_test_add_func ("/dossier/timeline/year-boundary", test_year_boundary);
   g_test_add_func ("/dossier/timeline/anaphora", test_anaphora);
   g_test_add_func ("/dossier/timeline/holidays", test_holidays);

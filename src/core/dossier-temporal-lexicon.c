@@ -360,6 +360,7 @@ static const LexiconRow rows[] = {
   { "fortnight", { .role = W_NONE, .unit = UNIT_FORTNIGHT } },
   { "month", { .role = W_NONE, .unit = UNIT_MONTH } },
   { "quarter", { .role = W_NONE, .unit = UNIT_QUARTER } },
+  { "qtr", { .role = W_NONE, .unit = UNIT_QUARTER } },
   { "year", { .role = W_NONE, .unit = UNIT_YEAR } },
   { "yr", { .role = W_NONE, .unit = UNIT_YEAR } },
   { "decade", { .role = W_NONE, .unit = UNIT_DECADE } },
@@ -374,6 +375,9 @@ static const LexiconRow rows[] = {
   { "fortnights", { .role = W_NONE, .plural = 1, .unit = UNIT_FORTNIGHT } },
   { "months", { .role = W_NONE, .plural = 1, .unit = UNIT_MONTH } },
   { "quarters", { .role = W_NONE, .plural = 1, .unit = UNIT_QUARTER } },
+  { "qtrs", { .role = W_NONE, .plural = 1, .unit = UNIT_QUARTER } },
+  /* a working day: "the next weekday" */
+  { "weekday", { .role = W_WEEKDAY_WORD } },
   { "years", { .role = W_NONE, .plural = 1, .unit = UNIT_YEAR } },
   { "yrs", { .role = W_NONE, .plural = 1, .unit = UNIT_YEAR } },
   { "decades", { .role = W_NONE, .plural = 1, .unit = UNIT_DECADE } },

@@ -143,6 +143,7 @@ typedef enum
   W_DATE,
   W_FORMER,
   W_WHILE,
+  W_WEEKDAY_WORD,   /* "weekday": a working day */
 } WordRole;
 
 typedef struct

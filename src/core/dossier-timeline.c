@@ -316,6 +316,28 @@ is_sentence_start (Ctx  *c,
   return j == 0 || !same_sentence (c, j - 1, i);
 }
 
+/* A short fragment without any verb form, "Sunday", "In January",
+ * "Monday to Friday" (a note, a caption, a calendar entry), speaks of the
+ * nearest such date, as the present does; a sentence of news whose verbs
+ * were not recognised stays in the past. */
+static TemporalTense
+fragment_tense (Ctx  *c,
+                guint i)
+{
+  guint sent = c->t[i].sent, words = 0, j = i;
+
+  while (j > 0 && c->t[j - 1].sent == sent)
+    j--;
+  for (; j < c->n && c->t[j].sent == sent; j++)
+    {
+      if (c->t[j].tense != 0)
+        return TENSE_NONE;
+      if (c->t[j].kind == TOK_WORD && ++words > 5)
+        return TENSE_NONE;
+    }
+  return TENSE_PRESENT;
+}
+
 /* Tense of the clause around token @i: an auxiliary ("will", "was",
  * "has") close before the expression, then one shortly after, then the
  * nearest other cue (a past form, "expected", "would") before, then after.
@@ -368,7 +390,9 @@ tense_at (Ctx  *c,
     }
   if (left_weak)
     return left_weak;
-  return right_weak;
+  if (right_weak)
+    return right_weak;
+  return fragment_tense (c, i);
 }
 
 /* ------------------------------------------------------------- formatting */
@@ -748,10 +772,16 @@ resolve_month_day (Ctx           *c,
         y--;
       else if (tense == TENSE_FUTURE && m < c->rm)
         y++;
-      else if (tense == TENSE_PRESENT && m - c->rm > 6)
-        y--;
-      else if (tense == TENSE_PRESENT && c->rm - m > 6)
-        y++;
+      else if (tense == TENSE_PRESENT)
+        {
+          /* the nearest, measured from the middle of the month */
+          int mid = days_from_civil (y, m, 15);
+
+          if (mid - c->ref > 183)
+            y--;
+          else if (c->ref - mid > 183)
+            y++;
+        }
       fmt_month (r, y, m);
     }
 }
@@ -1412,9 +1442,22 @@ match_month_first (Ctx  *c,
         resolve_month_day (c, r, m, 0, TENSE_NONE);
       return k;
     }
-  if (w->month_flags & (MONTH_FOREIGN | MONTH_EN_ABBR) || abbr)
-    return 0;
   if (!(c->t[i].flags & TOK_F_CAP))
+    return 0;
+  /* an abbreviation alone only after a preposition of time, and not as a
+   * first name: "in Jan", not "Jan Kavan" */
+  if ((w->month_flags & MONTH_EN_ABBR) && !(w->month_flags & MONTH_FOREIGN) &&
+      i > 0 && same_sentence (c, i - 1, i) &&
+      (R (c, i - 1) == W_IN || R (c, i - 1) == W_SINCE || R (c, i - 1) == W_UNTIL ||
+       R (c, i - 1) == W_BY || R (c, i - 1) == W_DURING) &&
+      !(j < c->n && same_sentence (c, i, j) && c->t[j].kind == TOK_WORD &&
+        (c->t[j].flags & TOK_F_CAP)) &&
+      !is_all_upper (c, i))
+    {
+      resolve_month_day (c, r, m, 0, tense_at (c, i));
+      return j;
+    }
+  if (w->month_flags & (MONTH_FOREIGN | MONTH_EN_ABBR) || abbr)
     return 0;
   /* a bare month: "May" and "March" only away from the sentence start */
   if ((w->month == 5 || w->month == 3 || w->month == 8) && is_sentence_start (c, i) &&
@@ -2860,6 +2903,23 @@ match_determined (Ctx  *c,
   w = W (c, j);
   if (w == NULL)
     return 0;
+  /* "next weekday", "the previous weekday": the working day after or
+   * before */
+  if (w->role == W_WEEKDAY_WORD)
+    {
+      int step = det == W_LAST || det == W_PAST || det == W_PREVIOUS ? -1 :
+                 det == W_NEXT || det == W_COMING || det == W_FOLLOWING ? 1 : 0;
+      int z;
+
+      if (step == 0 || !c->has_ref)
+        return 0;
+      z = (the && c->has_day ? c->a_day : c->ref) + step;
+      while (weekday_of (z) >= 6)
+        z += step;
+      fmt_day (r, z);
+      r->anaphoric = the;
+      return j + 1;
+    }
   if (w->unit && w->plural && det != W_THAT && det != W_SAME && det != W_THIS &&
       det != W_LATEST && w->role != W_FREQ)
     {
@@ -2882,11 +2942,22 @@ match_determined (Ctx  *c,
       int dir = det == W_LAST || det == W_PAST || det == W_PREVIOUS ? -2 :
                 det == W_COMING ? 2 : 0;
 
-      /* "this Friday" is the Friday of this week, "next Friday" the one of
-       * next week */
-      if ((det == W_THIS || det == W_NEXT) && c->has_ref)
+      /* "this Friday" is the coming one, or in a past clause the last one
+       * (said on a Sunday, "this Wednesday" is three days ahead, not four
+       * behind); "next Friday" is the one of next week */
+      if (det == W_THIS && c->has_ref)
         {
-          int monday = c->ref - weekday_of (c->ref) + 1 + (det == W_NEXT ? 7 : 0);
+          int cur = weekday_of (c->ref);
+
+          if (tense_at (c, j) == TENSE_PAST)
+            fmt_day (r, c->ref - (cur - w->weekday + 7) % 7);
+          else
+            fmt_day (r, c->ref + (w->weekday - cur + 7) % 7);
+          return add_pod_after (c, j + 1, r);
+        }
+      if (det == W_NEXT && c->has_ref)
+        {
+          int monday = c->ref - weekday_of (c->ref) + 1 + 7;
 
           fmt_day (r, monday + w->weekday - 1);
           return add_pod_after (c, j + 1, r);
