@@ -212,24 +212,35 @@ bytes_to_string (GBytes *bytes)
   return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
+/* Notes are Markdown, so emphasis, lists and links are fine; what is not
+ * is anything that runs, loads or points at script. */
 static gboolean
 tree_has_active_content (xmlNode *node)
 {
+  static const char * const active[] = {
+    "script", "img", "link", "iframe", "object", "embed", "frame", "base", "form", "svg",
+  };
+
   for (; node; node = node->next)
     {
       if (node->type == XML_ELEMENT_NODE)
         {
           const char *name = (const char *)node->name;
 
-          if (g_ascii_strcasecmp (name, "script") == 0 || g_ascii_strcasecmp (name, "img") == 0 ||
-              g_ascii_strcasecmp (name, "em") == 0 || g_ascii_strcasecmp (name, "b") == 0 ||
-              g_ascii_strcasecmp (name, "a") == 0 || g_ascii_strcasecmp (name, "link") == 0)
-            return TRUE;
-          for (xmlAttr *attr = node->properties; attr; attr = attr->next)
-            if (g_ascii_strncasecmp ((const char *)attr->name, "on", 2) == 0 ||
-                g_ascii_strcasecmp ((const char *)attr->name, "src") == 0 ||
-                g_ascii_strcasecmp ((const char *)attr->name, "href") == 0)
+          for (guint i = 0; i < G_N_ELEMENTS (active); i++)
+            if (g_ascii_strcasecmp (name, active[i]) == 0)
               return TRUE;
+          for (xmlAttr *attr = node->properties; attr; attr = attr->next)
+            {
+              g_autofree char *value = (char *)xmlNodeGetContent ((xmlNode *)attr);
+
+              if (g_ascii_strncasecmp ((const char *)attr->name, "on", 2) == 0 ||
+                  g_ascii_strcasecmp ((const char *)attr->name, "src") == 0)
+                return TRUE;
+              if (g_ascii_strcasecmp ((const char *)attr->name, "href") == 0 &&
+                  value != NULL && g_ascii_strncasecmp (g_strstrip (value), "javascript:", 11) == 0)
+                return TRUE;
+            }
           if (tree_has_active_content (node->children))
             return TRUE;
         }
@@ -262,6 +273,11 @@ test_html_escaping (Fixture       *fixture,
   text = xmlNodeGetContent (xmlDocGetRootElement (doc));
   g_assert_nonnull (strstr ((const char *)text, HOSTILE));
   g_assert_nonnull (strstr ((const char *)text, "Claims <to check>"));
+  /* Markdown in notes is rendered; HTML written in a note stays text. */
+  g_assert_nonnull (strstr (html, "<em>twelve</em>"));
+  g_assert_nonnull (strstr (html, "&lt;em&gt;entity&lt;/em&gt;"));
+  g_assert_nonnull (strstr (html, "&lt;script&gt;alert('notes')&lt;/script&gt;"));
+  g_assert_null (strstr (html, "javascript:"));
   g_assert_nonnull (strstr ((const char *)text, "日本語"));
   xmlFree (text);
   xmlFreeDoc (doc);

@@ -3,8 +3,10 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include <cmark.h>
 #include <glib/gi18n.h>
 
 #include "dossier-annotation.h"
@@ -20,7 +22,8 @@
  * in), and every piece of text escaped. The article is shown with its
  * highlights in their colours, then the highlights with their notes and
  * tags, the free-form notes, the entities and the timeline. Notes are
- * shown as written (white-space: pre-wrap), never interpreted as HTML.
+ * Markdown, rendered by cmark; HTML written in a note is shown as the text
+ * it is, never interpreted, and cmark's safe mode drops javascript: links.
  */
 
 static gboolean
@@ -30,6 +33,58 @@ is_set (const char *str)
 }
 
 #define esc(out, str) _dossier_export_append_xml (out, str, -1)
+
+/* Raw HTML in the note becomes text with the same characters. */
+static void
+neutralize_html (cmark_node *root)
+{
+  cmark_iter *iter = cmark_iter_new (root);
+  GPtrArray *found = g_ptr_array_new ();
+  cmark_event_type ev;
+
+  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+      cmark_node_type type = cmark_node_get_type (node);
+
+      if (ev == CMARK_EVENT_ENTER &&
+          (type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK))
+        g_ptr_array_add (found, node);
+    }
+  cmark_iter_free (iter);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      cmark_node *node = g_ptr_array_index (found, i);
+      cmark_node *text = cmark_node_new (CMARK_NODE_TEXT);
+
+      cmark_node_set_literal (text, cmark_node_get_literal (node));
+      if (cmark_node_get_type (node) == CMARK_NODE_HTML_BLOCK)
+        {
+          cmark_node *para = cmark_node_new (CMARK_NODE_PARAGRAPH);
+
+          cmark_node_append_child (para, text);
+          text = para;
+        }
+      cmark_node_replace (node, text);
+      cmark_node_free (node);
+    }
+  g_ptr_array_unref (found);
+}
+
+static void
+append_markdown (GString    *out,
+                 const char *markdown)
+{
+  cmark_node *root = cmark_parse_document (markdown, strlen (markdown), CMARK_OPT_DEFAULT);
+  char *html;
+
+  neutralize_html (root);
+  html = cmark_render_html (root, CMARK_OPT_SAFE | CMARK_OPT_HARDBREAKS);
+  g_string_append (out, html);
+  free (html);
+  cmark_node_free (root);
+}
 
 typedef struct
 {
@@ -173,7 +228,9 @@ static const char css[] =
   ".highlight blockquote { margin: .3em 0; font-style: italic; white-space: pre-wrap; }\n"
   ".label { font-size: .85em; font-weight: bold; }\n"
   ".orphan { color: #a51d2d; font-weight: normal; }\n"
-  ".note, .notes { white-space: pre-wrap; margin: .3em 0; }\n"
+  ".note, .notes { margin: .3em 0; }\n"
+  ".note p, .notes p { margin: .3em 0; }\n"
+  ".note :is(h1, h2, h3, h4, h5, h6), .notes :is(h1, h2, h3, h4, h5, h6) { font-size: 1em; margin: .5em 0 .2em; }\n"
   ".tags { margin: .3em 0; padding: 0; }\n"
   ".tags li { display: inline-block; margin-right: .4em; padding: 0 .5em;"
   " border: 1px solid #aaa; border-radius: .8em; font-size: .85em; }\n"
@@ -292,7 +349,7 @@ _dossier_export_html (GString         *out,
           if (is_set (dossier_annotation_get_note (annotation)))
             {
               g_string_append (out, "<div class=\"note\">");
-              esc (out, dossier_annotation_get_note (annotation));
+              append_markdown (out, dossier_annotation_get_note (annotation));
               g_string_append (out, "</div>\n");
             }
           if (tags && tags[0])
@@ -314,7 +371,7 @@ _dossier_export_html (GString         *out,
   if (is_set (notes))
     {
       g_string_append_printf (out, "<section>\n<h2>%s</h2>\n<div class=\"notes\">", _("Notes"));
-      esc (out, notes);
+      append_markdown (out, notes);
       g_string_append (out, "</div>\n</section>\n");
     }
 
