@@ -2909,10 +2909,55 @@ dossier_document_set_color_name (DossierDocument        *self,
   record (self, edit);
 }
 
+/* json_node_copy() shares the arrays and objects it copies: corrections
+ * handed out or taken in must not change the document (and its undo
+ * steps) behind its back. */
+static JsonNode *
+deep_copy (JsonNode *node)
+{
+  JsonNode *copy;
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_object_new ();
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &name, &member))
+          json_object_set_member (object, name, deep_copy (member));
+        copy = json_node_new (JSON_NODE_OBJECT);
+        json_node_take_object (copy, object);
+        return copy;
+      }
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *source = json_node_get_array (node);
+        guint n = json_array_get_length (source);
+        JsonArray *array = json_array_sized_new (n);
+
+        for (guint i = 0; i < n; i++)
+          json_array_add_element (array, deep_copy (json_array_get_element (source, i)));
+        copy = json_node_new (JSON_NODE_ARRAY);
+        json_node_take_array (copy, array);
+        return copy;
+      }
+
+    case JSON_NODE_VALUE:
+    case JSON_NODE_NULL:
+    default:
+      return json_node_copy (node);
+    }
+}
+
 static JsonArray *
 dup_array (JsonNode *node)
 {
-  g_autoptr(JsonNode) copy = json_node_copy (node);
+  g_autoptr(JsonNode) copy = deep_copy (node);
 
   return json_array_ref (json_node_get_array (copy));
 }
@@ -2936,7 +2981,7 @@ set_corrections (DossierDocument *self,
   Edit *edit;
 
   json_node_init_array (node, corrections);
-  value = json_node_copy (node);
+  value = deep_copy (node);
   if (json_node_equal (*slot, value))
     return;
 
