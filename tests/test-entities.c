@@ -502,6 +502,25 @@ test_surname_modifiers (void)
   g_assert_cmpuint (entities->len, ==, 3);
 }
 
+static void
+test_country_suffixes (void)
+{
+  const char *text = "Analysts at Datacorp Norway said sales fell, and Valeska Paris agreed.\n"
+                     "Kenya won at the Commonwealth Games; 1996-08-22 The European Commission "
+                     "said so.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+  DossierEntity *e;
+
+  expect (entities, "Datacorp Norway", DOSSIER_ENTITY_ORGANIZATION, NULL, 1);
+  expect (entities, "Valeska Paris", DOSSIER_ENTITY_PERSON, NULL, 1);
+  expect (entities, "Kenya", DOSSIER_ENTITY_PLACE, NULL, 1);
+  e = expect (entities, "European Commission", DOSSIER_ENTITY_ORGANIZATION, NULL, 1);
+  expect_mention (e, 0, text, "European Commission", 0);
+  g_assert_null (find_form (entities, "Norway"));
+  g_assert_null (find_form (entities, "Commonwealth Games"));
+  g_assert_cmpuint (entities->len, ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -529,6 +548,7 @@ main (int   argc,
   g_test_add_func ("/dossier/entities/address-forms", test_address_forms);
   g_test_add_func ("/dossier/entities/codes", test_codes);
   g_test_add_func ("/dossier/entities/surname-modifiers", test_surname_modifiers);
+  g_test_add_func ("/dossier/entities/country-suffixes", test_country_suffixes);
 
   return g_test_run ();
 }

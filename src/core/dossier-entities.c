@@ -1767,6 +1767,14 @@ scan_run (Ctx   *ctx,
               guess = NER_KIND_PERSON;
             else if (is_compass (ctx, tok_at (ctx, end - 1)))
               guess = NER_KIND_PLACE;
+            else if (match_gaz (ctx, end - 1, end, &e) == 1 && e->country &&
+                     !(word_flags (ctx, tok_at (ctx, end - 1)) & NER_W_FIRST))
+              {
+                /* "Hitwise UK", "Fan Expo Canada": a name ending in a
+                 * country is a company or a body, not a person (cities are
+                 * surnames too: "Valeska Paris") */
+                guess = NER_KIND_ORG;
+              }
             else if (n >= 5 || orgish)
               guess = NER_KIND_ORG;
             else if (common)
@@ -1869,8 +1877,11 @@ run_end (Ctx   *ctx,
         break;
       if (is_name_tok (t) || ((t->flags & NER_TOK_DIGIT) && i > a))
         {
-          /* "501st Legion" style numbers only inside names */
-          if ((t->flags & NER_TOK_DIGIT) && !(i + 1 < n && is_name_tok (tok_at (ctx, i + 1))))
+          /* "501st Legion" style numbers only inside names, never a
+           * date ("BRUSSELS 1996-08-22 The Commission") */
+          if ((t->flags & NER_TOK_DIGIT) &&
+              (!(i + 1 < n && is_name_tok (tok_at (ctx, i + 1))) ||
+               !g_ascii_isalpha (ctx->text[t->start + t->len - 1])))
             break;
           i++;
           continue;

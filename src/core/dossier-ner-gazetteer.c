@@ -255,7 +255,7 @@ gazetteer_new (void)
     {
       char tag = lines[i][0];
 
-      if (tag == 'L' || tag == 'O')
+      if (tag == 'L' || tag == 'C' || tag == 'O')
         {
           n_entries++;
           for (const char *p = lines[i]; *p; p++)
@@ -287,12 +287,14 @@ gazetteer_new (void)
       switch (tag)
         {
         case 'L':
+        case 'C':
         case 'O':
           {
             NerGazEntry *entry = &gaz->entries[e];
 
             entry->name = g_intern_string (cols[1]);
-            entry->kind = tag == 'L' ? NER_KIND_PLACE : NER_KIND_ORG;
+            entry->kind = tag == 'O' ? NER_KIND_ORG : NER_KIND_PLACE;
+            entry->country = tag == 'C';
             entry->index = e++;
 
             for (guint c = 1; cols[c]; c++)

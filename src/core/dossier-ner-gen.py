@@ -95,8 +95,8 @@ def main():
         except OSError:
             pass
 
-    countries = json.load(open(iso1, encoding="utf-8"))["3166-1"]
-    for c in countries:
+    countries = set()       # id() of the entries that are countries
+    for c in json.load(open(iso1, encoding="utf-8"))["3166-1"]:
         forms = [c.get("common_name") or c["name"], c["name"]]
         if c.get("official_name"):
             forms.append(c["official_name"])
@@ -108,6 +108,11 @@ def main():
                 if tr != key and len(tr) > 4 and tr.lower() not in blocked and "," not in tr:
                     forms.append(tr)
         add("L", forms)
+        for f in forms:
+            cf = clean(f)
+            if cf and cf.lower() in index:
+                countries.add(id(index[cf.lower()]))
+                break
     subs = json.load(open(iso2, encoding="utf-8"))["3166-2"]
     for s in subs:
         cc = s["code"].split("-")[0]
@@ -129,7 +134,10 @@ def main():
               ("s", "org-of-words.txt"), ("Q", "place-words.txt"), ("q", "place-of-words.txt"),
               ("K", "particles.txt"), ("X", "misc-words.txt")]
     lines = []
-    for tag, canon, aliases in entries:
+    for entry in entries:
+        tag, canon, aliases = entry
+        if id(entry) in countries:
+            tag = "C"   # a place that is a country
         lines.append("\t".join([tag, canon] + [a for a in aliases if a != canon]))
     for forms in read_list(os.path.join(gdir, "demonyms.txt")):
         lines.append("\t".join(["D"] + forms))

@@ -109,6 +109,7 @@ typedef struct _NerGazEntry
   const char *name;     /* canonical */
   NerKind     kind;
   guint       index;
+  gboolean    country;  /* a place that is a country */
 } NerGazEntry;
 
 typedef struct
