@@ -641,24 +641,6 @@ link_density (xmlNode *n)
   return link_length / length;
 }
 
-static double
-text_density (xmlNode           *n,
-              const char * const *tags)
-{
-  g_autoptr(GPtrArray) children = NULL;
-  glong length = inner_text_length (n);
-  glong children_length = 0;
-
-  if (length == 0)
-    return 0;
-
-  children = collect (n, tags);
-  for (guint i = 0; i < children->len; i++)
-    children_length += inner_text_length (g_ptr_array_index (children, i));
-
-  return (double)children_length / length;
-}
-
 static gboolean
 has_ancestor_tag (xmlNode    *n,
                   const char *tag,
@@ -716,13 +698,23 @@ is_probably_visible (xmlNode *n)
   return TRUE;
 }
 
+/* Whether some text under @n is not blank; stops at the first that is
+ * not, instead of gathering the whole text of a large container. */
+static gboolean
+has_visible_text (xmlNode *n)
+{
+  for (xmlNode *t = n; t; t = next_in (t, n, FALSE))
+    if (is_text (t) && !is_blank ((const char *)t->content))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_element_without_content (xmlNode *n)
 {
-  g_autofree char *text = text_content (n);
   guint children;
 
-  if (!is_blank (text))
+  if (has_visible_text (n))
     return FALSE;
 
   children = n_element_children (n);
@@ -885,14 +877,22 @@ next_significant (xmlNode *n)
   return n;
 }
 
+/* Whether @n is still inside @root: the lists of prep_article() are made
+ * in one pass, before earlier steps removed some of their nodes. */
+static gboolean
+is_attached (xmlNode *n,
+             xmlNode *root)
+{
+  while (n != NULL && n != root)
+    n = n->parent;
+  return n == root;
+}
+
 /* <br><br> separates paragraphs on many old pages: turn the runs into <p>. */
 static void
-replace_brs (Grabber *g,
-             xmlNode *body)
+replace_brs (Grabber   *g,
+             GPtrArray *brs)
 {
-  static const char * const br[] = { "br", NULL };
-  g_autoptr(GPtrArray) brs = collect (body, br);
-
   for (guint i = 0; i < brs->len; i++)
     {
       xmlNode *node = g_ptr_array_index (brs, i);
@@ -949,30 +949,46 @@ replace_brs (Grabber *g,
 }
 
 static void
-remove_all (Grabber           *g,
-            xmlNode           *root,
-            const char * const *tags)
-{
-  g_autoptr(GPtrArray) found = collect (root, tags);
-
-  for (guint i = found->len; i > 0; i--)
-    remove_node (g, g_ptr_array_index (found, i - 1));
-}
-
-static void
 prep_document (Grabber *g,
                xmlNode *root,
                xmlNode *body)
 {
   static const char * const scripts[] = { "script", "noscript", "style", "template", NULL };
-  static const char * const font[] = { "font", NULL };
-  g_autoptr(GPtrArray) fonts = NULL;
+  g_autoptr(GPtrArray) removed = g_ptr_array_new ();
+  g_autoptr(GPtrArray) brs = g_ptr_array_new ();
+  g_autoptr(GPtrArray) fonts = g_ptr_array_new ();
+  xmlNode *n = next_in (root, root, FALSE);
 
-  remove_all (g, root, scripts);
-  if (body)
-    replace_brs (g, body);
+  /* One walk for the three lists: on a large page each walk of the whole
+   * tree costs more than what is done with its findings. What is inside a
+   * script or a <noscript> goes with it. */
+  while (n != NULL)
+    {
+      gboolean skip = FALSE;
 
-  fonts = collect (root, font);
+      if (is_element (n))
+        {
+          if (tag_in (n, scripts))
+            {
+              g_ptr_array_add (removed, n);
+              skip = TRUE;
+            }
+          else if (tag_is (n, "br"))
+            {
+              if (body && is_attached (n, body))
+                g_ptr_array_add (brs, n);
+            }
+          else if (tag_is (n, "font"))
+            g_ptr_array_add (fonts, n);
+        }
+      n = next_in (n, root, skip);
+    }
+
+  for (guint i = removed->len; i > 0; i--)
+    remove_node (g, g_ptr_array_index (removed, i - 1));
+
+  replace_brs (g, brs);
+
   for (guint i = 0; i < fonts->len; i++)
     set_tag (g_ptr_array_index (fonts, i), "span");
 }
@@ -1051,16 +1067,95 @@ mark_data_tables (Grabber   *g,
     }
 }
 
+/* The commas in the text of @n, counted up to @enough: Readability's
+ * getCharCount (node, ","), which spacing does not change. */
 static guint
-char_count (xmlNode    *n,
-            const char *what)
+count_commas (xmlNode *n,
+              guint    enough)
 {
-  g_autofree char *text = inner_text (n);
   guint count = 0;
 
-  for (const char *p = strstr (text, what); p; p = strstr (p + 1, what))
-    count++;
+  for (xmlNode *t = n; t && count < enough; t = next_in (t, n, FALSE))
+    if (is_text (t) && t->content)
+      for (const char *p = strchr ((const char *)t->content, ','); p && count < enough;
+           p = strchr (p + 1, ','))
+        count++;
   return count;
+}
+
+typedef struct
+{
+  glong  length;          /* inner_text_length () of the node */
+  glong  list_length;     /* of each <ul> and <ol> inside */
+  glong  heading_length;  /* of each heading inside */
+  double link_length;     /* of each link inside, in-page links weighing less */
+  guint  p, img, li, input, embeds;
+} Contents;
+
+/* Everything should_clean_conditionally() weighs, in one walk of the
+ * subtree instead of one walk per figure: on a page of nested containers
+ * each is weighed in turn, so these walks are most of the cleaning time. */
+static void
+measure_contents (xmlNode  *node,
+                  Contents *c)
+{
+  memset (c, 0, sizeof *c);
+  c->length = inner_text_length (node);
+
+  for (xmlNode *n = next_in (node, node, FALSE); n; n = next_in (n, node, FALSE))
+    {
+      const char *name;
+
+      if (!is_element (n))
+        continue;
+
+      name = (const char *)n->name;
+      switch (name[0])
+        {
+        case 'a':
+          if (name[1] == '\0')
+            {
+              const char *href = get_attr (n, "href");
+              double coefficient = (href && href[0] == '#' && href[1]) ? 0.3 : 1;
+
+              c->link_length += inner_text_length (n) * coefficient;
+            }
+          break;
+        case 'e':
+          c->embeds += strcmp (name, "embed") == 0;
+          break;
+        case 'h':
+          if (name[1] >= '1' && name[1] <= '6' && name[2] == '\0')
+            c->heading_length += inner_text_length (n);
+          break;
+        case 'i':
+          if (strcmp (name, "img") == 0)
+            c->img++;
+          else if (strcmp (name, "input") == 0)
+            c->input++;
+          else if (strcmp (name, "iframe") == 0)
+            c->embeds++;
+          break;
+        case 'l':
+          c->li += strcmp (name, "li") == 0;
+          break;
+        case 'o':
+          if (strcmp (name, "ol") == 0)
+            c->list_length += inner_text_length (n);
+          else if (strcmp (name, "object") == 0)
+            c->embeds++;
+          break;
+        case 'p':
+          c->p += name[1] == '\0';
+          break;
+        case 'u':
+          if (strcmp (name, "ul") == 0)
+            c->list_length += inner_text_length (n);
+          break;
+        default:
+          break;
+        }
+    }
 }
 
 static gboolean
@@ -1068,26 +1163,12 @@ should_clean_conditionally (Grabber    *g,
                             xmlNode    *node,
                             const char *tag)
 {
-  static const char * const lists[] = { "ul", "ol", NULL };
-  static const char * const embeds[] = { "object", "embed", "iframe", NULL };
   gboolean is_list = strcmp (tag, "ul") == 0 || strcmp (tag, "ol") == 0;
   gboolean have_to_remove;
   double link_dens, heading_density;
   glong content_length;
-  guint p, img, input;
   int li, weight;
-  guint embed_count;
-
-  if (!is_list)
-    {
-      g_autoptr(GPtrArray) list_nodes = collect (node, lists);
-      glong list_length = 0;
-      glong length = inner_text_length (node);
-
-      for (guint i = 0; i < list_nodes->len; i++)
-        list_length += inner_text_length (g_ptr_array_index (list_nodes, i));
-      is_list = length > 0 && (double)list_length / length > 0.9;
-    }
+  Contents c;
 
   if (strcmp (tag, "table") == 0 && node->_private && ((NodeData *)node->_private)->data_table)
     return FALSE;
@@ -1100,61 +1181,49 @@ should_clean_conditionally (Grabber    *g,
   if (weight < 0)
     return TRUE;
 
-  if (char_count (node, ",") >= 10)
+  if (count_commas (node, 10) >= 10)
     return FALSE;
 
-  p = count_tag (node, "p");
-  img = count_tag (node, "img");
-  li = (int)count_tag (node, "li") - 100;
-  input = count_tag (node, "input");
-  heading_density = text_density (node, heading_tags);
+  measure_contents (node, &c);
+  content_length = c.length;
 
-  {
-    g_autoptr(GPtrArray) found = collect (node, embeds);
-    embed_count = found->len;
-  }
+  if (!is_list)
+    is_list = c.length > 0 && (double)c.list_length / c.length > 0.9;
 
-  {
-    g_autofree char *text = inner_text (node);
+  /* The advertisement labels are single short words: no need to build the
+   * text of anything longer. */
+  if (content_length <= 16)
+    {
+      g_autofree char *text = inner_text (node);
 
-    if (regex_match (patterns ()->ad_words, text))
-      return TRUE;
-    content_length = g_utf8_strlen (text, -1);
-  }
+      if (regex_match (patterns ()->ad_words, text))
+        return TRUE;
+    }
 
-  link_dens = link_density (node);
+  li = (int)c.li - 100;
+  heading_density = c.length > 0 ? (double)c.heading_length / c.length : 0;
+  link_dens = c.length > 0 ? c.link_length / c.length : 0;
 
   have_to_remove =
-    (img > 1 && (double)p / img < 0.5 && !has_ancestor_tag (node, "figure", 3, FALSE)) ||
-    (!is_list && li > (int)p) ||
-    (input > p / 3) ||
-    (!is_list && heading_density < 0.9 && content_length < 25 && (img == 0 || img > 2) &&
+    (c.img > 1 && (double)c.p / c.img < 0.5 && !has_ancestor_tag (node, "figure", 3, FALSE)) ||
+    (!is_list && li > (int)c.p) ||
+    (c.input > c.p / 3) ||
+    (!is_list && heading_density < 0.9 && content_length < 25 && (c.img == 0 || c.img > 2) &&
      !has_ancestor_tag (node, "figure", 3, FALSE)) ||
     (!is_list && weight < 25 && link_dens > 0.2) ||
     (weight >= 25 && link_dens > 0.5) ||
-    ((embed_count == 1 && content_length < 75) || embed_count > 1);
+    ((c.embeds == 1 && content_length < 75) || c.embeds > 1);
 
   if (is_list && have_to_remove)
     {
-      for (xmlNode *c = node->children; c; c = c->next)
-        if (is_element (c) && n_element_children (c) > 1)
+      for (xmlNode *child = node->children; child; child = child->next)
+        if (is_element (child) && n_element_children (child) > 1)
           return have_to_remove;
-      if (img == count_tag (node, "li"))
+      if (c.img == c.li)
         return FALSE;
     }
 
   return have_to_remove;
-}
-
-/* Whether @n is still inside @root: the lists of prep_article() are made
- * in one pass, before earlier steps removed some of their nodes. */
-static gboolean
-is_attached (xmlNode *n,
-             xmlNode *root)
-{
-  while (n != NULL && n != root)
-    n = n->parent;
-  return n == root;
 }
 
 static void
@@ -2286,12 +2355,10 @@ person_name (JsonNode  *node,
 }
 
 static void
-read_json_ld (xmlNode  *root,
-              Metadata *m)
+read_json_ld (xmlNode   *root,
+              GPtrArray *scripts,
+              Metadata  *m)
 {
-  static const char * const script[] = { "script", NULL };
-  g_autoptr(GPtrArray) scripts = collect (root, script);
-
   for (guint i = 0; i < scripts->len; i++)
     {
       xmlNode *s = g_ptr_array_index (scripts, i);
@@ -2464,15 +2531,29 @@ read_metadata (xmlNode  *root,
                Metadata *m)
 {
   const Patterns *p = patterns ();
-  static const char * const meta_tags[] = { "meta", "link", NULL };
-  g_autoptr(GPtrArray) metas = collect (root, meta_tags);
+  g_autoptr(GPtrArray) metas = g_ptr_array_new ();
+  g_autoptr(GPtrArray) scripts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) times = g_ptr_array_new ();
   g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *date_fallback = NULL;
   g_autofree char *canonical = NULL;
   g_autofree char *content_language = NULL;
   const char *v;
 
-  read_json_ld (root, m);
+  /* One walk of the page for every list below. */
+  for (xmlNode *n = next_in (root, root, FALSE); n; n = next_in (n, root, FALSE))
+    {
+      if (!is_element (n))
+        continue;
+      if (tag_is (n, "meta") || tag_is (n, "link"))
+        g_ptr_array_add (metas, n);
+      else if (tag_is (n, "script"))
+        g_ptr_array_add (scripts, n);
+      else if (tag_is (n, "time"))
+        g_ptr_array_add (times, n);
+    }
+
+  read_json_ld (root, scripts, m);
 
   for (guint i = 0; i < metas->len; i++)
     {
@@ -2601,8 +2682,6 @@ read_metadata (xmlNode  *root,
     }
   if (m->published == NULL)
     {
-      static const char * const time[] = { "time", NULL };
-      g_autoptr(GPtrArray) times = collect (root, time);
       const char *first = NULL;
 
       for (guint i = 0; i < times->len; i++)
