@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-annotation.h"
+#include "dossier-annotation-list.h"
 #include "dossier-article.h"
 #include "dossier-document.h"
 #include "dossier-history.h"
@@ -26,6 +27,12 @@
  * banner that says why and offers to start fresh (the old file is moved
  * aside, never deleted). Closing the window, or showing another article,
  * saves what is pending before the document goes.
+ *
+ * The clipping file is watched while it is shown: when another program
+ * changes it, a toast offers to reload it (win.reload). Reloading keeps
+ * the document and re-anchors its annotations on the new text; those not
+ * found are listed as orphans. Changes to the notes file are merged by
+ * the document itself (see dossier-document.c).
  */
 
 struct _DossierWindowNotes
@@ -38,6 +45,11 @@ struct _DossierWindowNotes
   GCancellable           *cancellable;
   GSignalGroup           *document_signals;
   GSignalGroup           *history_signals;
+
+  GFileMonitor           *clipping_monitor;
+  GFile                  *watched;
+  guint                   changed_source;
+  AdwToast               *reload_toast;
 
   GtkToggleButton        *notes_button;
   GtkRevealer            *banner;
@@ -149,6 +161,16 @@ on_save_failed (DossierWindow   *self,
   toast = adw_toast_new_format (_("Notes not saved: %s"), error->message);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_merged (DossierWindow   *self,
+           DossierDocument *document)
+{
+  /* Translators: a toast; another program (dossier-cli, another window)
+   * wrote annotations for this clipping, and they now show here too */
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("Notes changed elsewhere were merged")));
 }
 
 static void
@@ -277,6 +299,135 @@ resolve_cb (GObject      *object,
                                g_object_ref (self));
 }
 
+/* Watching the clipping */
+
+static void
+on_reload_toast_dismissed (DossierWindow *self,
+                           AdwToast      *toast)
+{
+  DossierWindowNotes *notes = get_notes (self);
+
+  if (notes && notes->reload_toast == toast)
+    notes->reload_toast = NULL;
+}
+
+static gboolean
+clipping_changed_cb (gpointer user_data)
+{
+  DossierWindow *self = user_data;
+  DossierWindowNotes *notes = get_notes (self);
+  AdwToast *toast;
+
+  notes->changed_source = 0;
+  if (notes->reload_toast || self->file == NULL || dossier_window_is_loading (self))
+    return G_SOURCE_REMOVE;
+
+  /* Translators: a toast with a Reload button */
+  toast = adw_toast_new (_("The clipping was changed by another program"));
+  adw_toast_set_button_label (toast, _("_Reload"));
+  adw_toast_set_action_name (toast, "win.reload");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 0);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_reload_toast_dismissed), self,
+                           G_CONNECT_SWAPPED);
+  notes->reload_toast = toast;
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_clipping_changed (DossierWindow     *self,
+                     GFile             *file,
+                     GFile             *other,
+                     GFileMonitorEvent  event,
+                     GFileMonitor      *monitor)
+{
+  DossierWindowNotes *notes = get_notes (self);
+
+  if (notes == NULL)
+    return;
+
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_CHANGED:
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+    case G_FILE_MONITOR_EVENT_RENAMED:
+      /* Editors write in bursts: offer once it settles. */
+      g_clear_handle_id (&notes->changed_source, g_source_remove);
+      notes->changed_source = g_timeout_add (300, clipping_changed_cb, self);
+      break;
+
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
+    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
+    case G_FILE_MONITOR_EVENT_UNMOUNTED:
+    case G_FILE_MONITOR_EVENT_MOVED:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+    default:
+      break;
+    }
+}
+
+static void
+stop_watching (DossierWindowNotes *notes)
+{
+  g_clear_handle_id (&notes->changed_source, g_source_remove);
+  if (notes->clipping_monitor)
+    {
+      g_file_monitor_cancel (notes->clipping_monitor);
+      g_signal_handlers_disconnect_matched (notes->clipping_monitor, G_SIGNAL_MATCH_FUNC,
+                                            0, 0, NULL, on_clipping_changed, NULL);
+    }
+  g_clear_object (&notes->clipping_monitor);
+  g_clear_object (&notes->watched);
+}
+
+/* Watches the clipping shown; what it offered about the last version
+ * is void once a version is shown. */
+static void
+watch_clipping (DossierWindow *self)
+{
+  DossierWindowNotes *notes = get_notes (self);
+
+  g_clear_handle_id (&notes->changed_source, g_source_remove);
+  if (notes->reload_toast)
+    adw_toast_dismiss (notes->reload_toast);
+
+  if (self->file && notes->watched && g_file_equal (self->file, notes->watched))
+    return;
+
+  stop_watching (notes);
+  if (self->file == NULL || !g_file_is_native (self->file))
+    return;
+
+  notes->watched = g_object_ref (self->file);
+  notes->clipping_monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_NONE, NULL, NULL);
+  if (notes->clipping_monitor)
+    g_signal_connect_object (notes->clipping_monitor, "changed",
+                             G_CALLBACK (on_clipping_changed), self, G_CONNECT_SWAPPED);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  DossierWindowNotes *notes = get_notes (self);
+  g_autoptr(GFile) file = NULL;
+
+  if (self->file == NULL)
+    return;
+  if (notes->reload_toast)
+    adw_toast_dismiss (notes->reload_toast);
+
+  file = g_object_ref (self->file);
+  dossier_window_open_file (self, file);
+}
+
 /**
  * _dossier_window_notes_article_shown:
  *
@@ -295,7 +446,37 @@ _dossier_window_notes_article_shown (DossierWindow *self)
 
   if (self->article == NULL || self->file == NULL)
     {
+      watch_clipping (self);
       set_document (self, NULL);
+      return;
+    }
+  watch_clipping (self);
+
+  /* The same clipping again, reloaded after it changed on disk: the same
+   * document, its annotations found again in the new text. */
+  if (notes->document && notes->ready &&
+      dossier_document_get_clipping (notes->document) &&
+      g_file_equal (dossier_document_get_clipping (notes->document), self->file))
+    {
+      DossierAnnotationList *list;
+      guint orphans;
+
+      dossier_document_set_text (notes->document, dossier_article_get_text (self->article));
+      dossier_highlighter_update (notes->highlighter);
+      list = DOSSIER_ANNOTATION_LIST (dossier_document_get_annotations (notes->document));
+      orphans = dossier_annotation_list_get_n_orphans (list);
+      if (orphans > 0)
+        {
+          g_autofree char *message = NULL;
+
+          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u annotation was not found in the new text",
+                                                  "%u annotations were not found in the new text",
+                                                  orphans),
+                                     orphans);
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+        }
+      update_actions (self);
       return;
     }
 
@@ -902,6 +1083,7 @@ _dossier_window_notes_class_init (DossierWindowClass *klass)
                                        "win.toggle-notes", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.start-fresh", NULL, start_fresh_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
 
   g_type_ensure (DOSSIER_TYPE_NOTES_PANEL);
 }
@@ -959,6 +1141,8 @@ _dossier_window_notes_init (DossierWindow *self)
                                  G_CALLBACK (on_read_only_changed), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (notes->document_signals, "save-failed",
                                  G_CALLBACK (on_save_failed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (notes->document_signals, "merged",
+                                 G_CALLBACK (on_merged), self, G_CONNECT_SWAPPED);
 
   notes->history_signals = g_signal_group_new (DOSSIER_TYPE_HISTORY);
   g_signal_group_connect_object (notes->history_signals, "notify::can-undo",
@@ -980,6 +1164,10 @@ _dossier_window_notes_dispose (DossierWindow *self)
   flush_document (self, notes->document);
   g_cancellable_cancel (notes->cancellable);
   g_clear_handle_id (&notes->popover_source, g_source_remove);
+  stop_watching (notes);
+  if (notes->reload_toast)
+    g_signal_handlers_disconnect_by_data (notes->reload_toast, self);
+  notes->reload_toast = NULL;
 
   if (notes->document_signals)
     g_signal_group_set_target (notes->document_signals, NULL);
@@ -1036,6 +1224,14 @@ _dossier_window_get_selection_popover (DossierWindow *self)
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
 
   return GTK_POPOVER (get_notes (self)->popover);
+}
+
+AdwToast *
+_dossier_window_get_reload_toast (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+
+  return get_notes (self)->reload_toast;
 }
 
 const char *

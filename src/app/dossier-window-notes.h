@@ -23,5 +23,6 @@ DossierNotesPanel  *_dossier_window_get_notes_panel      (DossierWindow      *se
 DossierHighlighter *_dossier_window_get_highlighter      (DossierWindow      *self);
 GtkPopover         *_dossier_window_get_selection_popover (DossierWindow     *self);
 const char         *_dossier_window_get_notes_banner     (DossierWindow      *self);
+AdwToast           *_dossier_window_get_reload_toast     (DossierWindow      *self);
 
 G_END_DECLS

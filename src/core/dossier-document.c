@@ -1205,11 +1205,19 @@ merge_state (DossierDocument *self,
         self->color_names[i] = g_strdup (disk->color_names[i]);
       }
   if (disk->entity_corrections &&
-      !json_changed (self->entity_corrections, base ? base->entity_corrections : NULL))
-    set_json_internal (&self->entity_corrections, disk->entity_corrections);
+      !json_changed (self->entity_corrections, base ? base->entity_corrections : NULL) &&
+      !json_node_equal (self->entity_corrections, disk->entity_corrections))
+    {
+      set_json_internal (&self->entity_corrections, disk->entity_corrections);
+      corrections_changed (self, TRUE);
+    }
   if (disk->timeline_corrections &&
-      !json_changed (self->timeline_corrections, base ? base->timeline_corrections : NULL))
-    set_json_internal (&self->timeline_corrections, disk->timeline_corrections);
+      !json_changed (self->timeline_corrections, base ? base->timeline_corrections : NULL) &&
+      !json_node_equal (self->timeline_corrections, disk->timeline_corrections))
+    {
+      set_json_internal (&self->timeline_corrections, disk->timeline_corrections);
+      corrections_changed (self, FALSE);
+    }
   if (disk->extra)
     {
       JsonObjectIter iter;
