@@ -144,6 +144,31 @@ test_fragments (void)
 }
 
 static void
+test_numeric_and_ranges (void)
+{
+  /* a month and day without a year: in a note, or after "on" */
+  check ("8/10", "2012-08-10", "8/10", "2012-08-10");
+  check ("The hearing was held on 6/14.", REF, "6/14", "2025-06-14");
+  check ("2 months before 02/02", "2022-02-02", "2 months before 02/02", "2021-12");
+  /* the middle of "2024/13/1" cannot be a month */
+  check ("Filed 2024/13/1.", REF, "2024/13/1", "2024-01-13");
+  /* the year of a range's end, also after clock times */
+  check ("The fair ran 10 August - 12 September 2013.", REF, "10 August", "2013-08-10");
+  check ("Thu Oct 26, 10:00 - 11:00 2023", REF, "Thu Oct 26", "2023-10-26");
+  check ("Thu Oct 26 - 28, 11:00 2023", REF, "Thu Oct 26", "2023-10-26");
+  /* a two-digit year at the end of a phrase */
+  check ("Filed Aug 9, 96.", REF, "Aug 9, 96", "1996-08-09");
+  {
+    g_autoptr(GPtrArray) t = analyze ("Scores were 4/5 and 3/4 in the survey after 9/11. "
+                                      "On May 5, 96 people left.",
+                                      REF);
+
+    g_assert_cmpuint (t->len, ==, 1);
+    assert_timex (t, "May 5", "2025-05-05", "date");
+  }
+}
+
+static void
 test_year_boundary (void)
 {
   /* Friday 2 January 2026: a past Tuesday lies in December 2025 */
@@ -446,6 +471,7 @@ main (int   argc,
   g_test_add_func ("/dossier/timeline/absolute", test_absolute);
   g_test_add_func ("/dossier/timeline/relative-tense", test_relative_tense);
   g_test_add_func ("/dossier/timeline/fragments", test_fragments);
+  g_test_add_func ("/dossier/timeline/numeric-and-ranges", test_numeric_and_ranges);
   g_test_add_func ("/dossier/timeline/year-boundary", test_year_boundary);
   g_test_add_func ("/dossier/timeline/anaphora", test_anaphora);
   g_test_add_func ("/dossier/timeline/holidays", test_holidays);

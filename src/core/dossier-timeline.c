@@ -1404,16 +1404,38 @@ match_month_first (Ctx  *c,
             r->year_given = TRUE;
             return k;
           }
-        x = k;
-        if ((x = parse_clock (c, x, &hh, &mm)) && valid_year_token (c, x) &&
-            same_sentence (c, k, x))
+        /* "Oct 26, 10:00 - 11:00 2023", "Oct 26 - 28, 11:00 2023" */
+        x = is_punct (c, e, ',') ? e + 1 : e;
+        if ((x = parse_clock (c, x, &hh, &mm)))
           {
-            y = c->t[x].num;
+            guint x2;
+
+            if ((is_punct (c, x, '-') || R (c, x) == W_TO) &&
+                (x2 = parse_clock (c, x + 1, &hh, &mm)))
+              x = x2;
+            if (valid_year_token (c, x) && same_sentence (c, k, x))
+              {
+                y = c->t[x].num;
+                if (!valid_date (y, m, d))
+                  return poison (c, x + 1);
+                fmt_day (r, days_from_civil (y, m, d));
+                r->year_given = TRUE;
+                return k;
+              }
+          }
+        /* "Aug 9, 96" at the end of a phrase */
+        x = is_punct (c, e, ',') ? e + 1 : e;
+        if (is_num (c, x) && c->t[x].ndigits == 2 && same_sentence (c, k, x) &&
+            !is_punct (c, x + 1, ':') &&
+            !(is_punct (c, x + 1, '.') && is_num (c, x + 2) && adjacent (c, x + 2)) &&
+            (x + 1 >= c->n || c->t[x + 1].kind == TOK_PUNCT || !same_sentence (c, x, x + 1)))
+          {
+            y = c->t[x].num < 50 ? 2000 + c->t[x].num : 1900 + c->t[x].num;
             if (!valid_date (y, m, d))
               return poison (c, x + 1);
             fmt_day (r, days_from_civil (y, m, d));
             r->year_given = TRUE;
-            return k;
+            return e == k ? x + 1 : k;
           }
       }
       resolve_month_day (c, r, m, d,
@@ -1525,6 +1547,26 @@ match_day_first (Ctx  *c,
       r->year_given = TRUE;
       return j;
     }
+  /* "10 August - 12 September 2013": the year of the range's end */
+  if ((is_punct (c, k, '-') || R (c, k) == W_TO) && same_sentence (c, k, k + 1))
+    {
+      Res second = { { 0 } };
+
+      if (match_day_first (c, k + 1, &second) && second.establishes == PREC_DAY &&
+          second.year_given)
+        {
+          int sy, sm, sd;
+
+          civil_from_days (second.day, &sy, &sm, &sd);
+          if (m > sm)
+            sy--;
+          if (!valid_date (sy, m, d))
+            return poison (c, k);
+          fmt_day (r, days_from_civil (sy, m, d));
+          r->year_given = TRUE;
+          return k;
+        }
+    }
   /* "3 Aug 96" at the end of a phrase */
   if (is_num (c, k) && c->t[k].ndigits == 2 && !is_punct (c, k + 1, ':') &&
       !is_punct (c, k + 1, '.') &&
@@ -1590,6 +1632,40 @@ match_numeric (Ctx  *c,
       fmt_month (r, c->t[i + 2].num, c->t[i].num);
       return i + 3;
     }
+  /* "8/10", "on 02/02": a month and a day without a year, in a note or
+   * after "on", "until", "by", "from"; "4/5" in a sentence is a fraction or
+   * a score, and "9/11" names the attacks */
+  if (c->t[i].ndigits <= 2 && is_punct (c, i + 1, '/') && adjacent (c, i + 1) &&
+      adjacent (c, i + 2) && is_num (c, i + 2) && c->t[i + 2].ndigits <= 2 &&
+      !(is_punct (c, i + 3, '/') && adjacent (c, i + 3)) &&
+      !(adjacent (c, i + 3) && (is_num (c, i + 3) || is_punct (c, i + 3, '-') ||
+                                is_punct (c, i + 3, '%') ||
+                                (is_punct (c, i + 3, '.') && is_num (c, i + 4) &&
+                                 adjacent (c, i + 4)))) &&
+      !(i > 0 && adjacent (c, i) && c->t[i - 1].kind != TOK_WORD &&
+        !is_punct (c, i - 1, '(')))
+    {
+      WordRole prev = i > 0 && same_sentence (c, i - 1, i) ? R (c, i - 1) : W_NONE;
+
+      m = c->t[i].num;
+      d = c->t[i + 2].num;
+      if (m < 1 || m > 12 || d < 1 || d > 31 || (m == 9 && d == 11))
+        return 0;
+      if (prev != W_ON && prev != W_UNTIL && prev != W_BY && prev != W_FROM &&
+          !(i > 0 && same_sentence (c, i - 1, i) && W (c, i - 1) && W (c, i - 1)->weekday) &&
+          fragment_tense (c, i) != TENSE_PRESENT)
+        return 0;
+      resolve_month_day (c, r, m, d, tense_at (c, i));
+      if (r->establishes == PREC_DAY)
+        {
+          int ry, rm, rd;
+
+          civil_from_days (r->day, &ry, &rm, &rd);
+          if (rd != d)
+            return poison (c, i + 3);
+        }
+      return i + 3;
+    }
   if (!(c->t[i].kind == TOK_NUM && i + 4 < c->n))
     return 0;
   if (c->t[i + 1].kind != TOK_PUNCT || !adjacent (c, i + 1) || !adjacent (c, i + 2) ||
@@ -1614,6 +1690,12 @@ match_numeric (Ctx  *c,
       d = e;
       if (c->t[i + 2].ndigits > 2 || c->t[i + 4].ndigits > 2)
         return 0;
+      /* "2024/13/1": year, day, month when the middle cannot be a month */
+      if (m > 12 && d <= 12)
+        {
+          m = e;
+          d = b;
+        }
     }
   else if ((c->t[i + 4].ndigits == 4 || c->t[i + 4].ndigits == 2) &&
            c->t[i].ndigits <= 2 && c->t[i + 2].ndigits <= 2)
