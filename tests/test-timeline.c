@@ -275,6 +275,55 @@ test_durations_placed (void)
 }
 
 static void
+assert_interval (GPtrArray  *timexes,
+                 const char *span,
+                 const char *value,
+                 const char *first,
+                 const char *last)
+{
+  DossierTimex *t;
+
+  assert_timex (timexes, span, value, NULL);
+  t = find (timexes, span, 1);
+  g_assert_cmpstr (dossier_timex_get_interval_start (t), ==, first);
+  g_assert_cmpstr (dossier_timex_get_interval_end (t), ==, last);
+}
+
+static void
+test_durations_from_now (void)
+{
+  g_autoptr(GPtrArray) t = analyze ("The road will be closed for three weeks. It was closed for "
+                                    "two days in May. Traders watch the next two quarters and "
+                                    "the next hour. The vote is two weeks out. Ask me in about "
+                                    "~5 hours.",
+                                    REF);
+
+  /* a period that starts now, in the present or the future */
+  assert_interval (t, "three weeks", "P3W", "2025-11-27", "2025-12-18");
+  assert_interval (t, "the next two quarters", "P2Q", "2025-11-27", "2026-05-27");
+  assert_interval (t, "the next hour", "PT1H", "2025-11-27", "2025-11-27");
+  assert_interval (t, "two weeks", "P2W", "2025-12-11", "2025-12-11");
+  assert_interval (t, "about ~5 hours", "PT5H", "2025-11-27", "2025-11-27");
+  /* not in the past */
+  g_assert_null (dossier_timex_get_interval_start (find (t, "two days", 1)));
+
+  /* a duration alone in a note */
+  g_clear_pointer (&t, g_ptr_array_unref);
+  t = analyze ("1 month", "2016-10-01");
+  assert_interval (t, "1 month", "P1M", "2016-10-01", "2016-11-01");
+  g_clear_pointer (&t, g_ptr_array_unref);
+  t = analyze ("wait for 5 minutes and 30 seconds", "2012-08-10");
+  assert_interval (t, "5 minutes and 30 seconds", "PT5M30S", "2012-08-10", "2012-08-10");
+
+  /* "15 minutes before" closing a clause counts from the last date, like
+   * "15 minutes earlier" */
+  check ("The blast came on June 3, 2020. Police arrived two hours after.", REF,
+         "two hours after", "2020-06-03");
+  check ("The blast came on June 3, 2020. A witness left the day before.", REF,
+         "the day before", "2020-06-02");
+}
+
+static void
 test_sets (void)
 {
   g_autoptr(GPtrArray) t = analyze ("The board meets every week and votes twice a year. "
@@ -479,6 +528,7 @@ main (int   argc,
   g_test_add_func ("/dossier/timeline/parts-of-day", test_parts_of_day);
   g_test_add_func ("/dossier/timeline/durations", test_durations);
   g_test_add_func ("/dossier/timeline/durations-placed", test_durations_placed);
+  g_test_add_func ("/dossier/timeline/durations-from-now", test_durations_from_now);
   g_test_add_func ("/dossier/timeline/sets", test_sets);
   g_test_add_func ("/dossier/timeline/vague", test_vague);
   g_test_add_func ("/dossier/timeline/seasons-quarters-decades", test_seasons_quarters_decades);

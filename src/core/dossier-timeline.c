@@ -2350,10 +2350,39 @@ place_duration (Ctx          *c,
   int sign = plus && is_punct (c, before - 1, '-') ? -1 : 1;
   int n = q < 0 ? 0 : (int) q, target, mm, yy;
 
+  gboolean from_now = FALSE;
+
   if (!c->has_ref || r->type != TYPE_DURATION)
     return;
-  if (!(plus || prev == W_IN || prev == W_WITHIN || prev == W_AFTER) ||
-      (!plus && tense_at (c, i) == TENSE_PAST))
+  /* "two weeks out": that far ahead */
+  if (!(plus || prev == W_IN || prev == W_WITHIN || prev == W_AFTER))
+    {
+      guint e = i, x;
+      gboolean pl;
+      double qq;
+
+      if ((x = parse_qty (c, e, &qq)) && (x = parse_unit (c, x, &u, &pl)) &&
+          word_is (c, x, "out") &&
+          (x + 1 >= c->n || c->t[x + 1].kind == TOK_PUNCT || !same_sentence (c, x, x + 1)))
+        plus = TRUE;
+      else
+        {
+          /* a period that starts now: "closed for three weeks" in the
+           * present or the future, or a duration alone in a note, "wait
+           * for 5 minutes", "1 hour" */
+          TemporalTense tense = tense_at (c, i);
+
+          if (q < 0 ||
+              !((prev == W_FOR && (tense == TENSE_PRESENT || tense == TENSE_FUTURE)) ||
+                (!(before > 0 && same_sentence (c, before - 1, before) &&
+                   c->t[before - 1].kind == TOK_WORD && prev != W_FOR &&
+                   !word_is (c, before - 1, "it")) &&
+                 fragment_tense (c, i) == TENSE_PRESENT)))
+            return;
+          from_now = TRUE;
+        }
+    }
+  else if (!plus && tense_at (c, i) == TENSE_PAST)
     return;
   if (q < 0 && u > UNIT_DAY)
     return;
@@ -2384,6 +2413,13 @@ place_duration (Ctx          *c,
       target = days_from_civil (yy, mm, MIN (c->rd, days_in_month (yy, mm)));
       break;
     default:
+      return;
+    }
+  if (from_now)
+    {
+      r->has_span = TRUE;
+      r->span_first = c->ref;
+      r->span_last = target;
       return;
     }
   r->has_point = TRUE;
@@ -2693,6 +2729,9 @@ parse_approx (Ctx         *c,
   if (rr == W_APPROX)
     {
       *mod = word_is (c, i, "nearly") || word_is (c, i, "almost") ? "LESS_THAN" : "APPROX";
+      /* "about ~5 hours" */
+      if (is_punct (c, i + 1, '~') && is_num (c, i + 2) && adjacent (c, i + 2))
+        return i + 2;
       return i + 1;
     }
   if ((rr == W_MORE || rr == W_LESS) && R (c, i + 1) == W_THAN)
@@ -2965,9 +3004,11 @@ match_determined (Ctx  *c,
 
           if (u == UNIT_WEEK || u == UNIT_DAY)
             fmt_day (&end, c->ref + n * (u == UNIT_WEEK ? 7 : 1));
-          else if (u == UNIT_MONTH || u == UNIT_YEAR)
+          else if (u == UNIT_SECOND || u == UNIT_MINUTE || u == UNIT_HOUR)
+            fmt_day (&end, c->ref + (u == UNIT_HOUR ? n / 24 : 0));
+          else if (u == UNIT_MONTH || u == UNIT_QUARTER || u == UNIT_YEAR)
             {
-              int mm = c->rm - 1 + n * (u == UNIT_MONTH ? 1 : 12);
+              int mm = c->rm - 1 + n * (u == UNIT_MONTH ? 1 : u == UNIT_QUARTER ? 3 : 12);
               int yy = c->ry + (mm >= 0 ? mm / 12 : -((11 - mm) / 12));
 
               mm = ((mm % 12) + 12) % 12 + 1;
@@ -3149,6 +3190,12 @@ match_determined (Ctx  *c,
       if (det == W_PAST || det == W_LAST || det == W_NEXT || det == W_COMING)
         {
           fmt_duration (r, 1, u);
+          /* "the next hour" runs from the reference */
+          if (c->has_ref)
+            {
+              r->has_span = TRUE;
+              r->span_first = r->span_last = c->ref;
+            }
           return k;
         }
       return 0;
@@ -3274,11 +3321,22 @@ match_relation (Ctx  *c,
     }
   if (R (c, j) != W_BEFORE && R (c, j) != W_AFTER)
     return 0;
+  dir = R (c, j) == W_BEFORE ? -1 : 1;
+  j++;
+  /* "15 minutes before", "the hour after" closing a clause: like "15
+   * minutes earlier", from the last date */
+  if ((u == UNIT_SECOND || u == UNIT_MINUTE || u == UNIT_HOUR || u == UNIT_DAY) &&
+      (j >= c->n || !same_sentence (c, j - 1, j) ||
+       (c->t[j].kind == TOK_PUNCT && !is_num (c, j + 1))))
+    {
+      anaphoric (c, r, u, dir * (int) q);
+      if (pod && r->establishes == PREC_DAY)
+        add_pod (r, pod);
+      return j;
+    }
   if (u != UNIT_DAY && u != UNIT_WEEK && u != UNIT_WEEKEND && u != UNIT_MONTH &&
       u != UNIT_YEAR)
     return 0;
-  dir = R (c, j) == W_BEFORE ? -1 : 1;
-  j++;
   if (R (c, j) == W_YESTERDAY || R (c, j) == W_TOMORROW || R (c, j) == W_TODAY ||
       W (c, j) != NULL || is_num (c, j))
     {
@@ -4027,7 +4085,8 @@ may_start (Ctx  *c,
       /* only before another temporal word or a number */
       return next != NULL && (next->kind == TOK_NUM || next->w != NULL ||
                               (next->kind == TOK_PUNCT && (next->num == '-' || next->num == '\'' ||
-                                                           next->num == 0x2019)));
+                                                           next->num == 0x2019 ||
+                                                           next->num == '~')));
     case W_NOW: case W_TODAY: case W_YESTERDAY: case W_TOMORROW: case W_TONIGHT:
     case W_RECENT: case W_RECENTLY: case W_LATELY: case W_NOWADAYS: case W_FREQ:
     case W_LONG_DURATION: case W_DECADE_WORD: case W_NOON: case W_MIDNIGHT:
