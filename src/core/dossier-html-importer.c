@@ -45,6 +45,7 @@ enum {
 typedef struct
 {
   double  score;
+  double  link_density;  /* of candidates, set by measure_candidates() */
   guint   scored : 1;
   guint   data_table : 1;
 } NodeData;
@@ -469,6 +470,86 @@ static inline glong
 inner_text_length (xmlNode *n)
 {
   return inner_text_stats (n, NULL);
+}
+
+/* inner_text_length () of a run of text, in a form that adds up: the
+ * length of two runs together depends on whether spaces meet between them. */
+typedef struct
+{
+  glong length;
+  guint empty : 1;       /* no visible character */
+  guint has_space : 1;   /* of an empty span */
+  guint lead : 1;        /* spaces before the first visible character */
+  guint trail : 1;       /* spaces after the last one */
+} TextSpan;
+
+#define TEXT_SPAN_INIT { 0, TRUE, FALSE, FALSE, FALSE }
+
+static void
+text_span_append (TextSpan       *span,
+                  const TextSpan *next)
+{
+  if (next->empty)
+    {
+      if (span->empty)
+        span->has_space |= next->has_space;
+      else
+        span->trail |= next->has_space;
+    }
+  else if (span->empty)
+    {
+      gboolean lead = span->has_space || next->lead;
+
+      *span = *next;
+      span->lead = lead;
+    }
+  else
+    {
+      span->length += next->length + ((span->trail || next->lead) ? 1 : 0);
+      span->trail = next->trail;
+    }
+}
+
+static void
+text_span_append_string (TextSpan   *span,
+                         const char *s)
+{
+  TextSpan next = TEXT_SPAN_INIT;
+  gboolean pending = FALSE;
+
+  for (const char *p = s; *p; )
+    {
+      guchar b = (guchar)*p;
+      gboolean space;
+
+      if (b < 0x80)
+        {
+          space = b == ' ' || (b >= '\t' && b <= '\r');
+          p++;
+        }
+      else
+        {
+          space = is_space (g_utf8_get_char (p));
+          p = g_utf8_next_char (p);
+        }
+
+      if (space)
+        {
+          if (next.empty)
+            next.has_space = next.lead = TRUE;
+          else
+            pending = TRUE;
+        }
+      else
+        {
+          next.length += 1 + (pending ? 1 : 0);
+          next.empty = FALSE;
+          pending = FALSE;
+        }
+    }
+  next.trail = !next.empty && pending;
+
+  text_span_append (span, &next);
 }
 
 static gboolean
@@ -1244,6 +1325,20 @@ clean_conditionally (Grabber    *g,
     }
 }
 
+/* Whether the text of @n is shorter than @limit bytes, counted only as
+ * far as needed. */
+static gboolean
+text_bytes_below (xmlNode *n,
+                  gsize    limit)
+{
+  gsize length = 0;
+
+  for (xmlNode *t = n; t; t = next_in (t, n, FALSE))
+    if (is_text (t) && t->content && (length += strlen ((const char *)t->content)) >= limit)
+      return FALSE;
+  return TRUE;
+}
+
 static void
 clean_share_nodes (Grabber *g,
                    xmlNode *top)
@@ -1255,14 +1350,14 @@ clean_share_nodes (Grabber *g,
     {
       const char *klass = get_attr (next, "class");
       const char *id = get_attr (next, "id");
-      g_autofree char *match = g_strconcat (klass ? klass : "", " ", id ? id : "", NULL);
-      gboolean matched = regex_match (patterns ()->share, match);
+      gboolean matched = FALSE;
 
-      if (matched)
+      if (klass || id)
         {
-          g_autofree char *text = text_content (next);
+          g_autofree char *match = g_strconcat (klass ? klass : "", " ", id ? id : "", NULL);
 
-          matched = strlen (text) < CHAR_THRESHOLD;
+          matched = regex_match (patterns ()->share, match) &&
+                    text_bytes_below (next, CHAR_THRESHOLD);
         }
 
       next = matched ? remove_and_get_next (g, next) : get_next_node (next, FALSE);
@@ -1420,6 +1515,70 @@ score_of (xmlNode *n)
   return n->_private ? ((NodeData *)n->_private)->score : 0;
 }
 
+typedef struct
+{
+  xmlNode  *node;
+  TextSpan  span;
+  double    link_length;
+} Frame;
+
+/* The link density of every scored node under @root, in one walk that adds
+ * up the text of each subtree from its children's: one link_density () per
+ * candidate walked the same text again for every ancestor. */
+static void
+measure_candidates (xmlNode *root)
+{
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (Frame));
+  Frame first = { root, TEXT_SPAN_INIT, 0 };
+  xmlNode *n = root->children;
+
+  g_array_append_val (stack, first);
+  while (stack->len > 0)
+    {
+      Frame *top = &g_array_index (stack, Frame, stack->len - 1);
+      Frame done;
+
+      if (n != NULL)
+        {
+          if (is_text (n) && n->content)
+            text_span_append_string (&top->span, (const char *)n->content);
+          else if (is_element (n))
+            {
+              Frame frame = { n, TEXT_SPAN_INIT, 0 };
+
+              g_array_append_val (stack, frame);
+              n = n->children;
+              continue;
+            }
+          n = n->next;
+          continue;
+        }
+
+      done = *top;
+      g_array_set_size (stack, stack->len - 1);
+
+      if (done.node->_private && ((NodeData *)done.node->_private)->scored)
+        ((NodeData *)done.node->_private)->link_density =
+          done.span.length > 0 ? done.link_length / done.span.length : 0;
+
+      if (stack->len > 0)
+        {
+          Frame *parent = &g_array_index (stack, Frame, stack->len - 1);
+
+          text_span_append (&parent->span, &done.span);
+          parent->link_length += done.link_length;
+          if (tag_is (done.node, "a"))
+            {
+              const char *href = get_attr (done.node, "href");
+              double coefficient = (href && href[0] == '#' && href[1]) ? 0.3 : 1;
+
+              parent->link_length += done.span.length * coefficient;
+            }
+          n = done.node->next;
+        }
+    }
+}
+
 /* Readability's grabArticle, one attempt. Returns a new unlinked <div>. */
 static xmlNode *
 grab_article (Grabber *g)
@@ -1450,7 +1609,11 @@ grab_article (Grabber *g)
       const char *klass = get_attr (node, "class");
       const char *id = get_attr (node, "id");
       const char *role = get_attr (node, "role");
-      g_autofree char *match = g_strconcat (klass ? klass : "", " ", id ? id : "", NULL);
+      g_autofree char *match = NULL;
+
+      /* Nodes without a class or an id match none of the patterns. */
+      if (klass || id)
+        match = g_strconcat (klass ? klass : "", " ", id ? id : "", NULL);
 
       if (tag_is (node, "html"))
         {
@@ -1610,12 +1773,15 @@ grab_article (Grabber *g)
         }
     }
 
+  if (candidates->len > 0)
+    measure_candidates (root);
+
   for (guint i = 0; i < candidates->len; i++)
     {
       xmlNode *c = g_ptr_array_index (candidates, i);
       NodeData *d = node_data (g, c);
 
-      d->score = d->score * (1 - link_density (c));
+      d->score = d->score * (1 - d->link_density);
 
       for (guint t = 0; t < N_TOP_CANDIDATES; t++)
         {
@@ -3386,6 +3552,7 @@ parse_page (const char  *data,
   g_auto(GStrv) authors = NULL;
   g_autoptr(GDateTime) published = NULL;
   g_autofree char *subtitle = NULL;
+  g_autoptr(GBytes) text_bytes = NULL;
   Metadata meta = { NULL, };
   const char *note = NULL;
   glong best_length = -1;
@@ -3535,6 +3702,10 @@ parse_page (const char  *data,
         subtitle = g_strdup (meta.excerpt);
     }
 
+  /* The article keeps the text without copying it (with its NUL). */
+  text_bytes = g_bytes_new_take (best_text, strlen (best_text) + 1);
+  best_text = NULL;
+
   article = g_object_new (DOSSIER_TYPE_ARTICLE,
                           "title", meta.title,
                           "subtitle", subtitle,
@@ -3544,7 +3715,7 @@ parse_page (const char  *data,
                           "language", meta.language ? meta.language : lang,
                           "url", meta.url ? meta.url : fallback_url,
                           "format", "html",
-                          "text", best_text,
+                          "text-bytes", text_bytes,
                           NULL);
 
   if (note)
