@@ -521,6 +521,37 @@ test_country_suffixes (void)
   g_assert_cmpuint (entities->len, ==, 4);
 }
 
+static void
+test_word_shapes (void)
+{
+  const char *text = "Critics warned of Islamophobia and Darwinism in the part XVII report. "
+                     "The Gabonese and Estonian teams met at the stadium, where the South "
+                     "Korean coach spoke to Halvorsen.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+
+  g_assert_null (find_form (entities, "Islamophobia"));
+  g_assert_null (find_form (entities, "Darwinism"));
+  g_assert_null (find_form (entities, "XVII"));
+  g_assert_null (find_form (entities, "Gabonese"));
+  g_assert_null (find_form (entities, "South"));
+  g_assert_nonnull (find_form (entities, "Halvorsen"));
+  g_assert_cmpuint (entities->len, ==, 1);
+}
+
+static void
+test_of_phrases (void)
+{
+  const char *text = "In a letter to the editor, Bank of Avalon CEO Brian Moynihan said that "
+                     "he had read the study in the Medical Journal of Norway with interest.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+
+  expect (entities, "Bank of Avalon", DOSSIER_ENTITY_ORGANIZATION, NULL, 1);
+  expect (entities, "Brian Moynihan", DOSSIER_ENTITY_PERSON, "CEO", 1);
+  expect (entities, "Medical Journal of Norway", DOSSIER_ENTITY_ORGANIZATION, NULL, 1);
+  g_assert_null (find_form (entities, "Norway"));
+  g_assert_cmpuint (entities->len, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -549,6 +580,8 @@ main (int   argc,
   g_test_add_func ("/dossier/entities/codes", test_codes);
   g_test_add_func ("/dossier/entities/surname-modifiers", test_surname_modifiers);
   g_test_add_func ("/dossier/entities/country-suffixes", test_country_suffixes);
+  g_test_add_func ("/dossier/entities/word-shapes", test_word_shapes);
+  g_test_add_func ("/dossier/entities/of-phrases", test_of_phrases);
 
   return g_test_run ();
 }

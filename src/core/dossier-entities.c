@@ -1146,6 +1146,31 @@ scan_compass (Ctx   *ctx,
   return 0;
 }
 
+/* One word that is no name by its shape: a Roman numeral ("XVII"), an
+ * abstract noun ("Islamophobia", "Scientology", "Darwinism") or an
+ * adjective of nationality ("Gabonese"). */
+static gboolean
+looks_common_noun (Ctx            *ctx,
+                   const NerToken *t)
+{
+  static const char * const endings[] = { "ism", "isms", "phobia", "ology", "ness", "ese", NULL };
+  const char *s = ctx->text + t->start;
+  gboolean roman = t->len >= 2;
+
+  for (guint i = 0; i < t->len && roman; i++)
+    roman = s[i] == 'I' || s[i] == 'V' || s[i] == 'X';
+  if (roman)
+    return TRUE;
+  for (guint i = 0; endings[i]; i++)
+    {
+      gsize l = strlen (endings[i]);
+
+      if (t->len > l + 2 && memcmp (s + t->len - l, endings[i], l) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* A word before a given name that describes the person: a common word
  * ("Psychology major"), or one with the ending of a noun for a person
  * ("Scientologist", "Republican", "Writer"). */
@@ -1164,6 +1189,25 @@ looks_descriptor (Ctx            *ctx,
       gsize l = strlen (endings[i]);
 
       if (t->len > l + 2 && memcmp (s + t->len - l, endings[i], l) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A word after the first of an unknown name that the text also uses in
+ * lower case ("Campbell Soup", "Intelligence System"): surnames rarely are. */
+static gboolean
+has_common_tail (Ctx   *ctx,
+                 guint  a,
+                 guint  b)
+{
+  for (guint j = a + 1; j < b; j++)
+    {
+      const NerToken *t = tok_at (ctx, j);
+
+      if (!(t->flags & (NER_TOK_INITIAL | NER_TOK_ALLCAPS)) &&
+          !(word_flags (ctx, t) & (NER_W_FIRST | NER_W_PARTICLE)) &&
+          wordset_contains (&ctx->lower, t->hash))
         return TRUE;
     }
   return FALSE;
@@ -1367,6 +1411,9 @@ scan_suffixed (Ctx      *ctx,
           if ((wf & NER_W_NONNAME) && !(wf & (NER_W_ORG | NER_W_PLACE | NER_W_ORG_OF | NER_W_PLACE_OF)) &&
               ((t->flags & NER_TOK_HEADLINE) || (i == a && (t->flags & NER_TOK_UNRELIABLE))))
             break;
+          /* "Bank of America CEO Brian Moynihan" */
+          if (in_of && (wf & NER_W_TITLE) && !(wf & (NER_W_ORG | NER_W_PLACE)))
+            break;
           i++;
           if (in_of)
             {
@@ -1496,6 +1543,12 @@ scan_run (Ctx   *ctx,
 
           c->flags &= ~CAND_UNRELIABLE;
           k += m;
+          continue;
+        }
+      /* "South Korean", "North African": an adjective */
+      if (k + 1 < b && is_compass (ctx, t) && (word_flags (ctx, tok_at (ctx, k + 1)) & NER_W_DEMONYM))
+        {
+          k += 2;
           continue;
         }
 
@@ -1683,7 +1736,7 @@ scan_run (Ctx   *ctx,
         if (n == 1 && !(wf & NER_W_FIRST) &&
             ((wf & (NER_W_NONNAME | NER_W_TITLE)) ||
              ((t->flags & NER_TOK_UNRELIABLE) && looks_inflected (ctx, t)) ||
-             tok_has_digit (ctx, t)))
+             tok_has_digit (ctx, t) || looks_common_noun (ctx, t)))
           {
             k = end;
             continue;
@@ -1777,9 +1830,10 @@ scan_run (Ctx   *ctx,
               }
             else if (n >= 5 || orgish)
               guess = NER_KIND_ORG;
-            else if (common)
+            else if (common || has_common_tail (ctx, k, end))
               {
-                /* "Internet Explorer", "World Cup": things, not people */
+                /* "Internet Explorer", "World Cup", "Campbell Soup": things,
+                 * not people */
                 k = end;
                 continue;
               }
