@@ -48,8 +48,8 @@ make_clipping (gsize size)
   return str;
 }
 
-/* A saved news page as they come: styles and scripts (a third of the
- * bytes; on news sites they are often half of the page or more), a
+/* A saved news page as they come: styles and scripts (45 % of the bytes;
+ * on news sites they are often half of the page or more), a
  * navigation bar and a footer full of links, a sidebar of stories, the
  * article (paragraphs with links and emphasis, subheadings, quotes, lists,
  * figures), a long comment thread and related stories, and the state blob
