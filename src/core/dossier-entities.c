@@ -38,6 +38,7 @@ typedef enum
   CAND_ALLCAPS     = 1 << 3,
   CAND_FROM_GAZ    = 1 << 4,
   CAND_DROPPED     = 1 << 5,
+  CAND_PLACE_TAIL  = 1 << 6,  /* unknown name ending in a city: "Real Madrid" */
 } CandFlags;
 
 typedef struct
@@ -1838,7 +1839,11 @@ scan_run (Ctx   *ctx,
                 continue;
               }
             else
-              guess = NER_KIND_PERSON;
+              {
+                guess = NER_KIND_PERSON;
+                if (match_gaz (ctx, end - 1, end, &e) == 1 && e->kind == NER_KIND_PLACE)
+                  flags |= CAND_PLACE_TAIL;
+              }
             if (headline && !(wf & NER_W_FIRST))
               flags |= CAND_WEAK;
           }
@@ -2571,6 +2576,31 @@ resolve (Ctx *ctx)
         index_add (by_key, c->key, ei);
         assign (ctx, ents, i, ei);
       }
+    }
+
+  /* "Real Madrid", "Werder Bremen": a name ending in a city is a club or a
+   * company, unless the text calls someone by that last word alone, as
+   * "Paris" after "Valeska Paris" */
+  for (guint ei = 0; ei < ents->len; ei++)
+    {
+      Ent *e = g_ptr_array_index (ents, ei);
+      gboolean tail = FALSE, other = FALSE;
+
+      if (e->kind != NER_KIND_PERSON || e->gaz != NULL || e->role != NULL)
+        continue;
+      for (guint k = 0; k < e->cands->len && !other; k++)
+        {
+          Cand *c = &g_array_index (cands, Cand, GPOINTER_TO_UINT (g_ptr_array_index (e->cands, k)));
+
+          if ((guint)c->entity != ei)
+            continue;
+          if (c->flags & CAND_PLACE_TAIL)
+            tail = TRUE;
+          else
+            other = TRUE;
+        }
+      if (tail && !other)
+        e->kind = NER_KIND_ORG;
     }
 
   return ents;
