@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DossierTimelineRow, dossier_timeline_row, DOSSIER, TIMELINE_ROW, GtkWidget)
 
 GObject *dossier_timeline_row_get_item       (DossierTimelineRow *self);
+gboolean dossier_timeline_row_get_hidden     (DossierTimelineRow *self);
+void     dossier_timeline_row_set_hidden     (DossierTimelineRow *self,
+                                              gboolean            hidden);
 void     dossier_timeline_row_set_item       (DossierTimelineRow *self,
                                               GObject            *item);
 char    *_dossier_timeline_format_date       (DossierTimex       *timex);

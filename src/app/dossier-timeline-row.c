@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-timeline-row-private.h"
+#include "dossier-timeline-view-private.h"
 
 /**
  * DossierTimelineRow:
@@ -28,12 +29,16 @@ struct _DossierTimelineRow
   GtkWidget *entry_box;
   GtkLabel  *date_label;
   GtkLabel  *sentence_label;
+  GtkWidget *menu_button;
+
+  guint      hidden : 1;
 };
 
 G_DEFINE_FINAL_TYPE (DossierTimelineRow, dossier_timeline_row, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
+  PROP_HIDDEN,
   PROP_ITEM,
   N_PROPS
 };
@@ -335,6 +340,67 @@ dossier_timeline_row_set_item (DossierTimelineRow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
 }
 
+gboolean
+dossier_timeline_row_get_hidden (DossierTimelineRow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE_ROW (self), FALSE);
+
+  return self->hidden;
+}
+
+/**
+ * dossier_timeline_row_set_hidden:
+ * @hidden: whether the entry is one the user hid (shown dimmed, with a
+ *   menu item to show it again)
+ */
+void
+dossier_timeline_row_set_hidden (DossierTimelineRow *self,
+                                 gboolean            hidden)
+{
+  g_return_if_fail (DOSSIER_IS_TIMELINE_ROW (self));
+
+  hidden = !!hidden;
+  if (self->hidden == hidden)
+    return;
+
+  self->hidden = hidden;
+  if (hidden)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "hidden-entry");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "hidden-entry");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.hide", !hidden);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.unhide", hidden);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDDEN]);
+}
+
+static void
+change_date_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  DossierTimelineRow *self = DOSSIER_TIMELINE_ROW (widget);
+  GtkWidget *view = gtk_widget_get_ancestor (widget, DOSSIER_TYPE_TIMELINE_VIEW);
+
+  if (view != NULL && DOSSIER_IS_TIMEX (self->item))
+    _dossier_timeline_view_prompt_date (DOSSIER_TIMELINE_VIEW (view), self->menu_button,
+                                        DOSSIER_TIMEX (self->item));
+}
+
+static void
+hide_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  DossierTimelineRow *self = DOSSIER_TIMELINE_ROW (widget);
+  GtkWidget *view = gtk_widget_get_ancestor (widget, DOSSIER_TYPE_TIMELINE_VIEW);
+
+  if (view != NULL && DOSSIER_IS_TIMEX (self->item))
+    _dossier_timeline_view_request_hidden (DOSSIER_TIMELINE_VIEW (view),
+                                           DOSSIER_TIMEX (self->item),
+                                           g_str_equal (action_name, "row.hide"));
+}
+
 static void
 dossier_timeline_row_dispose (GObject *object)
 {
@@ -357,6 +423,10 @@ dossier_timeline_row_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_HIDDEN:
+      g_value_set_boolean (value, dossier_timeline_row_get_hidden (self));
+      break;
+
     case PROP_ITEM:
       g_value_set_object (value, dossier_timeline_row_get_item (self));
       break;
@@ -376,6 +446,10 @@ dossier_timeline_row_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_HIDDEN:
+      dossier_timeline_row_set_hidden (self, g_value_get_boolean (value));
+      break;
+
     case PROP_ITEM:
       dossier_timeline_row_set_item (self, g_value_get_object (value));
       break;
@@ -395,6 +469,11 @@ dossier_timeline_row_class_init (DossierTimelineRowClass *klass)
   object_class->get_property = dossier_timeline_row_get_property;
   object_class->set_property = dossier_timeline_row_set_property;
 
+  properties[PROP_HIDDEN] =
+    g_param_spec_boolean ("hidden", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   properties[PROP_ITEM] =
     g_param_spec_object ("item", NULL, NULL,
                          G_TYPE_OBJECT,
@@ -406,11 +485,16 @@ dossier_timeline_row_class_init (DossierTimelineRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierTimelineRow, date_label);
   gtk_widget_class_bind_template_child (widget_class, DossierTimelineRow, entry_box);
   gtk_widget_class_bind_template_child (widget_class, DossierTimelineRow, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierTimelineRow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, DossierTimelineRow, sentence_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "timelinerow");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  gtk_widget_class_install_action (widget_class, "row.change-date", NULL, change_date_action);
+  gtk_widget_class_install_action (widget_class, "row.hide", NULL, hide_action);
+  gtk_widget_class_install_action (widget_class, "row.unhide", NULL, hide_action);
 }
 
 static void
@@ -422,4 +506,6 @@ dossier_timeline_row_init (DossierTimelineRow *self)
 
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.unhide", FALSE);
 }

@@ -18,5 +18,11 @@ void        dossier_timeline_view_set_timexes (DossierTimelineView *self,
 gboolean    dossier_timeline_view_get_loading (DossierTimelineView *self);
 void        dossier_timeline_view_set_loading (DossierTimelineView *self,
                                                gboolean             loading);
+GListModel *dossier_timeline_view_get_hidden  (DossierTimelineView *self);
+void        dossier_timeline_view_set_hidden  (DossierTimelineView *self,
+                                               GListModel          *hidden);
+const char *dossier_timeline_view_get_mode    (DossierTimelineView *self);
+void        dossier_timeline_view_set_mode    (DossierTimelineView *self,
+                                               const char          *mode);
 
 G_END_DECLS

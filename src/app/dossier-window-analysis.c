@@ -10,6 +10,7 @@
 #include "dossier-reader-view-private.h"
 #include "dossier-window-analysis.h"
 #include "dossier-window-private.h"
+#include "dossier-window-timeline.h"
 
 /* The window runs the analysis of each article it shows in a worker
  * thread, fills the entity sidebar and the timeline when it is done, and
@@ -170,7 +171,7 @@ analysis_cb (GObject      *object,
 
   dossier_entity_sidebar_set_entities (analysis->sidebar, G_LIST_MODEL (entities));
   dossier_entity_sidebar_set_loading (analysis->sidebar, FALSE);
-  dossier_timeline_view_set_timexes (analysis->timeline, G_LIST_MODEL (timexes));
+  _dossier_window_timeline_set_analysis (self, G_LIST_MODEL (timexes));
   dossier_timeline_view_set_loading (analysis->timeline, FALSE);
   analysis->ready = TRUE;
 }
@@ -193,7 +194,7 @@ _dossier_window_analysis_article_shown (DossierWindow *self)
   analysis->ready = FALSE;
 
   dossier_entity_sidebar_set_entities (analysis->sidebar, NULL);
-  dossier_timeline_view_set_timexes (analysis->timeline, NULL);
+  _dossier_window_timeline_set_analysis (self, NULL);
   dossier_entity_sidebar_set_loading (analysis->sidebar, has_article);
   dossier_timeline_view_set_loading (analysis->timeline, has_article);
 
@@ -293,6 +294,8 @@ _dossier_window_analysis_class_init (DossierWindowClass *klass)
 
   g_type_ensure (DOSSIER_TYPE_ENTITY_SIDEBAR);
   g_type_ensure (DOSSIER_TYPE_TIMELINE_VIEW);
+
+  _dossier_window_timeline_class_init (klass);
 }
 
 void
@@ -335,6 +338,7 @@ _dossier_window_analysis_init (DossierWindow *self)
   adw_bin_set_child (self->timeline_area, GTK_WIDGET (analysis->timeline));
   g_signal_connect_object (analysis->timeline, "timex-activated",
                            G_CALLBACK (on_timex_activated), self, G_CONNECT_SWAPPED);
+  _dossier_window_timeline_init (self);
 
   g_settings_bind (self->settings, "show-entities", analysis->entities_button, "active",
                    G_SETTINGS_BIND_DEFAULT);
@@ -362,6 +366,7 @@ _dossier_window_analysis_dispose (DossierWindow *self)
   if (analysis == NULL)
     return;
 
+  _dossier_window_timeline_dispose (self);
   self->analysis = NULL;
 
   g_cancellable_cancel (analysis->cancellable);

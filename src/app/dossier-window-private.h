@@ -40,6 +40,9 @@ struct _DossierWindow
 
   /* The entity sidebar and the timeline: dossier-window-analysis.c */
   struct _DossierWindowAnalysis *analysis;
+
+  /* Timeline corrections: dossier-window-timeline.c */
+  struct _DossierWindowTimeline *timeline;
 };
 
 void       _dossier_window_class_actions_init (DossierWindowClass *klass);
