@@ -567,6 +567,18 @@ test_city_tails (void)
   g_assert_cmpuint (entities->len, ==, 3);
 }
 
+static void
+test_given_names (void)
+{
+  const char *text = "The book was drawn by illustrator Johnnie Christmas, and the gray "
+                     "cover was kind. Later that week Alasdair Gray praised it.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+
+  expect (entities, "Johnnie Christmas", DOSSIER_ENTITY_PERSON, NULL, 1);
+  expect (entities, "Alasdair Gray", DOSSIER_ENTITY_PERSON, NULL, 1);
+  g_assert_cmpuint (entities->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -598,6 +610,7 @@ main (int   argc,
   g_test_add_func ("/dossier/entities/word-shapes", test_word_shapes);
   g_test_add_func ("/dossier/entities/of-phrases", test_of_phrases);
   g_test_add_func ("/dossier/entities/city-tails", test_city_tails);
+  g_test_add_func ("/dossier/entities/given-names", test_given_names);
 
   return g_test_run ();
 }
