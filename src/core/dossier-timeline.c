@@ -324,17 +324,14 @@ static TemporalTense
 fragment_tense (Ctx  *c,
                 guint i)
 {
-  guint sent = c->t[i].sent, words = 0, j = i;
+  guint sent = c->t[i].sent, words = 0;
 
-  while (j > 0 && c->t[j - 1].sent == sent)
-    j--;
-  for (; j < c->n && c->t[j].sent == sent; j++)
-    {
-      if (c->t[j].tense != 0)
-        return TENSE_NONE;
-      if (c->t[j].kind == TOK_WORD && ++words > 5)
-        return TENSE_NONE;
-    }
+  for (guint j = i; j > 0 && c->t[j - 1].sent == sent; j--)
+    if (c->t[j - 1].tense != 0 || (c->t[j - 1].kind == TOK_WORD && ++words > 5))
+      return TENSE_NONE;
+  for (guint j = i; j < c->n && c->t[j].sent == sent; j++)
+    if (c->t[j].tense != 0 || (c->t[j].kind == TOK_WORD && ++words > 5))
+      return TENSE_NONE;
   return TENSE_PRESENT;
 }
 
@@ -2354,33 +2351,33 @@ place_duration (Ctx          *c,
 
   if (!c->has_ref || r->type != TYPE_DURATION)
     return;
-  /* "two weeks out": that far ahead */
   if (!(plus || prev == W_IN || prev == W_WITHIN || prev == W_AFTER))
     {
-      guint e = i, x;
+      guint x;
       gboolean pl;
       double qq;
 
-      if ((x = parse_qty (c, e, &qq)) && (x = parse_unit (c, x, &u, &pl)) &&
+      if (q < 0)
+        return;
+      /* a period that starts now: "closed for three weeks" in the present
+       * or the future, or a duration alone in a note, "wait for 5
+       * minutes", "1 hour", "give it 2 months" */
+      if (prev == W_FOR)
+        {
+          TemporalTense tense = tense_at (c, i);
+
+          from_now = tense == TENSE_PRESENT || tense == TENSE_FUTURE;
+        }
+      else if (!(before > 0 && same_sentence (c, before - 1, before) &&
+                 c->t[before - 1].kind == TOK_WORD && !word_is (c, before - 1, "it")))
+        from_now = fragment_tense (c, i) == TENSE_PRESENT;
+      /* "two weeks out": that far ahead */
+      if (!from_now && (x = parse_qty (c, i, &qq)) && (x = parse_unit (c, x, &u, &pl)) &&
           word_is (c, x, "out") &&
           (x + 1 >= c->n || c->t[x + 1].kind == TOK_PUNCT || !same_sentence (c, x, x + 1)))
         plus = TRUE;
-      else
-        {
-          /* a period that starts now: "closed for three weeks" in the
-           * present or the future, or a duration alone in a note, "wait
-           * for 5 minutes", "1 hour" */
-          TemporalTense tense = tense_at (c, i);
-
-          if (q < 0 ||
-              !((prev == W_FOR && (tense == TENSE_PRESENT || tense == TENSE_FUTURE)) ||
-                (!(before > 0 && same_sentence (c, before - 1, before) &&
-                   c->t[before - 1].kind == TOK_WORD && prev != W_FOR &&
-                   !word_is (c, before - 1, "it")) &&
-                 fragment_tense (c, i) == TENSE_PRESENT)))
-            return;
-          from_now = TRUE;
-        }
+      else if (!from_now)
+        return;
     }
   else if (!plus && tense_at (c, i) == TENSE_PAST)
     return;
