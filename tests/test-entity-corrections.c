@@ -307,6 +307,26 @@ test_add (void)
                    "Lisboa Rail Authority|organization|||129-150\n"
                    "Rail Authority|organization|||56-70,89-103\n"
                    "Ölé|place|||167-170");
+  g_clear_pointer (&rows, g_free);
+
+  /* An entity that has the text as a mention already, by another name,
+   * takes the others */
+  {
+    g_autoptr(DossierEntity) ole = dossier_entity_new ("Ole Bay", DOSSIER_ENTITY_PLACE);
+
+    dossier_entity_add_mention (ole, 167, 170);
+    g_list_store_append (analysis, ole);
+  }
+  json_array_add_object_element (corrections,
+                                 dossier_entity_correction_new_add ("Porto", DOSSIER_ENTITY_PLACE));
+  rows = apply (G_LIST_MODEL (analysis), corrections, NULL);
+  g_assert_cmpstr (rows, ==,
+                   "Helena Duarte|person|Minister|Duarte|9-22,27-33\n"
+                   "Porto|place|||45-50,74-79\n"
+                   "Despite|person|||115-122\n"
+                   "Lisboa Rail Authority|organization|||129-150\n"
+                   "Ole Bay|place|||167-170\n"
+                   "Rail Authority|organization|||56-70,89-103");
 }
 
 static void

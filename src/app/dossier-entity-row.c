@@ -5,14 +5,21 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-entity-corrections.h"
 #include "dossier-entity.h"
 #include "dossier-entity-row-private.h"
+#include "dossier-entity-sidebar-private.h"
 
 /**
  * DossierEntityRow:
  *
  * A row of the entity sidebar: an entity's name, its role and how often it
  * is mentioned; or, for a #GtkStringObject item, the heading of a section.
+ *
+ * Its menu (the button, a right click, Shift+F10) corrects the entity:
+ * rename, merge into another, change kind, hide or show. Dragging a row
+ * onto another merges it into that one. The row only asks: the sidebar
+ * turns the request into a correction.
  */
 struct _DossierEntityRow
 {
@@ -26,6 +33,9 @@ struct _DossierEntityRow
   GtkLabel      *name_label;
   GtkLabel      *role_label;
   GtkLabel      *count_label;
+  GtkMenuButton *menu_button;
+
+  guint          hidden : 1;
 };
 
 G_DEFINE_FINAL_TYPE (DossierEntityRow, dossier_entity_row, GTK_TYPE_WIDGET)
@@ -58,6 +68,184 @@ count_to_label (GBinding     *binding,
 {
   g_value_take_string (to, g_strdup_printf ("%u", g_value_get_uint (from)));
   return TRUE;
+}
+
+static DossierEntity *
+get_entity (DossierEntityRow *self)
+{
+  return DOSSIER_IS_ENTITY (self->item) ? DOSSIER_ENTITY (self->item) : NULL;
+}
+
+static DossierEntitySidebar *
+get_sidebar (DossierEntityRow *self)
+{
+  GtkWidget *ancestor = gtk_widget_get_ancestor (GTK_WIDGET (self), DOSSIER_TYPE_ENTITY_SIDEBAR);
+
+  return ancestor ? DOSSIER_ENTITY_SIDEBAR (ancestor) : NULL;
+}
+
+static void
+update_actions (DossierEntityRow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean is_entity = get_entity (self) != NULL;
+
+  gtk_widget_action_set_enabled (widget, "entity.rename", is_entity);
+  gtk_widget_action_set_enabled (widget, "entity.merge-into", is_entity);
+  gtk_widget_action_set_enabled (widget, "entity.kind", is_entity);
+  gtk_widget_action_set_enabled (widget, "entity.hide", is_entity && !self->hidden);
+  gtk_widget_action_set_enabled (widget, "entity.show", is_entity && self->hidden);
+  gtk_widget_action_set_enabled (widget, "entity.menu", is_entity);
+}
+
+static void
+correct (DossierEntityRow *self,
+         JsonObject       *correction)
+{
+  g_autoptr(JsonObject) owned = correction;
+  DossierEntitySidebar *sidebar = get_sidebar (self);
+
+  if (sidebar != NULL)
+    _dossier_entity_sidebar_correct (sidebar, owned);
+}
+
+static void
+rename_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  DossierEntityRow *self = DOSSIER_ENTITY_ROW (widget);
+  DossierEntitySidebar *sidebar = get_sidebar (self);
+
+  if (sidebar != NULL && get_entity (self) != NULL)
+    _dossier_entity_sidebar_rename (sidebar, get_entity (self));
+}
+
+static void
+merge_into_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  DossierEntityRow *self = DOSSIER_ENTITY_ROW (widget);
+  DossierEntitySidebar *sidebar = get_sidebar (self);
+
+  if (sidebar != NULL && get_entity (self) != NULL)
+    _dossier_entity_sidebar_choose_merge (sidebar, get_entity (self));
+}
+
+static void
+kind_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  DossierEntityRow *self = DOSSIER_ENTITY_ROW (widget);
+  DossierEntity *entity = get_entity (self);
+  DossierEntityKind kind;
+
+  if (entity == NULL ||
+      !dossier_entity_kind_from_string (g_variant_get_string (param, NULL), &kind) ||
+      kind == dossier_entity_get_kind (entity))
+    return;
+
+  correct (self, dossier_entity_correction_new_kind (entity, kind));
+}
+
+static void
+hide_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  DossierEntityRow *self = DOSSIER_ENTITY_ROW (widget);
+
+  if (get_entity (self) != NULL)
+    correct (self, dossier_entity_correction_new_hide (get_entity (self)));
+}
+
+static void
+show_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  DossierEntityRow *self = DOSSIER_ENTITY_ROW (widget);
+
+  if (get_entity (self) != NULL)
+    correct (self, dossier_entity_correction_new_show (get_entity (self)));
+}
+
+static void
+menu_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  DossierEntityRow *self = DOSSIER_ENTITY_ROW (widget);
+
+  if (get_entity (self) != NULL)
+    gtk_menu_button_popup (self->menu_button);
+}
+
+static void
+on_secondary_click (DossierEntityRow *self,
+                    int               n_press,
+                    double            x,
+                    double            y,
+                    GtkGestureClick  *gesture)
+{
+  if (get_entity (self) == NULL)
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_menu_button_popup (self->menu_button);
+}
+
+/* Drag a row onto another: merge it into that one */
+
+static GdkContentProvider *
+on_drag_prepare (DossierEntityRow *self,
+                 double            x,
+                 double            y,
+                 GtkDragSource    *source)
+{
+  DossierEntity *entity = get_entity (self);
+  g_autoptr(GdkPaintable) icon = NULL;
+
+  if (entity == NULL)
+    return NULL;
+
+  icon = gtk_widget_paintable_new (self->entity_box);
+  gtk_drag_source_set_icon (source, icon, (int) x, (int) y);
+
+  return gdk_content_provider_new_typed (DOSSIER_TYPE_ENTITY, entity);
+}
+
+static gboolean
+on_drop (DossierEntityRow *self,
+         const GValue     *value,
+         double            x,
+         double            y,
+         GtkDropTarget    *target)
+{
+  DossierEntity *into = get_entity (self);
+  DossierEntity *entity;
+
+  if (into == NULL || !G_VALUE_HOLDS (value, DOSSIER_TYPE_ENTITY))
+    return FALSE;
+
+  entity = g_value_get_object (value);
+  if (entity == NULL || entity == into)
+    return FALSE;
+
+  correct (self, dossier_entity_correction_new_merge (entity, into));
+
+  return TRUE;
+}
+
+static GdkDragAction
+on_drop_enter (DossierEntityRow *self,
+               double            x,
+               double            y,
+               GtkDropTarget    *target)
+{
+  return get_entity (self) != NULL ? GDK_ACTION_MOVE : 0;
 }
 
 static void
@@ -122,8 +310,25 @@ dossier_entity_row_set_item (DossierEntityRow *self,
 
   g_binding_group_set_source (self->bindings, DOSSIER_IS_ENTITY (item) ? item : NULL);
   update_accessible (self);
+  update_actions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}
+
+/*
+ * _dossier_entity_row_set_hidden:
+ * @hidden: whether the row's entity is one the user hid
+ *
+ * Hidden entities offer Show instead of Hide.
+ */
+void
+_dossier_entity_row_set_hidden (DossierEntityRow *self,
+                                gboolean          hidden)
+{
+  g_return_if_fail (DOSSIER_IS_ENTITY_ROW (self));
+
+  self->hidden = !!hidden;
+  update_actions (self);
 }
 
 static void
@@ -201,8 +406,16 @@ dossier_entity_row_class_init (DossierEntityRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierEntityRow, count_label);
   gtk_widget_class_bind_template_child (widget_class, DossierEntityRow, entity_box);
   gtk_widget_class_bind_template_child (widget_class, DossierEntityRow, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierEntityRow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, DossierEntityRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, DossierEntityRow, role_label);
+
+  gtk_widget_class_install_action (widget_class, "entity.rename", NULL, rename_action);
+  gtk_widget_class_install_action (widget_class, "entity.merge-into", NULL, merge_into_action);
+  gtk_widget_class_install_action (widget_class, "entity.kind", "s", kind_action);
+  gtk_widget_class_install_action (widget_class, "entity.hide", NULL, hide_action);
+  gtk_widget_class_install_action (widget_class, "entity.show", NULL, show_action);
+  gtk_widget_class_install_action (widget_class, "entity.menu", NULL, menu_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "entityrow");
@@ -213,8 +426,29 @@ static void
 dossier_entity_row_init (DossierEntityRow *self)
 {
   GtkLayoutManager *layout;
+  GtkDragSource *drag;
+  GtkDropTarget *drop;
+  GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (on_secondary_click), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  drag = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+  g_signal_connect_object (drag, "prepare", G_CALLBACK (on_drag_prepare), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  drop = gtk_drop_target_new (DOSSIER_TYPE_ENTITY, GDK_ACTION_MOVE);
+  g_signal_connect_object (drop, "enter", G_CALLBACK (on_drop_enter), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (drop, "motion", G_CALLBACK (on_drop_enter), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
@@ -228,4 +462,6 @@ dossier_entity_row_init (DossierEntityRow *self)
                              G_BINDING_SYNC_CREATE, role_to_visible, NULL, NULL, NULL);
   g_binding_group_bind_full (self->bindings, "n-mentions", self->count_label, "label",
                              G_BINDING_SYNC_CREATE, count_to_label, NULL, NULL, NULL);
+
+  update_actions (self);
 }

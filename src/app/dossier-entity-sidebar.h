@@ -15,6 +15,11 @@ GtkWidget     *dossier_entity_sidebar_new                 (void);
 GListModel    *dossier_entity_sidebar_get_entities        (DossierEntitySidebar *self);
 void           dossier_entity_sidebar_set_entities        (DossierEntitySidebar *self,
                                                            GListModel           *entities);
+GListModel    *dossier_entity_sidebar_get_hidden_entities (DossierEntitySidebar *self);
+void           dossier_entity_sidebar_set_hidden_entities (DossierEntitySidebar *self,
+                                                           GListModel           *hidden);
+gboolean       dossier_entity_sidebar_select_entity       (DossierEntitySidebar *self,
+                                                           DossierEntity        *entity);
 gboolean       dossier_entity_sidebar_get_loading         (DossierEntitySidebar *self);
 void           dossier_entity_sidebar_set_loading         (DossierEntitySidebar *self,
                                                            gboolean              loading);

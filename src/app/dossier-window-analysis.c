@@ -3,22 +3,38 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "dossier-analysis.h"
 #include "dossier-article.h"
+#include "dossier-document.h"
+#include "dossier-entity-corrections.h"
+#include "dossier-entity-sidebar-private.h"
 #include "dossier-reader-view-private.h"
 #include "dossier-window-analysis.h"
+#include "dossier-window-notes.h"
 #include "dossier-window-private.h"
 #include "dossier-window-timeline.h"
 
 /* The window runs the analysis of each article it shows in a worker
  * thread, fills the entity sidebar and the timeline when it is done, and
  * shows in the reader what they point at: every mention of the selected
- * entity, the passage of a timeline entry. */
+ * entity, the passage of a timeline entry.
+ *
+ * The sidebar shows the analysis with the user's entity corrections on
+ * top, re-applied whenever either changes: a new analysis, a correction,
+ * an undo or redo, the notes file loaded or changed by another program.
+ * Corrections are made from the sidebar's rows and, for a name the
+ * analysis missed, from a selection in the reader (win.add-entity). */
 struct _DossierWindowAnalysis
 {
   GCancellable         *cancellable;
+  GListStore           *found;
+  GSignalGroup         *document_signals;
+  char                 *select_name;
+  DossierEntityKind     select_kind;
   GtkToggleButton      *entities_button;
   GtkToggleButton      *timeline_button;
   DossierEntitySidebar *sidebar;
@@ -27,6 +43,8 @@ struct _DossierWindowAnalysis
   GtkTextTag           *current_tag;
   guint                 ready : 1;
 };
+
+static void update_mention_actions (DossierWindow *self);
 
 static DossierWindowAnalysis *
 get_analysis (DossierWindow *self)
@@ -83,6 +101,7 @@ on_selected_entity_changed (DossierWindow        *self,
     return;
 
   clear_mentions (self);
+  update_mention_actions (self);
 
   if (entity == NULL)
     return;
@@ -133,6 +152,281 @@ on_mention_changed (DossierWindow        *self,
   select_span (self, mentions[mention].start, mentions[mention].end);
 }
 
+/* Corrections */
+
+static gboolean
+can_correct (DossierWindow *self)
+{
+  DossierDocument *document = _dossier_window_get_document (self);
+
+  return get_analysis (self)->ready && document != NULL &&
+         _dossier_window_get_notes_ready (self) &&
+         !dossier_document_get_read_only (document) &&
+         self->article != NULL &&
+         g_strcmp0 (dossier_document_get_text (document),
+                    dossier_article_get_text (self->article)) == 0;
+}
+
+/* The analysis with the corrections on top, keeping the selection on the
+ * entity it was on, or on the one a correction just made. */
+static void
+reapply (DossierWindow *self)
+{
+  DossierWindowAnalysis *analysis = get_analysis (self);
+  DossierDocument *document = _dossier_window_get_document (self);
+  g_autoptr(JsonArray) corrections = NULL;
+  g_autoptr(GListStore) shown = NULL;
+  g_autoptr(GListStore) hidden = NULL;
+  g_autoptr(GPtrArray) select_names = g_ptr_array_new_with_free_func (g_free);
+  DossierEntityKind select_kind = DOSSIER_ENTITY_PERSON;
+  DossierEntity *selected;
+  guint current_start = G_MAXUINT;
+
+  if (analysis == NULL || analysis->found == NULL)
+    return;
+
+  selected = dossier_entity_sidebar_get_selected_entity (analysis->sidebar);
+  if (selected != NULL && dossier_entity_sidebar_get_mention (analysis->sidebar) >= 0)
+    {
+      guint n = 0;
+      const DossierEntityMention *mentions = dossier_entity_get_mentions (selected, &n);
+      guint current = dossier_entity_sidebar_get_mention (analysis->sidebar);
+
+      if (current < n)
+        current_start = mentions[current].start;
+    }
+  if (analysis->select_name != NULL)
+    {
+      g_ptr_array_add (select_names, g_steal_pointer (&analysis->select_name));
+      select_kind = analysis->select_kind;
+    }
+  else if (selected != NULL)
+    {
+      const char * const *aliases = dossier_entity_get_aliases (selected);
+
+      /* Its other names find it again after an undone rename. */
+      g_ptr_array_add (select_names, g_strdup (dossier_entity_get_name (selected)));
+      for (guint i = 0; aliases != NULL && aliases[i]; i++)
+        g_ptr_array_add (select_names, g_strdup (aliases[i]));
+      select_kind = dossier_entity_get_kind (selected);
+    }
+
+  if (document != NULL)
+    corrections = dossier_document_dup_entity_corrections (document);
+
+  shown = dossier_entity_corrections_apply (G_LIST_MODEL (analysis->found),
+                                            self->article ? dossier_article_get_text (self->article) : NULL,
+                                            corrections, &hidden);
+
+  dossier_entity_sidebar_set_hidden_entities (analysis->sidebar, G_LIST_MODEL (hidden));
+  dossier_entity_sidebar_set_entities (analysis->sidebar, G_LIST_MODEL (shown));
+
+  for (guint n = 0; n < select_names->len; n++)
+    {
+      const char *name = g_ptr_array_index (select_names, n);
+      DossierEntity *entity;
+
+      entity = dossier_entity_corrections_lookup (G_LIST_MODEL (shown), name, select_kind);
+      if (entity == NULL)
+        entity = dossier_entity_corrections_lookup (G_LIST_MODEL (hidden), name, select_kind);
+      if (entity == NULL)
+        continue;
+
+      if (dossier_entity_sidebar_select_entity (analysis->sidebar, entity))
+        {
+          guint n_mentions = 0;
+          const DossierEntityMention *mentions = dossier_entity_get_mentions (entity, &n_mentions);
+
+          /* Back to the mention the reader showed, if it is still one. */
+          for (guint i = 0; i < n_mentions; i++)
+            if (mentions[i].start == current_start)
+              {
+                for (guint j = 0; j < i; j++)
+                  dossier_entity_sidebar_next_mention (analysis->sidebar);
+                break;
+              }
+        }
+      break;
+    }
+}
+
+static void
+on_corrections_changed (DossierWindow   *self,
+                        DossierDocument *document)
+{
+  reapply (self);
+}
+
+static void
+undo_toast (DossierWindow *self,
+            char          *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  g_free (title);
+}
+
+static void
+add_correction (DossierWindow *self,
+                JsonObject    *correction)
+{
+  DossierWindowAnalysis *analysis = get_analysis (self);
+  DossierDocument *document = _dossier_window_get_document (self);
+  g_autoptr(JsonArray) corrections = NULL;
+  const char *action = json_object_get_string_member_with_default (correction, "action", "");
+  const char *name = json_object_get_string_member_with_default (correction, "name", NULL);
+  const char *kind = json_object_get_string_member_with_default (correction, "kind", NULL);
+  const char *to = json_object_get_string_member_with_default (correction, "to", NULL);
+  JsonObject *into = NULL;
+
+  if (!can_correct (self))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Corrections cannot be kept: the notes of this clipping are read-only")));
+      return;
+    }
+
+  /* Where the selection goes once the correction is applied. */
+  g_clear_pointer (&analysis->select_name, g_free);
+  if (g_str_equal (action, "rename") && to != NULL)
+    name = to;
+  else if (g_str_equal (action, "kind") && to != NULL)
+    kind = to;
+  else if (g_str_equal (action, "merge") &&
+           (into = json_object_get_object_member (correction, "into")) != NULL)
+    {
+      name = json_object_get_string_member_with_default (into, "name", NULL);
+      kind = json_object_get_string_member_with_default (into, "kind", NULL);
+    }
+  else if (g_str_equal (action, "add"))
+    name = json_object_get_string_member_with_default (correction, "text", NULL);
+  else if (g_str_equal (action, "hide"))
+    name = NULL;
+
+  if (name != NULL && dossier_entity_kind_from_string (kind, &analysis->select_kind))
+    analysis->select_name = g_strdup (name);
+
+  corrections = dossier_document_dup_entity_corrections (document);
+  json_array_add_object_element (corrections, json_object_ref (correction));
+  dossier_document_set_entity_corrections (document, corrections);
+
+  /* Those that take a name out of the list say how to get it back. */
+  if (g_str_equal (action, "hide"))
+    /* Translators: a toast after hiding a name from the sidebar */
+    undo_toast (self, g_strdup_printf (_("“%s” hidden"),
+                                       json_object_get_string_member_with_default (correction, "name", "")));
+  else if (into != NULL)
+    /* Translators: a toast after merging a name into another */
+    undo_toast (self, g_strdup_printf (_("“%s” merged into “%s”"),
+                                       json_object_get_string_member_with_default (correction, "name", ""),
+                                       json_object_get_string_member_with_default (into, "name", "")));
+}
+
+static void
+on_correction_requested (DossierWindow        *self,
+                         JsonObject           *correction,
+                         DossierEntitySidebar *sidebar)
+{
+  add_correction (self, correction);
+}
+
+/* The selection in the reader, without the white space a drag takes. */
+static char *
+dup_selected_text (DossierWindow *self)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  GtkTextIter a, b;
+  g_autofree char *text = NULL;
+
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &a, &b))
+    return NULL;
+
+  text = g_strstrip (gtk_text_buffer_get_text (buffer, &a, &b, FALSE));
+  /* A name is short and on one line. */
+  if (*text == '\0' || strchr (text, '\n') != NULL || g_utf8_strlen (text, -1) > 200)
+    return NULL;
+
+  return g_steal_pointer (&text);
+}
+
+static void
+add_entity_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  DossierWindowAnalysis *analysis = get_analysis (self);
+  g_autoptr(JsonObject) correction = NULL;
+  g_autofree char *text = dup_selected_text (self);
+  DossierEntityKind kind;
+
+  if (text == NULL ||
+      !dossier_entity_kind_from_string (g_variant_get_string (param, NULL), &kind))
+    return;
+
+  correction = dossier_entity_correction_new_add (text, kind);
+  add_correction (self, correction);
+
+  /* Show where it went. */
+  if (analysis->select_name == NULL)
+    gtk_toggle_button_set_active (analysis->entities_button, TRUE);
+}
+
+static void
+update_add_entity (DossierWindow *self)
+{
+  g_autofree char *text = NULL;
+
+  if (get_analysis (self) == NULL)
+    return;
+
+  text = dup_selected_text (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-entity",
+                                 text != NULL && can_correct (self));
+}
+
+static void
+on_has_selection (DossierWindow *self,
+                  GParamSpec    *pspec,
+                  GtkTextBuffer *buffer)
+{
+  update_add_entity (self);
+}
+
+/* Stepping through mentions from anywhere in the window */
+
+static void
+update_mention_actions (DossierWindow *self)
+{
+  DossierWindowAnalysis *analysis = get_analysis (self);
+  DossierEntity *entity;
+  gboolean enabled;
+
+  if (analysis == NULL)
+    return;
+
+  entity = dossier_entity_sidebar_get_selected_entity (analysis->sidebar);
+  enabled = entity != NULL && dossier_entity_get_n_mentions (entity) > 0;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-mention", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-mention", enabled);
+}
+
+static void
+next_mention_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  DossierWindowAnalysis *analysis = get_analysis (DOSSIER_WINDOW (widget));
+
+  if (g_str_equal (action_name, "win.next-mention"))
+    dossier_entity_sidebar_next_mention (analysis->sidebar);
+  else
+    dossier_entity_sidebar_previous_mention (analysis->sidebar);
+}
+
 /* Timeline */
 
 static void
@@ -169,11 +463,13 @@ analysis_cb (GObject      *object,
       return;
     }
 
-  dossier_entity_sidebar_set_entities (analysis->sidebar, G_LIST_MODEL (entities));
+  g_set_object (&analysis->found, entities);
+  reapply (self);
   dossier_entity_sidebar_set_loading (analysis->sidebar, FALSE);
   _dossier_window_timeline_set_analysis (self, G_LIST_MODEL (timexes));
   dossier_timeline_view_set_loading (analysis->timeline, FALSE);
   analysis->ready = TRUE;
+  update_add_entity (self);
 }
 
 /**
@@ -192,7 +488,12 @@ _dossier_window_analysis_article_shown (DossierWindow *self)
   g_cancellable_cancel (analysis->cancellable);
   g_clear_object (&analysis->cancellable);
   analysis->ready = FALSE;
+  g_clear_object (&analysis->found);
+  g_clear_pointer (&analysis->select_name, g_free);
+  g_signal_group_set_target (analysis->document_signals, _dossier_window_get_document (self));
+  update_add_entity (self);
 
+  dossier_entity_sidebar_set_hidden_entities (analysis->sidebar, NULL);
   dossier_entity_sidebar_set_entities (analysis->sidebar, NULL);
   _dossier_window_timeline_set_analysis (self, NULL);
   dossier_entity_sidebar_set_loading (analysis->sidebar, has_article);
@@ -292,6 +593,14 @@ _dossier_window_analysis_class_init (DossierWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_ALT_MASK,
                                        "win.toggle-timeline", NULL);
 
+  gtk_widget_class_install_action (widget_class, "win.add-entity", "s", add_entity_action);
+
+  gtk_widget_class_install_action (widget_class, "win.next-mention", NULL, next_mention_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.next-mention", NULL);
+  gtk_widget_class_install_action (widget_class, "win.previous-mention", NULL, next_mention_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, GDK_SHIFT_MASK,
+                                       "win.previous-mention", NULL);
+
   g_type_ensure (DOSSIER_TYPE_ENTITY_SIDEBAR);
   g_type_ensure (DOSSIER_TYPE_TIMELINE_VIEW);
 
@@ -333,6 +642,30 @@ _dossier_window_analysis_init (DossierWindow *self)
                            G_CALLBACK (on_selected_entity_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (analysis->sidebar, "notify::mention",
                            G_CALLBACK (on_mention_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (analysis->sidebar, "correction-requested",
+                           G_CALLBACK (on_correction_requested), self, G_CONNECT_SWAPPED);
+
+  analysis->document_signals = g_signal_group_new (DOSSIER_TYPE_DOCUMENT);
+  g_signal_group_connect_object (analysis->document_signals, "corrections-changed::entity",
+                                 G_CALLBACK (on_corrections_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (analysis->document_signals, "merged",
+                                 G_CALLBACK (on_corrections_changed), self, G_CONNECT_SWAPPED);
+  /* Corrections wait for the notes: loaded, writable. */
+  g_signal_group_connect_object (analysis->document_signals, "notify::read-only",
+                                 G_CALLBACK (update_add_entity), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (buffer, "notify::has-selection",
+                           G_CALLBACK (on_has_selection), self, G_CONNECT_SWAPPED);
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+    g_autoptr(GMenu) kinds = g_menu_new ();
+
+    g_menu_append (kinds, _("As a _Person"), "win.add-entity::person");
+    g_menu_append (kinds, _("As an _Organization"), "win.add-entity::organization");
+    g_menu_append (kinds, _("As a P_lace"), "win.add-entity::place");
+    g_menu_append_submenu (menu, _("Add as _Entity"), G_MENU_MODEL (kinds));
+    gtk_text_view_set_extra_menu (_dossier_reader_view_get_text_view (self->reader_view),
+                                  G_MENU_MODEL (menu));
+  }
 
   analysis->timeline = DOSSIER_TIMELINE_VIEW (dossier_timeline_view_new ());
   adw_bin_set_child (self->timeline_area, GTK_WIDGET (analysis->timeline));
@@ -345,6 +678,8 @@ _dossier_window_analysis_init (DossierWindow *self)
   /* For screenshots and demos, without touching the user's settings. */
   if (g_strcmp0 (g_getenv ("DOSSIER_SHOW_TIMELINE"), "1") == 0)
     gtk_toggle_button_set_active (analysis->timeline_button, TRUE);
+  if (g_strcmp0 (g_getenv ("DOSSIER_SHOW_ENTITIES"), "1") == 0)
+    gtk_toggle_button_set_active (analysis->entities_button, TRUE);
 
   g_signal_connect_object (analysis->entities_button, "notify::active",
                            G_CALLBACK (on_entities_button_changed), self, G_CONNECT_SWAPPED);
@@ -371,6 +706,11 @@ _dossier_window_analysis_dispose (DossierWindow *self)
 
   g_cancellable_cancel (analysis->cancellable);
   g_clear_object (&analysis->cancellable);
+  if (analysis->document_signals)
+    g_signal_group_set_target (analysis->document_signals, NULL);
+  g_clear_object (&analysis->document_signals);
+  g_clear_object (&analysis->found);
+  g_clear_pointer (&analysis->select_name, g_free);
   g_free (analysis);
 }
 

@@ -719,8 +719,30 @@ apply_add (Apply      *apply,
   json_object_set_string_member (key, "kind", kind_str);
   target = lookup (apply, key);
 
-  /* Spans inside a longer name the analysis found stay with it. */
   all = all_mentions (apply);
+
+  /* Or one that has the text as a mention already, by another name. */
+  for (guint f = 0; target == NULL && f < found->len; f++)
+    {
+      const DossierEntityMention *span = &g_array_index (found, DossierEntityMention, f);
+
+      for (guint j = 0; j < all->len; j++)
+        {
+          const Owned *o = &g_array_index (all, Owned, j);
+          Slot *slot = &g_array_index (apply->slots, Slot, o->slot);
+
+          if (o->m.start > span->start)
+            break;
+          if (o->m.start == span->start && o->m.end == span->end &&
+              dossier_entity_get_kind (slot->entity) == kind)
+            {
+              target = slot;
+              break;
+            }
+        }
+    }
+
+  /* Spans inside a longer name the analysis found stay with it. */
   taken = g_array_new (FALSE, FALSE, sizeof (DossierEntityMention));
   for (guint f = 0; f < found->len; f++)
     {

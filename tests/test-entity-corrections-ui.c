@@ -1,0 +1,771 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-entity-corrections-ui"
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "dossier-document.h"
+#include "dossier-entity.h"
+#include "dossier-entity-corrections.h"
+#include "dossier-entity-row-private.h"
+#include "dossier-entity-sidebar-private.h"
+#include "dossier-reader-view-private.h"
+#include "dossier-window-analysis.h"
+#include "dossier-window-notes.h"
+#include "dossier-window-private.h"
+
+/* Correcting the entity sidebar in a real window (xvfb-run -a): each
+ * correction changes the list, is undone and redone, survives saving and
+ * reopening the clipping, a fresh analysis and a reload of the notes
+ * file. Also mention stepping from the keyboard, and a 10 MB clipping
+ * that shows its text before its names. The fixture is the one of
+ * test-analysis-ui.c. */
+
+static gboolean have_display;
+static char *workdir;
+
+#define TIMEOUT_USEC (30 * G_USEC_PER_SEC)
+
+static void
+iterate_pending (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+wake_up (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* A copy of the fixture of its own, so that each test has its own notes. */
+static GFile *
+copy_fixture (const char *test_name)
+{
+  g_autofree char *src = g_test_build_filename (G_TEST_DIST, "fixtures", "analysis-ui",
+                                                "rail-line.txt", NULL);
+  g_autofree char *name = g_strdup_printf ("%s.txt", test_name);
+  g_autofree char *dest = g_build_filename (workdir, name, NULL);
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (src, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (dest, contents, len, NULL));
+
+  return g_file_new_for_path (dest);
+}
+
+static gboolean
+window_ready (DossierWindow *window)
+{
+  return !dossier_window_is_loading (window) &&
+         _dossier_window_get_analysis_ready (window) &&
+         _dossier_window_get_notes_ready (window);
+}
+
+static void
+wait_ready (DossierWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_USEC;
+  guint id = g_timeout_add (10, wake_up, NULL);
+
+  while (!window_ready (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (id);
+  g_assert_true (window_ready (window));
+  iterate_pending ();
+}
+
+static DossierWindow *
+open_file (GFile *file)
+{
+  DossierWindow *window = dossier_window_new (NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  dossier_window_open_file (window, file);
+  wait_ready (window);
+
+  return window;
+}
+
+static void
+destroy_window (DossierWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+}
+
+static DossierEntitySidebar *
+get_sidebar (DossierWindow *window)
+{
+  return _dossier_window_get_entity_sidebar (window);
+}
+
+/* The sidebar's rows as "name|count", headings as "# Title", on one line. */
+static char *
+describe (DossierWindow *window)
+{
+  GListModel *model = G_LIST_MODEL (_dossier_entity_sidebar_get_selection (get_sidebar (window)));
+  GString *str = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (str->len > 0)
+        g_string_append (str, "; ");
+
+      if (GTK_IS_STRING_OBJECT (item))
+        g_string_append_printf (str, "# %s", gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+      else
+        g_string_append_printf (str, "%s|%u",
+                                dossier_entity_get_name (DOSSIER_ENTITY (item)),
+                                dossier_entity_get_n_mentions (DOSSIER_ENTITY (item)));
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+#define assert_rows(window, expected) \
+  G_STMT_START { \
+    g_autofree char *__rows = describe (window); \
+    g_assert_cmpstr (__rows, ==, expected); \
+  } G_STMT_END
+
+static const char original[] =
+  "# People; Helena Duarte|3; Paulo Mendes|2; Rui Teixeira|2; "
+  "# Organizations; European Investment Bank|1; "
+  "# Places; Porto|2; Spain|1; Madrid|1";
+
+static DossierEntity *
+find_entity (DossierWindow *window,
+             const char    *name)
+{
+  GListModel *model = G_LIST_MODEL (_dossier_entity_sidebar_get_selection (get_sidebar (window)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (DOSSIER_IS_ENTITY (item) &&
+          g_strcmp0 (dossier_entity_get_name (DOSSIER_ENTITY (item)), name) == 0)
+        return DOSSIER_ENTITY (item);
+    }
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+select_entity (DossierWindow *window,
+               const char    *name)
+{
+  g_assert_true (dossier_entity_sidebar_select_entity (get_sidebar (window), find_entity (window, name)));
+  iterate_pending ();
+}
+
+static const char *
+selected_name (DossierWindow *window)
+{
+  DossierEntity *entity = dossier_entity_sidebar_get_selected_entity (get_sidebar (window));
+
+  return entity ? dossier_entity_get_name (entity) : NULL;
+}
+
+/* The row widget the list view made for @name. */
+static DossierEntityRow *
+find_row (GtkWidget  *widget,
+          const char *name)
+{
+  if (DOSSIER_IS_ENTITY_ROW (widget))
+    {
+      GObject *item = dossier_entity_row_get_item (DOSSIER_ENTITY_ROW (widget));
+
+      if (DOSSIER_IS_ENTITY (item) && g_strcmp0 (dossier_entity_get_name (DOSSIER_ENTITY (item)), name) == 0)
+        return DOSSIER_ENTITY_ROW (widget);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      DossierEntityRow *row = find_row (child, name);
+
+      if (row)
+        return row;
+    }
+
+  return NULL;
+}
+
+static void
+row_action (DossierWindow *window,
+            const char    *name,
+            const char    *action,
+            GVariant      *param)
+{
+  DossierEntityRow *row = find_row (GTK_WIDGET (get_sidebar (window)), name);
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (row), action, param));
+  iterate_pending ();
+}
+
+static void
+undo (DossierWindow *window)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate_pending ();
+}
+
+static void
+redo (DossierWindow *window)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  iterate_pending ();
+}
+
+static void
+save (DossierWindow *window)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dossier_document_save (_dossier_window_get_document (window), NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The spans of the buffer that carry @tag_name, as "start-end,…". */
+static char *
+tagged_spans (DossierWindow *window,
+              const char    *tag_name)
+{
+  GtkTextBuffer *buffer = _dossier_reader_view_get_buffer (window->reader_view);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+  GString *str = g_string_new (NULL);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  if (!gtk_text_iter_starts_tag (&iter, tag))
+    gtk_text_iter_forward_to_tag_toggle (&iter, tag);
+
+  while (!gtk_text_iter_is_end (&iter))
+    {
+      int start = gtk_text_iter_get_offset (&iter);
+
+      gtk_text_iter_forward_to_tag_toggle (&iter, tag);
+      g_string_append_printf (str, "%s%d-%d", str->len ? "," : "", start,
+                              gtk_text_iter_get_offset (&iter));
+      if (!gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+        break;
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+static char *
+selected_span (DossierWindow *window)
+{
+  GtkTextBuffer *buffer = _dossier_reader_view_get_buffer (window->reader_view);
+  GtkTextIter start, end;
+
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return g_strdup ("none");
+
+  return g_strdup_printf ("%d-%d", gtk_text_iter_get_offset (&start),
+                          gtk_text_iter_get_offset (&end));
+}
+
+static void
+test_rename (void)
+{
+  g_autoptr(GFile) file = NULL;
+  DossierWindow *window;
+  AdwMessageDialog *dialog;
+  GtkEditable *entry;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+
+  file = copy_fixture ("rename");
+  window = open_file (file);
+  assert_rows (window, original);
+
+  /* The row's menu asks for the name */
+  select_entity (window, "Rui Teixeira");
+  row_action (window, "Rui Teixeira", "entity.rename", NULL);
+  dialog = ADW_MESSAGE_DIALOG (_dossier_entity_sidebar_get_dialog (get_sidebar (window)));
+  g_assert_nonnull (dialog);
+  entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Rui Teixeira");
+  /* Unchanged or empty: nothing to do */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "rename"));
+  gtk_editable_set_text (entry, "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "rename"));
+  gtk_editable_set_text (entry, " Rui Miguel Teixeira ");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "rename"));
+  adw_message_dialog_response (dialog, "rename");
+  iterate_pending ();
+
+  assert_rows (window,
+               "# People; Helena Duarte|3; Paulo Mendes|2; Rui Miguel Teixeira|2; "
+               "# Organizations; European Investment Bank|1; "
+               "# Places; Porto|2; Spain|1; Madrid|1");
+  /* The selection follows the entity, and so do its highlights */
+  g_assert_cmpstr (selected_name (window), ==, "Rui Miguel Teixeira");
+  {
+    g_autofree char *spans = tagged_spans (window, "entity-mention");
+
+    g_assert_cmpstr (spans, ==, "425-437,512-520");
+  }
+
+  undo (window);
+  assert_rows (window, original);
+  g_assert_cmpstr (selected_name (window), ==, "Rui Teixeira");
+  redo (window);
+  g_assert_cmpstr (selected_name (window), ==, "Rui Miguel Teixeira");
+
+  /* F2 on the selected row asks again; cancelling changes nothing */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_sidebar (window)), "sidebar.rename", NULL));
+  dialog = ADW_MESSAGE_DIALOG (_dossier_entity_sidebar_get_dialog (get_sidebar (window)));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  iterate_pending ();
+  g_assert_cmpstr (selected_name (window), ==, "Rui Miguel Teixeira");
+
+  /* Saved and opened again */
+  save (window);
+  destroy_window (window);
+  window = open_file (file);
+  assert_rows (window,
+               "# People; Helena Duarte|3; Paulo Mendes|2; Rui Miguel Teixeira|2; "
+               "# Organizations; European Investment Bank|1; "
+               "# Places; Porto|2; Spain|1; Madrid|1");
+
+  /* A fresh analysis gets it too */
+  _dossier_window_analysis_article_shown (window);
+  g_assert_false (_dossier_window_get_analysis_ready (window));
+  wait_ready (window);
+  assert_rows (window,
+               "# People; Helena Duarte|3; Paulo Mendes|2; Rui Miguel Teixeira|2; "
+               "# Organizations; European Investment Bank|1; "
+               "# Places; Porto|2; Spain|1; Madrid|1");
+
+  destroy_window (window);
+}
+
+static void
+test_merge_and_kind (void)
+{
+  g_autoptr(GFile) file = NULL;
+  DossierWindow *window;
+  AdwMessageDialog *dialog;
+  GtkDropDown *drop_down;
+  GListModel *candidates;
+  guint target = GTK_INVALID_LIST_POSITION;
+  const char *after_merge =
+    "# People; Helena Duarte|3; Paulo Mendes|2; Rui Teixeira|2; "
+    "# Organizations; European Investment Bank|1; "
+    "# Places; Porto|2; Madrid|2";
+
+  if (!have_display)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+
+  file = copy_fixture ("merge");
+  window = open_file (file);
+
+  /* Merge Into…: the same kind first, by name */
+  row_action (window, "Spain", "entity.merge-into", NULL);
+  dialog = ADW_MESSAGE_DIALOG (_dossier_entity_sidebar_get_dialog (get_sidebar (window)));
+  drop_down = g_object_get_data (G_OBJECT (dialog), "drop-down");
+  candidates = gtk_drop_down_get_model (drop_down);
+  g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 6);
+  for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
+    {
+      g_autoptr(DossierEntity) entity = g_list_model_get_item (candidates, i);
+
+      if (i == 0)
+        g_assert_cmpstr (dossier_entity_get_name (entity), ==, "Madrid");
+      if (g_str_equal (dossier_entity_get_name (entity), "Madrid"))
+        target = i;
+    }
+  gtk_drop_down_set_selected (drop_down, target);
+  adw_message_dialog_response (dialog, "merge");
+  iterate_pending ();
+  assert_rows (window, after_merge);
+  g_assert_cmpstr (selected_name (window), ==, "Madrid");
+
+  /* Change kind from the row's menu */
+  row_action (window, "Porto", "entity.kind", g_variant_new_string ("organization"));
+  assert_rows (window,
+               "# People; Helena Duarte|3; Paulo Mendes|2; Rui Teixeira|2; "
+               "# Organizations; Porto|2; European Investment Bank|1; "
+               "# Places; Madrid|2");
+  g_assert_cmpstr (selected_name (window), ==, "Porto");
+
+  /* A drop of one row on another merges too (the window's side of it) */
+  {
+    g_autoptr(JsonObject) correction =
+      dossier_entity_correction_new_merge (find_entity (window, "Paulo Mendes"),
+                                           find_entity (window, "Helena Duarte"));
+
+    _dossier_entity_sidebar_correct (get_sidebar (window), correction);
+    iterate_pending ();
+  }
+  assert_rows (window,
+               "# People; Helena Duarte|5; Rui Teixeira|2; "
+               "# Organizations; Porto|2; European Investment Bank|1; "
+               "# Places; Madrid|2");
+
+  undo (window);
+  undo (window);
+  assert_rows (window, after_merge);
+  undo (window);
+  assert_rows (window, original);
+  redo (window);
+  redo (window);
+  redo (window);
+
+  /* Reloading the notes file re-applies what it holds */
+  save (window);
+  {
+    DossierDocument *document = _dossier_window_get_document (window);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (dossier_document_load (document, dossier_document_get_notes_file (document),
+                                          NULL, &error));
+    g_assert_no_error (error);
+    iterate_pending ();
+  }
+  assert_rows (window,
+               "# People; Helena Duarte|5; Rui Teixeira|2; "
+               "# Organizations; Porto|2; European Investment Bank|1; "
+               "# Places; Madrid|2");
+
+  destroy_window (window);
+}
+
+static void
+test_hide (void)
+{
+  g_autoptr(GFile) file = NULL;
+  DossierWindow *window;
+  const char *hidden =
+    "# People; Helena Duarte|3; Paulo Mendes|2; Rui Teixeira|2; "
+    "# Organizations; European Investment Bank|1; "
+    "# Places; Porto|2; Spain|1; "
+    "# Hidden; Madrid|1";
+
+  if (!have_display)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+
+  file = copy_fixture ("hide");
+  window = open_file (file);
+
+  /* Delete hides the selected name; it is listed last, to be shown again */
+  select_entity (window, "Madrid");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_sidebar (window)), "sidebar.hide", NULL));
+  iterate_pending ();
+  assert_rows (window, hidden);
+
+  undo (window);
+  assert_rows (window, original);
+  redo (window);
+  assert_rows (window, hidden);
+
+  save (window);
+  destroy_window (window);
+  window = open_file (file);
+  assert_rows (window, hidden);
+
+  row_action (window, "Madrid", "entity.show", NULL);
+  assert_rows (window, original);
+  g_assert_cmpstr (selected_name (window), ==, "Madrid");
+
+  destroy_window (window);
+}
+
+static void
+select_text (DossierWindow *window,
+             guint          start,
+             guint          end)
+{
+  GtkTextBuffer *buffer = _dossier_reader_view_get_buffer (window->reader_view);
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
+  gtk_text_buffer_select_range (buffer, &a, &b);
+  iterate_pending ();
+}
+
+static void
+test_add (void)
+{
+  g_autoptr(GFile) file = NULL;
+  DossierWindow *window;
+  const char *added =
+    "# People; Helena Duarte|3; Paulo Mendes|2; Rui Teixeira|2; "
+    "# Organizations; regional assembly|1; European Investment Bank|1; "
+    "# Places; Porto|2; Spain|1; Madrid|1";
+
+  if (!have_display)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+
+  file = copy_fixture ("add");
+  window = open_file (file);
+
+  /* Nothing selected: nothing to add */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-entity", "s", "organization");
+  iterate_pending ();
+  assert_rows (window, original);
+
+  /* " regional assembly" with the space a drag takes along */
+  select_text (window, 3, 21);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-entity", "s", "organization"));
+  iterate_pending ();
+  assert_rows (window, added);
+  g_assert_cmpstr (selected_name (window), ==, "regional assembly");
+  {
+    g_autofree char *spans = tagged_spans (window, "entity-mention");
+
+    g_assert_cmpstr (spans, ==, "4-21");
+  }
+
+  /* The sidebar opens to show it */
+  g_assert_true (adw_flap_get_reveal_flap (window->entity_flap));
+
+  undo (window);
+  assert_rows (window, original);
+  redo (window);
+  assert_rows (window, added);
+
+  /* Every mention of the text: "Teixeira" alone is the mayor's too */
+  select_text (window, 512, 520);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-entity", "s", "person"));
+  iterate_pending ();
+  g_assert_cmpstr (selected_name (window), ==, "Rui Teixeira");
+  g_assert_cmpuint (dossier_entity_get_n_mentions (find_entity (window, "Rui Teixeira")), ==, 2);
+
+  save (window);
+  destroy_window (window);
+  window = open_file (file);
+  assert_rows (window, added);
+
+  destroy_window (window);
+}
+
+/* Which action a key runs in @widget's own shortcuts. */
+static const char *
+shortcut_action (GtkWidget  *widget,
+                 const char *trigger)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *str = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (g_str_equal (str, trigger) && GTK_IS_NAMED_ACTION (action))
+            return gtk_named_action_get_action_name (GTK_NAMED_ACTION (action));
+        }
+    }
+
+  return NULL;
+}
+
+static void
+test_mention_keys (void)
+{
+  g_autoptr(GFile) file = NULL;
+  DossierWindow *window;
+  char *span;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+
+  file = copy_fixture ("keys");
+  window = open_file (file);
+
+  /* F8 and Shift+F8 anywhere in the window */
+  g_assert_cmpstr (shortcut_action (GTK_WIDGET (window), "F8"), ==, "win.next-mention");
+  g_assert_cmpstr (shortcut_action (GTK_WIDGET (window), "<Shift>F8"), ==, "win.previous-mention");
+  g_assert_cmpstr (shortcut_action (GTK_WIDGET (get_sidebar (window)), "F2"), ==, "sidebar.rename");
+  g_assert_cmpstr (shortcut_action (GTK_WIDGET (get_sidebar (window)), "Delete"), ==, "sidebar.hide");
+
+  /* Nothing selected: nothing to step through */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-mention", NULL);
+  g_assert_cmpint (dossier_entity_sidebar_get_mention (get_sidebar (window)), ==, -1);
+
+  select_entity (window, "Helena Duarte");
+  span = tagged_spans (window, "entity-mention");
+  g_assert_cmpstr (span, ==, "203-216,314-320,826-832");
+  g_free (span);
+  span = selected_span (window);
+  g_assert_cmpstr (span, ==, "203-216");
+  g_free (span);
+
+  /* From the reader, which has the focus */
+  gtk_widget_grab_focus (GTK_WIDGET (_dossier_reader_view_get_text_view (window->reader_view)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-mention", NULL));
+  span = selected_span (window);
+  g_assert_cmpstr (span, ==, "314-320");
+  g_free (span);
+  span = tagged_spans (window, "entity-mention-current");
+  g_assert_cmpstr (span, ==, "314-320");
+  g_free (span);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-mention", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-mention", NULL));
+  span = selected_span (window);
+  g_assert_cmpstr (span, ==, "826-832");
+  g_free (span);
+
+  /* A correction keeps the place: still the third of three */
+  g_assert_cmpint (dossier_entity_sidebar_get_mention (get_sidebar (window)), ==, 2);
+  row_action (window, "Helena Duarte", "entity.kind", g_variant_new_string ("organization"));
+  g_assert_cmpstr (selected_name (window), ==, "Helena Duarte");
+  g_assert_cmpint (dossier_entity_sidebar_get_mention (get_sidebar (window)), ==, 2);
+
+  destroy_window (window);
+}
+
+/* A 10 MB clipping: the text at once, the names when the analysis is
+ * done, and the sidebar says it works meanwhile */
+static void
+test_large (void)
+{
+  g_autofree char *src = g_test_build_filename (G_TEST_DIST, "fixtures", "analysis-ui",
+                                                "rail-line.txt", NULL);
+  g_autofree char *dest = g_build_filename (workdir, "large.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = NULL;
+  DossierEntitySidebar *sidebar;
+  DossierWindow *window;
+  GtkTextBuffer *buffer;
+  GString *big;
+  gint64 deadline;
+  guint id;
+  const char *body;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+
+  g_assert_true (g_file_get_contents (src, &contents, NULL, NULL));
+  body = strstr (contents, "LISBON");
+  g_assert_nonnull (body);
+  big = g_string_new (contents);
+  while (big->len < 10 * 1000 * 1000)
+    {
+      g_string_append_c (big, '\n');
+      g_string_append (big, body);
+    }
+  g_assert_true (g_file_set_contents (dest, big->str, big->len, NULL));
+  g_string_free (big, TRUE);
+  file = g_file_new_for_path (dest);
+
+  window = dossier_window_new (NULL);
+  sidebar = get_sidebar (window);
+  buffer = _dossier_reader_view_get_buffer (window->reader_view);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-entities", NULL);
+  dossier_window_open_file (window, file);
+
+  deadline = g_get_monotonic_time () + 4 * TIMEOUT_USEC;
+  id = g_timeout_add (10, wake_up, NULL);
+  while (dossier_window_is_loading (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* The text is there; the names are being found */
+  g_assert_false (dossier_window_is_loading (window));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), >, 9 * 1000 * 1000);
+  g_assert_false (_dossier_window_get_analysis_ready (window));
+  g_assert_true (dossier_entity_sidebar_get_loading (sidebar));
+  g_assert_cmpstr (_dossier_entity_sidebar_get_page (sidebar), ==, "loading");
+
+  while (!_dossier_window_get_analysis_ready (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (id);
+
+  g_assert_true (_dossier_window_get_analysis_ready (window));
+  g_assert_false (dossier_entity_sidebar_get_loading (sidebar));
+  g_assert_cmpstr (_dossier_entity_sidebar_get_page (sidebar), ==, "list");
+  g_assert_cmpuint (dossier_entity_get_n_mentions (find_entity (window, "Helena Duarte")), >, 1000);
+
+  destroy_window (window);
+  g_unlink (dest);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *home = g_dir_make_tmp ("dossier-test-entity-corrections-ui-XXXXXX", NULL);
+  static const char *user_dirs[] = {
+    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (user_dirs); i++)
+    {
+      g_autofree char *dir = g_build_filename (home, user_dirs[i], NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+      g_setenv (user_dirs[i], dir, TRUE);
+    }
+  workdir = g_build_filename (home, "clippings", NULL);
+  g_mkdir_with_parents (workdir, 0700);
+
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  have_display = gtk_init_check ();
+  if (have_display)
+    {
+      adw_init ();
+      g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+    }
+
+  g_test_add_func ("/dossier/entity-corrections-ui/rename", test_rename);
+  g_test_add_func ("/dossier/entity-corrections-ui/merge-and-kind", test_merge_and_kind);
+  g_test_add_func ("/dossier/entity-corrections-ui/hide", test_hide);
+  g_test_add_func ("/dossier/entity-corrections-ui/add", test_add);
+  g_test_add_func ("/dossier/entity-corrections-ui/mention-keys", test_mention_keys);
+  g_test_add_func ("/dossier/entity-corrections-ui/large", test_large);
+
+  return g_test_run ();
+}
