@@ -579,6 +579,22 @@ test_given_names (void)
   g_assert_cmpuint (entities->len, ==, 2);
 }
 
+static void
+test_portfolio_titles (void)
+{
+  const char *text = "The plan was approved on Monday by the Minister of Education Stefania "
+                     "Giannini, who called it fair. The Undersecretary for Health Mr. Rossi "
+                     "disagreed, and the Governor of Oregon Kate Brown said nothing.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+
+  expect (entities, "Stefania Giannini", DOSSIER_ENTITY_PERSON, "Minister of Education", 1);
+  expect (entities, "Rossi", DOSSIER_ENTITY_PERSON, "Undersecretary for Health", 1);
+  expect (entities, "Kate Brown", DOSSIER_ENTITY_PERSON, "Governor of Oregon", 1);
+  expect (entities, "Oregon", DOSSIER_ENTITY_PLACE, NULL, 1);
+  g_assert_null (find_form (entities, "Education"));
+  g_assert_cmpuint (entities->len, ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -611,6 +627,7 @@ main (int   argc,
   g_test_add_func ("/dossier/entities/of-phrases", test_of_phrases);
   g_test_add_func ("/dossier/entities/city-tails", test_city_tails);
   g_test_add_func ("/dossier/entities/given-names", test_given_names);
+  g_test_add_func ("/dossier/entities/portfolio-titles", test_portfolio_titles);
 
   return g_test_run ();
 }

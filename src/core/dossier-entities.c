@@ -1243,6 +1243,8 @@ scan_title (Ctx    *ctx,
 {
   guint p = a, q, name_end, m;
   guint skipped = 0;
+  guint portfolio_end = 0;
+  guint role_end;
   Cand *c;
 
   *out_person = NULL;
@@ -1277,9 +1279,46 @@ scan_title (Ctx    *ctx,
     }
 
   q = p + m;
-  /* "Prime Minister Sir Keir Starmer", "Sen. Dr. X" */
+  role_end = q;
+  /* "Prime Minister Sir Keir Starmer", "Sen. Dr. X"; "Undersecretary
+   * Mr. Rossi" is no "Mr." by role */
   while (q < b && (m = match_title_phrase (ctx, q, b)) > 0 && q + m < b)
-    q += m;
+    {
+      if (!is_honorific (ctx, q, q + m))
+        role_end = q + m;
+      q += m;
+    }
+
+  /* "Minister of Education Stefania Giannini", "Undersecretary for
+   * Education Mr. Rossi": the portfolio belongs to the title, the name
+   * starts at a given name, a form of address, or else its last two words */
+  if (q + 2 < b && (tok_is (tok_at (ctx, q), W_OF) || tok_is (tok_at (ctx, q), W_FOR)) &&
+      is_name_tok (tok_at (ctx, q + 1)))
+    {
+      guint j, start = 0;
+
+      for (j = q + 2; j < b && j <= q + 5; j++)
+        {
+          if (!is_name_tok (tok_at (ctx, j)))
+            break;
+          if ((word_flags (ctx, tok_at (ctx, j)) & NER_W_FIRST) || is_honorific (ctx, j, j + 1))
+            {
+              start = j;
+              break;
+            }
+        }
+      if (start == 0 && j == b && b - q >= 4)
+        start = b - 2;
+      if (start > 0)
+        {
+          /* "Governor of Washington Chris Gregoire": places still count */
+          emit_gaz_in (ctx, q + 1, start);
+          portfolio_end = start;
+          q = start;
+          while (q < b && (m = match_title_phrase (ctx, q, b)) > 0 && q + m < b)
+            q += m;
+        }
+    }
 
   name_end = person_extent (ctx, q, b);
 
@@ -1310,8 +1349,8 @@ scan_title (Ctx    *ctx,
   c = add_cand (ctx, q, name_end, NER_KIND_PERSON, 0);
   c->flags &= ~CAND_UNRELIABLE;
   {
-    char *role = span_text (ctx, a, q);
-    char *sing = singular_role (role);
+    char *role = span_text (ctx, a, portfolio_end > 0 ? portfolio_end : role_end);
+    char *sing = portfolio_end > 0 ? g_strdup (role) : singular_role (role);
 
     /* "Sens. A and B": the plural title applies to the next name too */
     if (strcmp (role, sing) != 0)
