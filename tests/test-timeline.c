@@ -335,6 +335,38 @@ test_sets (void)
   assert_timex (t, "a year", "P1Y", "set");
   assert_timex (t, "daily", "P1D", "set");
   assert_timex (t, "every Monday", "XXXX-WXX-1", "set");
+  /* rates after amounts and plural acronyms */
+  {
+    g_autoptr(GPtrArray) r = analyze ("Labels ship 50,000 CDs a year, and the studio pays "
+                                      "$2 million a month.",
+                                      REF);
+
+    assert_timex (r, "a year", "P1Y", "set");
+    assert_timex (r, "a month", "P1M", "set");
+  }
+}
+
+static void
+test_duration_ranges (void)
+{
+  /* the first number of a range takes the second's unit */
+  g_autoptr(GPtrArray) t = analyze ("Recovery takes two to six days, repairs one or two weeks, "
+                                    "and appeals 3-5 years.",
+                                    REF);
+
+  assert_timex (t, "two", "P2D", "duration");
+  assert_timex (t, "six days", "P6D", "duration");
+  assert_timex (t, "one", "P1W", "duration");
+  assert_timex (t, "two weeks", "P2W", "duration");
+  assert_timex (t, "3", "P3Y", "duration");
+  assert_timex (t, "5 years", "P5Y", "duration");
+  /* ages and counts are not */
+  {
+    g_autoptr(GPtrArray) n = analyze ("The 5 to 10-year-old children and 2 or 3 people came.",
+                                      REF);
+
+    g_assert_cmpuint (n->len, ==, 0);
+  }
 }
 
 static void
@@ -530,6 +562,7 @@ main (int   argc,
   g_test_add_func ("/dossier/timeline/durations-placed", test_durations_placed);
   g_test_add_func ("/dossier/timeline/durations-from-now", test_durations_from_now);
   g_test_add_func ("/dossier/timeline/sets", test_sets);
+  g_test_add_func ("/dossier/timeline/duration-ranges", test_duration_ranges);
   g_test_add_func ("/dossier/timeline/vague", test_vague);
   g_test_add_func ("/dossier/timeline/seasons-quarters-decades", test_seasons_quarters_decades);
   g_test_add_func ("/dossier/timeline/other-languages", test_other_languages);

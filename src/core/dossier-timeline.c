@@ -2565,7 +2565,27 @@ match_quantity (Ctx  *c,
 
   if (!(j = parse_qty (c, i, &q)))
     return 0;
-  if (!(k = parse_unit (c, j, &u, &plural)))
+  /* "two to six days", "one or two weeks", "3-5 years": the first number
+   * is a duration of the second's unit */
+  if (!(k = parse_unit (c, j, &u, &plural)) && q > 0 && R (c, i) != W_A &&
+      (R (c, j) == W_TO || R (c, j) == W_OR ||
+       (R (c, j) == W_AND && i > 0 && word_is (c, i - 1, "between")) ||
+       (is_punct (c, j, '-') && adjacent (c, j) && adjacent (c, j + 1) && is_num (c, i))))
+    {
+      double q2;
+      guint e;
+
+      if ((e = parse_qty (c, j + 1, &q2)) && q2 > q && R (c, j + 1) != W_A &&
+          parse_unit (c, e, &u, &plural) &&
+          !(is_punct (c, parse_unit (c, e, &u, &plural), '-') &&
+            word_is (c, parse_unit (c, e, &u, &plural) + 1, "old")))
+        {
+          fmt_duration (r, q, u);
+          return j;
+        }
+      return 0;
+    }
+  if (!k)
     {
       /* compact units of informal text, "-3y", "3w later", "in 2d": only
        * with a sign, a direction or "in", as "5m" may be millions */
@@ -2700,6 +2720,22 @@ match_quantity (Ctx  *c,
           c->t[p].b1 - c->t[p].b0 > 3 && c->text[c->t[p].b1 - 1] == 's' &&
           !(c->t[p].flags & TOK_F_CAP))
         rate = TRUE;
+      /* "$33 million a year", "50,000 CDs a year" */
+      if (!rate && c->t[p].kind == TOK_WORD &&
+          ((W (c, p) && W (c, p)->number >= 100) || word_is (c, p, "million") ||
+           word_is (c, p, "billion") || word_is (c, p, "trillion") ||
+           word_is (c, p, "dozen")))
+        rate = TRUE;
+      if (!rate && c->t[p].kind == TOK_WORD && c->t[p].b1 - c->t[p].b0 >= 3 &&
+          c->text[c->t[p].b1 - 1] == 's')
+        {
+          gboolean acronym = TRUE;
+
+          for (guint32 b = c->t[p].b0; b + 1 < c->t[p].b1; b++)
+            if (!g_ascii_isupper (c->text[b]))
+              acronym = FALSE;
+          rate = acronym;
+        }
       if (rate)
         {
           fmt_set (r, 1, u);
