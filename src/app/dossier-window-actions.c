@@ -10,6 +10,7 @@
 
 #include "dossier-application.h"
 #include "dossier-reader-view-private.h"
+#include "dossier-window-export.h"
 #include "dossier-window-private.h"
 
 /* The zoom steps, as in most GNOME readers: finer near 100%. */
@@ -386,6 +387,10 @@ _dossier_window_actions_update (DossierWindow *self)
                                  has_article && zoom > DOSSIER_ZOOM_MIN + 0.01);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset",
                                  has_article && !G_APPROX_VALUE (zoom, 1.0, 0.01));
+
+  /* Before the window's init has reached it, there is nothing to update. */
+  if (self->export != NULL)
+    _dossier_window_export_update (self);
 }
 
 void

@@ -43,6 +43,9 @@ struct _DossierWindow
 
   /* Timeline corrections: dossier-window-timeline.c */
   struct _DossierWindowTimeline *timeline;
+
+  /* Export, print and export as PDF: dossier-window-export.c */
+  struct _DossierWindowExport *export;
 };
 
 void       _dossier_window_class_actions_init (DossierWindowClass *klass);

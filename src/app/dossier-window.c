@@ -12,6 +12,7 @@
 #include "dossier-reader-view.h"
 #include "dossier-recent.h"
 #include "dossier-window-analysis.h"
+#include "dossier-window-export.h"
 #include "dossier-window-notes.h"
 #include "dossier-window-private.h"
 
@@ -458,6 +459,7 @@ dossier_window_dispose (GObject *object)
   g_clear_handle_id (&self->loading_timeout, g_source_remove);
   _dossier_window_notes_dispose (self);
   _dossier_window_analysis_dispose (self);
+  _dossier_window_export_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
 
@@ -500,6 +502,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   _dossier_window_class_actions_init (klass);
   _dossier_window_notes_class_init (klass);
   _dossier_window_analysis_class_init (klass);
+  _dossier_window_export_class_init (klass);
 
   g_type_ensure (DOSSIER_TYPE_READER_VIEW);
 }
@@ -537,6 +540,7 @@ dossier_window_init (DossierWindow *self)
   _dossier_window_actions_init (self);
   _dossier_window_notes_init (self);
   _dossier_window_analysis_init (self);
+  _dossier_window_export_init (self);
   update_title (self);
   _dossier_window_actions_update (self);
 
