@@ -595,6 +595,23 @@ test_portfolio_titles (void)
   g_assert_cmpuint (entities->len, ==, 4);
 }
 
+static void
+test_tokenized_text (void)
+{
+  const char *text = "\" We do n't support it , \" the Commission 's chief spokesman Nikolaus "
+                     "van der Pas told a news briefing . Germany 's envoy agreed , and "
+                     "Van der Pas left .";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+  DossierEntity *e;
+
+  e = expect (entities, "Nikolaus van der Pas", DOSSIER_ENTITY_PERSON, "chief spokesman", 2);
+  expect_mention (e, 1, text, "Van der Pas", 0);
+  e = expect (entities, "Germany", DOSSIER_ENTITY_PLACE, NULL, 1);
+  expect_mention (e, 0, text, "Germany", 0);
+  expect (entities, "Commission", DOSSIER_ENTITY_ORGANIZATION, NULL, 1);
+  g_assert_cmpuint (entities->len, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -628,6 +645,7 @@ main (int   argc,
   g_test_add_func ("/dossier/entities/city-tails", test_city_tails);
   g_test_add_func ("/dossier/entities/given-names", test_given_names);
   g_test_add_func ("/dossier/entities/portfolio-titles", test_portfolio_titles);
+  g_test_add_func ("/dossier/entities/tokenized-text", test_tokenized_text);
 
   return g_test_run ();
 }

@@ -709,6 +709,14 @@ person_extent (Ctx   *ctx,
           i++;
           continue;
         }
+      /* "Nikolaus van der Pas", "Maria de los Santos" */
+      if ((wf & NER_W_PARTICLE) && i > a && i + 2 < b &&
+          (word_flags (ctx, tok_at (ctx, i + 1)) & NER_W_PARTICLE) &&
+          (tok_at (ctx, i + 1)->flags & NER_TOK_LOWER) && is_name_tok (tok_at (ctx, i + 2)))
+        {
+          i += 2;
+          continue;
+        }
       break;
     }
   return i;
@@ -2419,12 +2427,14 @@ resolve (Ctx *ctx)
               /* "al-Bashir" is "Bashir" too */
               if (dash != NULL && dash - last <= 3 && g_ascii_islower (last[0]))
                 index_last (by_last, key_of (dash + 1), ei);
-              /* "Osama bin Laden" is "bin Laden" too */
+              /* "Osama bin Laden" is "bin Laden" too, "Nikolaus van der
+               * Pas" "van der Pas" */
               for (const char *p = e->name; p < lsp; p++)
-                if (*p == ' ')
-                  psp = p;
-              if (psp != NULL && g_ascii_islower (psp[1]))
-                index_last (by_last, key_of (psp + 1), ei);
+                if (*p == ' ' && g_ascii_islower (p[1]))
+                  {
+                    psp = p;
+                    index_last (by_last, key_of (psp + 1), ei);
+                  }
             }
           if (first != NULL)
             index_add (by_first, key_of (first), ei);
@@ -2471,8 +2481,17 @@ resolve (Ctx *ctx)
       Ent *e = g_ptr_array_index (ents, ei);
       GArray *list;
 
-      if (e->kind != NER_KIND_PERSON || count_spaces (e->name) > 1 || e->cands->len == 0)
+      if (e->kind != NER_KIND_PERSON || e->cands->len == 0)
         continue;
+      /* "Smith", "Bin Laden", "Van der Pas" */
+      if (count_spaces (e->name) > 1)
+        {
+          const char *sp = strchr (e->name, ' ');
+
+          if (!(_dossier_ner_gazetteer_word (ctx->gaz, _dossier_ner_hash_text (e->name, sp - e->name)) &
+                NER_W_PARTICLE))
+            continue;
+        }
       list = g_hash_table_lookup (by_last, KEY (key_of (e->name)));
       if (list != NULL)
         {
@@ -2528,13 +2547,14 @@ resolve (Ctx *ctx)
         {
           guint best = g_array_index (list, guint, 0);
 
-          /* the nearest person before, else the first */
+          /* the nearest person before, else the first; not one merged
+           * into another */
           for (guint k = 0; k < list->len; k++)
             {
               guint ek = g_array_index (list, guint, k);
               Ent *e = g_ptr_array_index (ents, ek);
 
-              if (e->first_cp < c->cp_start)
+              if (e->first_cp < c->cp_start && e->cands->len > 0)
                 best = ek;
             }
           assign (ctx, ents, i, best);

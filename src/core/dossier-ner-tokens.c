@@ -276,6 +276,20 @@ _dossier_ner_tokenize (const char *text,
       space = FALSE;
       first = FALSE;
 
+      /* "Germany 's": a possessive split off by a tokenizer */
+      if (is_apostrophe (c) && (tok->flags & NER_TOK_SPACE) && count > 0 &&
+          (out[count - 1].flags & NER_TOK_WORD) && p + n < e && (p[n] == 's' || p[n] == 'S') &&
+          (p + n + 1 == e || !g_ascii_isalnum (p[n + 1])))
+        {
+          tok->flags = NER_TOK_POSS;
+          tok->len = n + 1;
+          tok->cp_len = 2;
+          count++;
+          p += n + 1;
+          cp += 2;
+          continue;
+        }
+
       if (is_alnum (c))
         {
           const char *q = p;
