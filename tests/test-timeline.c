@@ -156,6 +156,9 @@ test_numeric_and_ranges (void)
   check ("The fair ran 10 August - 12 September 2013.", REF, "10 August", "2013-08-10");
   check ("Thu Oct 26, 10:00 - 11:00 2023", REF, "Thu Oct 26", "2023-10-26");
   check ("Thu Oct 26 - 28, 11:00 2023", REF, "Thu Oct 26", "2023-10-26");
+  /* a far year only where no count can be meant */
+  check ("Jan 1 3000, 9:30", NULL, "Jan 1 3000", "3000-01-01");
+  check ("On Jan. 1 3000 people marched.", REF, "Jan. 1", "2025-01-01");
   /* a two-digit year at the end of a phrase */
   check ("Filed Aug 9, 96.", REF, "Aug 9, 96", "1996-08-09");
   {

@@ -1420,6 +1420,20 @@ match_month_first (Ctx  *c,
                 return k;
               }
           }
+        /* a far year, "Jan 1 3000, 9:30", only where no count can be meant */
+        x = e;
+        if (is_num (c, x) && c->t[x].ndigits == 4 && c->t[x].num > 2099 &&
+            same_sentence (c, k, x) && !adjacent (c, x) &&
+            (x + 1 >= c->n || !same_sentence (c, x, x + 1) ||
+             (is_punct (c, x + 1, ',') && parse_clock (c, x + 2, &hh, &mm))))
+          {
+            y = c->t[x].num;
+            if (!valid_date (y, m, d))
+              return poison (c, x + 1);
+            fmt_day (r, days_from_civil (y, m, d));
+            r->year_given = TRUE;
+            return x + 1;
+          }
         /* "Aug 9, 96" at the end of a phrase */
         x = is_punct (c, e, ',') ? e + 1 : e;
         if (is_num (c, x) && c->t[x].ndigits == 2 && same_sentence (c, k, x) &&
