@@ -71,6 +71,14 @@ dossier_window_zoom_reset (GtkWidget  *widget,
 }
 
 static void
+dossier_window_pick_article (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  _dossier_window_show_picker (DOSSIER_WINDOW (widget));
+}
+
+static void
 dossier_window_find (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
@@ -376,6 +384,8 @@ void
 _dossier_window_actions_update (DossierWindow *self)
 {
   gboolean has_article = self->article != NULL;
+  gboolean has_articles = self->articles != NULL &&
+                          g_list_model_get_n_items (G_LIST_MODEL (self->articles)) > 1;
   double zoom = g_settings_get_double (self->settings, "zoom");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has_article);
@@ -387,6 +397,10 @@ _dossier_window_actions_update (DossierWindow *self)
                                  has_article && zoom > DOSSIER_ZOOM_MIN + 0.01);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset",
                                  has_article && !G_APPROX_VALUE (zoom, 1.0, 0.01));
+
+  /* A file that holds several articles: back to their list. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.pick-article", has_articles);
+  gtk_widget_set_visible (self->articles_button, has_articles);
 
   /* Before the window's init has reached it, there is nothing to update. */
   if (self->export != NULL)
@@ -402,6 +416,12 @@ _dossier_window_class_actions_init (DossierWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.paste", NULL, dossier_window_paste);
+
+  gtk_widget_class_install_action (widget_class, "win.pick-article", NULL, dossier_window_pick_article);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.pick-article", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_O, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.pick-article", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.find", NULL, dossier_window_find);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);

@@ -456,7 +456,8 @@ _dossier_window_notes_article_shown (DossierWindow *self)
    * document, its annotations found again in the new text. */
   if (notes->document && notes->ready &&
       dossier_document_get_clipping (notes->document) &&
-      g_file_equal (dossier_document_get_clipping (notes->document), self->file))
+      g_file_equal (dossier_document_get_clipping (notes->document),
+                    _dossier_window_get_clipping (self)))
     {
       DossierAnnotationList *list;
       guint orphans;
@@ -481,7 +482,7 @@ _dossier_window_notes_article_shown (DossierWindow *self)
     }
 
   document = dossier_document_new ();
-  dossier_document_set_clipping (document, self->file);
+  dossier_document_set_clipping (document, _dossier_window_get_clipping (self));
   dossier_document_set_text (document, dossier_article_get_text (self->article));
   set_document (self, document);
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "dossier-article-picker.h"
 #include "dossier-reader-view.h"
 #include "dossier-window.h"
 
@@ -15,6 +16,11 @@ struct _DossierWindow
   GFile                *file;
   GFile                *loading_file;
   DossierArticle       *article;
+  /* A file that holds several articles (a database export): all of them,
+   * the position of the one shown, and the name its notes go by. */
+  GListStore           *articles;
+  guint                 article_index;
+  GFile                *clipping;
   guint                 loading_timeout;
   guint                 present_when_ready : 1;
 
@@ -25,6 +31,8 @@ struct _DossierWindow
   GMenu                *recent_submenu;
   GtkWidget            *recent_box;
   GtkListBox           *recent_list;
+  DossierArticlePicker *article_picker;
+  GtkWidget            *articles_button;
   /* Places for what comes next, empty and hidden for now: the entity
    * sidebar (left), the notes panel (right), the timeline (bottom). Fill
    * the bins and reveal the flaps. */
@@ -55,6 +63,8 @@ void       _dossier_window_show_error         (DossierWindow      *self,
                                                const char         *heading,
                                                const GError       *error);
 char      *_dossier_window_dup_display_name   (GFile              *file);
+GFile     *_dossier_window_get_clipping       (DossierWindow      *self);
+void       _dossier_window_show_picker        (DossierWindow      *self);
 void       _dossier_window_save_clipping      (DossierWindow      *self,
                                                const char         *text);
 void       _dossier_window_open_files         (DossierWindow      *self,

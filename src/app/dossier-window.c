@@ -7,6 +7,7 @@
 
 #include "dossier-application.h"
 #include "dossier-article.h"
+#include "dossier-article-picker.h"
 #include "dossier-importer.h"
 #include "dossier-profile.h"
 #include "dossier-reader-view.h"
@@ -78,6 +79,23 @@ update_title (DossierWindow *self)
   if (self->file != NULL)
     name = _dossier_window_dup_display_name (self->file);
 
+  /* The list of the articles in a file: the file's name, how many. */
+  if (self->articles != NULL && name != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "picker") == 0)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
+      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "%u Article in This File",
+                                                             "%u Articles in This File",
+                                                             n),
+                                                n);
+
+      adw_window_title_set_title (self->window_title, name);
+      adw_window_title_set_subtitle (self->window_title, count);
+      gtk_window_set_title (GTK_WINDOW (self), name);
+      return;
+    }
+
   if (self->article != NULL)
     title = dossier_article_get_title (self->article);
 
@@ -111,19 +129,60 @@ stop_loading (DossierWindow *self)
 
   if (self->article != NULL)
     gtk_stack_set_visible_child_name (self->main_stack, "reader");
+  else if (self->articles != NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, "picker");
   else
     gtk_stack_set_visible_child_name (self->main_stack, "empty");
 
   present_if_waiting (self);
 }
 
+/**
+ * _dossier_window_get_clipping:
+ * @self: a #DossierWindow
+ *
+ * The name the notes of the article shown go by: its file, or for the
+ * second and later articles of a file that holds several, "FILE#N". The
+ * notes store finds notes by path before it looks at the text, so the
+ * articles of a database export would otherwise share one notes file.
+ *
+ * Returns: (transfer none) (nullable): the clipping, for its notes
+ */
+GFile *
+_dossier_window_get_clipping (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+
+  return self->clipping ? self->clipping : self->file;
+}
+
+static GFile *
+dup_article_clipping (GFile *file,
+                      guint  index)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *numbered = NULL;
+
+  /* The first article keeps the file's own name: notes written before
+   * the file was known to hold several articles stay with it. */
+  if (index == 0 || (path = g_file_get_path (file)) == NULL)
+    return g_object_ref (file);
+
+  numbered = g_strdup_printf ("%s#%u", path, index + 1);
+  return g_file_new_for_path (numbered);
+}
+
 static void
 show_article (DossierWindow  *self,
               GFile          *file,
-              DossierArticle *article)
+              DossierArticle *article,
+              guint           index)
 {
   g_set_object (&self->file, file);
   g_set_object (&self->article, article);
+  self->article_index = index;
+  g_clear_object (&self->clipping);
+  self->clipping = dup_article_clipping (file, index);
 
   dossier_reader_view_set_article (self->reader_view, article);
   _dossier_window_notes_article_shown (self);
@@ -173,20 +232,95 @@ load_cb (GObject      *object,
       return;
     }
 
-  show_article (self, file, g_ptr_array_index (articles, 0));
   _dossier_recent_add (file);
 
-  if (articles->len > 1)
+  if (articles->len == 1)
     {
-      g_autofree char *message = NULL;
-
-      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "This file holds %u article; showing the first",
-                                              "This file holds %u articles; showing the first",
-                                              articles->len),
-                                 articles->len);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      g_clear_object (&self->articles);
+      dossier_article_picker_set_articles (self->article_picker, NULL);
+      show_article (self, file, g_ptr_array_index (articles, 0), 0);
+      return;
     }
+
+  /* Several articles (a database export): the same one again when the
+   * file was reloaded, else the list to choose from. */
+  reloaded = self->article != NULL && self->articles != NULL && self->file != NULL &&
+             g_file_equal (self->file, file) && self->article_index < articles->len;
+
+  g_clear_object (&self->articles);
+  self->articles = g_list_store_new (DOSSIER_TYPE_ARTICLE);
+  g_list_store_splice (self->articles, 0, 0, articles->pdata, articles->len);
+  dossier_article_picker_set_articles (self->article_picker, G_LIST_MODEL (self->articles));
+
+  if (reloaded)
+    {
+      show_article (self, file, g_ptr_array_index (articles, self->article_index),
+                    self->article_index);
+      return;
+    }
+
+  g_set_object (&self->file, file);
+  g_clear_object (&self->article);
+  g_clear_object (&self->clipping);
+  self->article_index = 0;
+  dossier_reader_view_set_article (self->reader_view, NULL);
+  _dossier_window_notes_article_shown (self);
+  _dossier_window_analysis_article_shown (self);
+  stop_loading (self);
+  _dossier_window_show_picker (self);
+}
+
+/**
+ * _dossier_window_show_picker:
+ * @self: a #DossierWindow
+ *
+ * Shows the list of the articles in the file, the one read last selected.
+ */
+void
+_dossier_window_show_picker (DossierWindow *self)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+
+  if (self->articles == NULL)
+    return;
+
+  dossier_article_picker_select (self->article_picker, self->article_index);
+  gtk_stack_set_visible_child_name (self->main_stack, "picker");
+  update_title (self);
+  _dossier_window_actions_update (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->article_picker));
+}
+
+static void
+on_article_activated (DossierWindow        *self,
+                      guint                 position,
+                      DossierArticlePicker *picker)
+{
+  g_autoptr(DossierArticle) article = NULL;
+
+  if (self->articles == NULL || self->file == NULL ||
+      !(article = g_list_model_get_item (G_LIST_MODEL (self->articles), position)))
+    return;
+
+  if (article == self->article)
+    {
+      /* The one read before: back to it as it was. */
+      gtk_stack_set_visible_child_name (self->main_stack, "reader");
+      update_title (self);
+      _dossier_window_actions_update (self);
+      gtk_widget_grab_focus (GTK_WIDGET (self->reader_view));
+      return;
+    }
+
+  show_article (self, self->file, article, position);
+}
+
+static void
+on_picker_cancelled (DossierWindow        *self,
+                     DossierArticlePicker *picker)
+{
+  if (self->article != NULL)
+    on_article_activated (self, self->article_index, picker);
 }
 
 static gboolean
@@ -468,6 +602,8 @@ dossier_window_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->loading_file);
   g_clear_object (&self->article);
+  g_clear_object (&self->articles);
+  g_clear_object (&self->clipping);
 
   G_OBJECT_CLASS (dossier_window_parent_class)->dispose (object);
 }
@@ -484,6 +620,8 @@ dossier_window_class_init (DossierWindowClass *klass)
   window_class->close_request = dossier_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/dossier-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, article_picker);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, articles_button);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, entity_flap);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, entity_sidebar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, main_stack);
@@ -494,6 +632,8 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, recent_submenu);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_article_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_picker_cancelled);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_area);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_revealer);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
