@@ -184,8 +184,11 @@ dossier_highlighter_update (DossierHighlighter *self)
       guint style = dossier_annotation_get_style (annotation) == DOSSIER_ANNOTATION_STYLE_UNDERLINE;
 
       /* Orphans are kept too, since they come back when re-attached. */
-      g_signal_connect_object (annotation, "notify", G_CALLBACK (on_annotation_notify), self,
-                               G_CONNECT_SWAPPED);
+      /* Not g_signal_connect_object(): it keeps a growing array of
+       * closures on self, reallocated at each call, quadratic with 100,000
+       * annotations. The annotations are held in self->watched and
+       * disconnected from in unwatch_all(), dispose included. */
+      g_signal_connect_swapped (annotation, "notify", G_CALLBACK (on_annotation_notify), self);
       g_ptr_array_add (self->watched, g_object_ref (annotation));
 
       if (dossier_annotation_get_orphan (annotation) || color >= DOSSIER_N_ANNOTATION_COLORS)
