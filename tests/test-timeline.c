@@ -116,6 +116,13 @@ test_relative_tense (void)
   check ("The store will reopen in February.", REF, "February", "2026-02");
   check ("He said last Friday that he would stay.", REF, "last Friday", "2025-11-21");
   check ("He returned 11 days ago.", REF, "11 days ago", "2025-11-16");
+  /* the verb right before the date governs it, not a later auxiliary */
+  check ("The report will cover the fiscal year that ended Sept. 30.", REF, "Sept. 30",
+         "2025-09-30");
+  check ("The strike, which started on Monday, will go on.", REF, "Monday", "2025-11-24");
+  /* short news sentences with a subject stay in the past */
+  check ("He died Saturday.", REF, "Saturday", "2025-11-22");
+  check ("Obama strode in Saturday.", REF, "Saturday", "2025-11-22");
 }
 
 static void

@@ -316,10 +316,29 @@ is_sentence_start (Ctx  *c,
   return j == 0 || !same_sentence (c, j - 1, i);
 }
 
-/* A short fragment without any verb form, "Sunday", "In January",
- * "Monday to Friday" (a note, a caption, a calendar entry), speaks of the
- * nearest such date, as the present does; a sentence of news whose verbs
- * were not recognised stays in the past. */
+/* Whether token @j may be the subject of a clause: a name or a personal
+ * pronoun ("Obama died Saturday", "He left Monday"). */
+static gboolean
+may_be_subject (Ctx  *c,
+                guint j)
+{
+  static const char *pronouns[] = { "he", "she", "they", "we", "i", "you" };
+
+  if (c->t[j].kind != TOK_WORD)
+    return FALSE;
+  if (c->t[j].w == NULL && (c->t[j].flags & TOK_F_CAP))
+    return TRUE;
+  for (guint n = 0; n < G_N_ELEMENTS (pronouns); n++)
+    if (word_is (c, j, pronouns[n]))
+      return TRUE;
+  return FALSE;
+}
+
+/* A short fragment without a subject or any verb form, "Sunday", "In
+ * January", "Monday to Friday", "wait for 5 minutes" (a note, a caption, a
+ * calendar entry), speaks of the nearest such date, as the present does; a
+ * sentence of news whose verbs were not recognised ("Obama died Saturday")
+ * stays in the past. */
 static TemporalTense
 fragment_tense (Ctx  *c,
                 guint i)
@@ -327,10 +346,12 @@ fragment_tense (Ctx  *c,
   guint sent = c->t[i].sent, words = 0;
 
   for (guint j = i; j > 0 && c->t[j - 1].sent == sent; j--)
-    if (c->t[j - 1].tense != 0 || (c->t[j - 1].kind == TOK_WORD && ++words > 5))
+    if (c->t[j - 1].tense != 0 || (c->t[j - 1].kind == TOK_WORD && ++words > 5) ||
+        may_be_subject (c, j - 1))
       return TENSE_NONE;
   for (guint j = i; j < c->n && c->t[j].sent == sent; j++)
-    if (c->t[j].tense != 0 || (c->t[j].kind == TOK_WORD && ++words > 5))
+    if (c->t[j].tense != 0 || (c->t[j].kind == TOK_WORD && ++words > 5) ||
+        may_be_subject (c, j))
       return TENSE_NONE;
   return TENSE_PRESENT;
 }
@@ -371,6 +392,11 @@ tense_at (Ctx  *c,
       if (i - d > 0 && (word_is (c, i - d - 1, "be") || word_is (c, i - d - 1, "been") ||
                         word_is (c, i - d - 1, "being")))
         continue;
+      /* the verb right before the date governs it: "the year that ended
+       * Sept. 30", "the strike, which started on Monday, will go on" */
+      if ((t & TENSE_MASK) == TENSE_PAST && !left_weak &&
+          (d == 1 || (d == 2 && (R (c, i - 1) == W_ON || R (c, i - 1) == W_IN))))
+        return TENSE_PAST;
       if (!left_weak)
         left_weak = t & TENSE_MASK;
     }
