@@ -16,7 +16,6 @@
 #include "dossier-notes-json-private.h"
 #include "dossier-notes-store.h"
 
-static const char *self_path;
 
 static char *
 read_fixture (const char *name)
@@ -1043,90 +1042,10 @@ test_large (void)
   g_rand_free (rand);
 }
 
-/* Child of the crash test: saves, forever, a growing document. */
-static int
-save_loop (const char *path)
-{
-  g_autofree char *fixture = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "fixtures", "notes",
-                                               "council.txt", NULL);
-  g_autofree char *text = NULL;
-  g_autoptr(DossierDocument) document = dossier_document_new ();
-  g_autoptr(GFile) notes = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_get_contents (fixture, &text, NULL, NULL))
-    return 2;
-  dossier_document_set_text (document, text);
-  if (!dossier_document_load (document, notes, NULL, &error))
-    return 3;
-  for (guint i = 0; ; i++)
-    {
-      g_autofree char *note = g_strdup_printf ("note %u %s", i, "padding so writes take a while");
-      DossierAnnotation *annotation = annotate_quote (document, "the new bridge", 1);
-
-      dossier_document_set_annotation_note (document, annotation, note);
-      g_object_unref (annotation);
-      if (!dossier_document_save (document, NULL, &error))
-        return 4;
-    }
-
-  return 0;
-}
-
-static void
-test_crash_safety (void)
-{
-  g_autofree char *path = temp_path ("crash.json");
-  g_autofree char *bak = g_strconcat (path, ".bak", NULL);
-  g_autoptr(GFile) notes = g_file_new_for_path (path);
-  GRand *rand = g_rand_new_with_seed (1);
-  guint last = 0;
-  guint rounds = 0;
-
-  for (guint i = 0; i < 15; i++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GSubprocess) child = NULL;
-      g_autoptr(DossierDocument) document = council_document ();
-      g_autoptr(DossierDocument) backup = council_document ();
-      g_autoptr(GFile) bak_file = g_file_new_for_path (bak);
-
-      child = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, self_path, "--save-loop", path, NULL);
-      g_assert_no_error (error);
-      g_usleep (g_rand_int_range (rand, 30, 250) * 1000);
-      g_subprocess_send_signal (child, SIGKILL);
-      g_subprocess_wait (child, NULL, &error);
-      g_assert_no_error (error);
-      g_assert_false (g_subprocess_get_if_exited (child));
-
-      /* Old or new state, never a broken file; the backup too. */
-      if (!g_file_test (path, G_FILE_TEST_EXISTS))
-        continue;
-      rounds++;
-      g_assert_true (dossier_document_load (document, notes, NULL, &error));
-      g_assert_no_error (error);
-      g_assert_cmpuint (n_annotations (document), >=, last);
-      last = n_annotations (document);
-      if (g_file_test (bak, G_FILE_TEST_EXISTS))
-        {
-          g_assert_true (dossier_document_load (backup, bak_file, NULL, &error));
-          g_assert_no_error (error);
-          g_assert_cmpuint (n_annotations (backup), <=, last);
-        }
-    }
-  g_test_message ("%u kills, %u annotations saved", rounds, last);
-  g_assert_cmpuint (last, >, 0);
-  g_rand_free (rand);
-}
-
 int
 main (int    argc,
       char **argv)
 {
-  self_path = argv[0];
-  if (argc == 3 && g_str_equal (argv[1], "--save-loop"))
-    return save_loop (argv[2]);
-
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/dossier/document/round-trip", test_round_trip);
@@ -1147,7 +1066,6 @@ main (int    argc,
   g_test_add_func ("/dossier/document/import-hypothesis-api", test_import_hypothesis_api);
   g_test_add_func ("/dossier/document/autosave", test_autosave);
   g_test_add_func ("/dossier/document/large", test_large);
-  g_test_add_func ("/dossier/document/crash-safety", test_crash_safety);
 
   return g_test_run ();
 }

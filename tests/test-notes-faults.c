@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -12,11 +13,12 @@
 #include "dossier-document.h"
 #include "dossier-error.h"
 
-/* Faults around the notes file (issue 8): the disk fills up while saving,
- * and dossier-cli annotate writes the same notes file as a document that
- * the app holds open. Nothing may be lost. */
+/* Faults around the notes file (issue 8): kill -9 in the middle of saves,
+ * the disk fills up while saving, and dossier-cli annotate writes the same
+ * notes file as a document that the app holds open. Nothing may be lost. */
 
 static char *council_path;
+static const char *self_path;
 
 static char *
 temp_dir (void)
@@ -465,10 +467,185 @@ test_many_writers (void)
   g_assert_cmpuint (n_annotations (app), ==, 2 * n);
 }
 
+static DossierAnnotation *
+item (DossierDocument *document,
+      guint            i)
+{
+  DossierAnnotation *annotation = g_list_model_get_item (dossier_document_get_annotations (document), i);
+
+  g_object_unref (annotation);  /* the document holds it */
+  return annotation;
+}
+
+/* A document on the council text, with no notes file yet. */
+static DossierDocument *
+text_document (void)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierDocument *document = dossier_document_new ();
+
+  g_file_get_contents (council_path, &text, NULL, &error);
+  g_assert_no_error (error);
+  dossier_document_set_text (document, text);
+
+  return document;
+}
+
+#define CRASH_ANNOTATIONS 20
+
+/* Child of the crash test: saves, forever, the way the app autosaves
+ * (serialised here, written in a worker thread). Save k writes "save k"
+ * into the clipping notes and into the note of each of 20 annotations;
+ * after each save it reports "@saved k" on stdout (one write(), atomic on
+ * a pipe; GLib may log there too). */
+static int
+save_loop (const char *path)
+{
+  g_autoptr(DossierDocument) document = text_document ();
+  g_autoptr(GFile) notes = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  const char *current;
+  guint k;
+
+  if (!dossier_document_load (document, notes, NULL, &error))
+    return 3;
+  current = dossier_document_get_notes (document);
+  k = g_str_has_prefix (current, "save ") ? (guint)g_ascii_strtoull (current + 5, NULL, 10) : 0;
+  while (n_annotations (document) < CRASH_ANNOTATIONS)
+    annotate_quote (document, "the new bridge");
+
+  for (k++; ; k++)
+    {
+      g_autofree char *state = g_strdup_printf ("save %u", k);
+      g_autofree char *line = g_strdup_printf ("@saved %u\n", k);
+
+      for (guint i = 0; i < CRASH_ANNOTATIONS; i++)
+        dossier_document_set_annotation_note (document, item (document, i), state);
+      dossier_document_set_notes (document, state);
+      if (!save_async_and_wait (document, &error))
+        return 4;
+      if (write (STDOUT_FILENO, line, strlen (line)) < 0)
+        return 5;
+    }
+
+  return 0;
+}
+
+/* The state a notes file holds: k if it is whole "save k" everywhere. */
+static guint
+check_state (DossierDocument *document)
+{
+  const char *notes = dossier_document_get_notes (document);
+  guint k;
+
+  g_assert_true (g_str_has_prefix (notes, "save "));
+  k = (guint)g_ascii_strtoull (notes + 5, NULL, 10);
+  g_assert_cmpuint (n_annotations (document), ==, CRASH_ANNOTATIONS);
+  for (guint i = 0; i < CRASH_ANNOTATIONS; i++)
+    g_assert_cmpstr (dossier_annotation_get_note (item (document, i)), ==, notes);
+
+  return k;
+}
+
+/* kill -9 at random moments of at least 1,000 saves: after each kill the
+ * notes file parses and holds the last state the child reported saved, or
+ * the one it was writing; never a mix, never less. The backup too is a
+ * whole earlier state. */
+static void
+test_crash_safety (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "crash.json", NULL);
+  g_autofree char *bak = g_strconcat (path, ".bak", NULL);
+  g_autoptr(GFile) notes = g_file_new_for_path (path);
+  GRand *rand = g_rand_new_with_seed (1);
+  guint saved = 0;     /* the last state reported saved */
+  guint kills = 0;
+  guint new_states = 0;
+  guint total_saves = 0;
+  guint target = g_test_slow () ? 5000 : 1000;
+
+  g_unlink (path);
+  g_unlink (bak);
+
+  while (total_saves < target || kills < 50)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GSubprocess) child = NULL;
+      g_autoptr(DossierDocument) document = text_document ();
+      g_autoptr(DossierDocument) backup = text_document ();
+      g_autoptr(GFile) bak_file = g_file_new_for_path (bak);
+      g_autoptr(GBytes) out = NULL;
+      g_auto(GStrv) lines = NULL;
+      guint reported = saved;
+      guint found;
+
+      child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                                self_path, "--save-loop", path, NULL);
+      g_assert_no_error (error);
+      /* From during start-up and load to deep into a write. */
+      g_usleep (g_rand_int_range (rand, 0, 60000));
+      g_subprocess_send_signal (child, SIGKILL);
+      g_subprocess_communicate (child, NULL, NULL, &out, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_false (g_subprocess_get_if_exited (child));
+      kills++;
+
+      lines = g_strsplit (g_bytes_get_data (out, NULL) ? g_bytes_get_data (out, NULL) : "", "\n", -1);
+      for (guint i = 0; lines[i]; i++)
+        if (g_str_has_prefix (lines[i], "@saved "))
+          {
+            guint k = (guint)g_ascii_strtoull (lines[i] + 7, NULL, 10);
+
+            g_assert_cmpuint (k, ==, reported + 1);
+            reported = k;
+            total_saves++;
+          }
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          /* Killed before its first save ever finished. */
+          g_assert_cmpuint (reported, ==, 0);
+          continue;
+        }
+
+      g_assert_true (dossier_document_load (document, notes, NULL, &error));
+      g_assert_no_error (error);
+      found = check_state (document);
+      /* Old (reported) or new (the save under way when killed). */
+      g_assert_true (found == reported || found == reported + 1);
+      if (found == reported + 1)
+        new_states++;
+      saved = found;
+
+      if (g_file_test (bak, G_FILE_TEST_EXISTS))
+        {
+          g_assert_true (dossier_document_load (backup, bak_file, NULL, &error));
+          g_assert_no_error (error);
+          g_assert_cmpuint (check_state (backup), <=, found);
+        }
+    }
+
+  g_test_message ("%u kills during %u saves; %u kills left the state being written, "
+                  "the others the last one reported; state %u at the end",
+                  kills, total_saves, new_states, saved);
+  g_assert_cmpuint (total_saves, >=, target);
+  g_rand_free (rand);
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  self_path = argv[0];
+  if (argc == 3 && g_str_equal (argv[1], "--save-loop"))
+    {
+      council_path = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "fixtures", "notes",
+                                       "council.txt", NULL);
+      return save_loop (argv[2]);
+    }
+
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   council_path = g_test_build_filename (G_TEST_DIST, "fixtures", "notes", "council.txt", NULL);
@@ -481,6 +658,7 @@ main (int    argc,
       g_test_add_func ("/dossier/notes-faults/many-writers", test_many_writers);
     }
   g_test_add_func ("/dossier/notes-faults/merge-rules", test_merge_rules);
+  g_test_add_func ("/dossier/notes-faults/crash-safety", test_crash_safety);
 
   return g_test_run ();
 }
