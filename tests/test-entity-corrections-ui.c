@@ -512,6 +512,25 @@ select_text (DossierWindow *window,
   iterate_pending ();
 }
 
+/* The "Entity" menu button of the selection popover. */
+static GtkMenuButton *
+find_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) &&
+      g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), "_Entity") == 0)
+    return GTK_MENU_BUTTON (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *button = find_menu_button (child);
+
+      if (button)
+        return button;
+    }
+
+  return NULL;
+}
+
 static void
 test_add (void)
 {
@@ -538,6 +557,26 @@ test_add (void)
 
   /* " regional assembly" with the space a drag takes along */
   select_text (window, 3, 21);
+
+  /* The selection popover offers the kinds */
+  {
+    GtkWidget *popover = GTK_WIDGET (_dossier_window_get_selection_popover (window));
+    GtkMenuButton *button = find_menu_button (popover);
+    GMenuModel *menu;
+
+    g_assert_nonnull (button);
+    menu = gtk_menu_button_get_menu_model (button);
+    g_assert_nonnull (menu);
+    g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 1);
+    menu = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+    g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 3);
+    g_object_unref (menu);
+    gtk_popover_popup (GTK_POPOVER (popover));
+    gtk_menu_button_popup (button);
+    iterate_pending ();
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+    gtk_menu_button_popdown (button);
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-entity", "s", "organization"));
   iterate_pending ();
   assert_rows (window, added);

@@ -43,6 +43,7 @@ G_DEFINE_FINAL_TYPE (DossierEntityRow, dossier_entity_row, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_ITEM,
+  PROP_KIND,
   N_PROPS
 };
 
@@ -92,7 +93,6 @@ update_actions (DossierEntityRow *self)
 
   gtk_widget_action_set_enabled (widget, "entity.rename", is_entity);
   gtk_widget_action_set_enabled (widget, "entity.merge-into", is_entity);
-  gtk_widget_action_set_enabled (widget, "entity.kind", is_entity);
   gtk_widget_action_set_enabled (widget, "entity.hide", is_entity && !self->hidden);
   gtk_widget_action_set_enabled (widget, "entity.show", is_entity && self->hidden);
   gtk_widget_action_set_enabled (widget, "entity.menu", is_entity);
@@ -133,17 +133,25 @@ merge_into_action (GtkWidget  *widget,
     _dossier_entity_sidebar_choose_merge (sidebar, get_entity (self));
 }
 
-static void
-kind_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+/* The "kind" property backs the entity.kind action: the menu shows the
+ * current kind as chosen, and choosing another corrects it. */
+static const char *
+get_kind (DossierEntityRow *self)
 {
-  DossierEntityRow *self = DOSSIER_ENTITY_ROW (widget);
+  DossierEntity *entity = get_entity (self);
+
+  return entity ? dossier_entity_kind_to_string (dossier_entity_get_kind (entity)) : "";
+}
+
+static void
+set_kind (DossierEntityRow *self,
+          const char       *str)
+{
   DossierEntity *entity = get_entity (self);
   DossierEntityKind kind;
 
   if (entity == NULL ||
-      !dossier_entity_kind_from_string (g_variant_get_string (param, NULL), &kind) ||
+      !dossier_entity_kind_from_string (str, &kind) ||
       kind == dossier_entity_get_kind (entity))
     return;
 
@@ -313,6 +321,7 @@ dossier_entity_row_set_item (DossierEntityRow *self,
   update_actions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }
 
 /*
@@ -361,6 +370,10 @@ dossier_entity_row_get_property (GObject    *object,
       g_value_set_object (value, dossier_entity_row_get_item (self));
       break;
 
+    case PROP_KIND:
+      g_value_set_string (value, get_kind (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -378,6 +391,10 @@ dossier_entity_row_set_property (GObject      *object,
     {
     case PROP_ITEM:
       dossier_entity_row_set_item (self, g_value_get_object (value));
+      break;
+
+    case PROP_KIND:
+      set_kind (self, g_value_get_string (value));
       break;
 
     default:
@@ -400,6 +417,11 @@ dossier_entity_row_class_init (DossierEntityRowClass *klass)
                          G_TYPE_OBJECT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_KIND] =
+    g_param_spec_string ("kind", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/dossier-entity-row.ui");
@@ -412,7 +434,7 @@ dossier_entity_row_class_init (DossierEntityRowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "entity.rename", NULL, rename_action);
   gtk_widget_class_install_action (widget_class, "entity.merge-into", NULL, merge_into_action);
-  gtk_widget_class_install_action (widget_class, "entity.kind", "s", kind_action);
+  gtk_widget_class_install_property_action (widget_class, "entity.kind", "kind");
   gtk_widget_class_install_action (widget_class, "entity.hide", NULL, hide_action);
   gtk_widget_class_install_action (widget_class, "entity.show", NULL, show_action);
   gtk_widget_class_install_action (widget_class, "entity.menu", NULL, menu_action);
