@@ -155,6 +155,81 @@ test_files (void)
   g_file_delete (folder, NULL, NULL);
 }
 
+/* "Web page, complete": page.html and page_files/ beside it. The page
+ * opens as itself; the folder opens the page. */
+static void
+test_saved_page_folder (void)
+{
+  static const char page_html[] =
+    "<!DOCTYPE html><html lang=\"en\"><head><title>Harbour Wall Repaired</title>"
+    "<link rel=\"stylesheet\" href=\"page_files/style.css\"></head><body>"
+    "<article><h1>Harbour Wall Repaired</h1>"
+    "<p>The harbour wall that collapsed in the January storm has been rebuilt, "
+    "the council said on Monday, three weeks ahead of the schedule it set.</p>"
+    "<p><img src=\"page_files/wall.jpg\" alt=\"\">Fishing boats, which had moored "
+    "in the next village since the storm, will return to the harbour this week, "
+    "and the ferry will call again from Friday.</p></article></body></html>";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dossier-test-XXXXXX", &error);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GFile) page = g_file_get_child (folder, "page.html");
+  g_autoptr(GFile) files = g_file_get_child (folder, "page_files");
+  g_autoptr(GFile) image = g_file_get_child (files, "wall.jpg");
+  g_autoptr(GFile) other = g_file_get_child (folder, "photos");
+  g_autoptr(GFile) orphan = g_file_get_child (folder, "gone_files");
+  g_autoptr(GFile) found = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  DossierArticle *article;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_replace_contents (page, page_html, strlen (page_html), NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_make_directory (files, NULL, &error));
+  g_assert_true (g_file_replace_contents (image, "\xff\xd8\xff", 3, NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, &error));
+  g_assert_true (g_file_make_directory (other, NULL, &error));
+  g_assert_true (g_file_make_directory (orphan, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The page itself, its folder beside it. */
+  articles = dossier_importer_load_file (page, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (articles->len, ==, 1);
+  article = g_ptr_array_index (articles, 0);
+  g_assert_cmpstr (dossier_article_get_title (article), ==, "Harbour Wall Repaired");
+  g_assert_nonnull (strstr (dossier_article_get_text (article), "three weeks ahead"));
+  g_assert_null (g_object_get_data (G_OBJECT (article), DOSSIER_IMPORT_FILE_KEY));
+  g_clear_pointer (&articles, g_ptr_array_unref);
+
+  /* The folder: the page, which the articles name. */
+  found = dossier_importer_dup_folder_page (files, NULL);
+  g_assert_nonnull (found);
+  g_assert_true (g_file_equal (found, page));
+  articles = dossier_importer_load_file (files, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (articles->len, ==, 1);
+  article = g_ptr_array_index (articles, 0);
+  g_assert_cmpstr (dossier_article_get_title (article), ==, "Harbour Wall Repaired");
+  g_assert_true (g_file_equal (g_object_get_data (G_OBJECT (article), DOSSIER_IMPORT_FILE_KEY), page));
+  g_clear_pointer (&articles, g_ptr_array_unref);
+
+  /* Other folders, and one whose page is gone, are still folders. */
+  g_assert_null (dossier_importer_dup_folder_page (other, NULL));
+  g_assert_null (dossier_importer_dup_folder_page (orphan, NULL));
+  articles = dossier_importer_load_file (orphan, 0, NULL, &error);
+  g_assert_null (articles);
+  g_assert_error (error, DOSSIER_ERROR, DOSSIER_ERROR_NOT_REGULAR);
+  g_clear_error (&error);
+
+  g_file_delete (image, NULL, NULL);
+  g_file_delete (files, NULL, NULL);
+  g_file_delete (other, NULL, NULL);
+  g_file_delete (orphan, NULL, NULL);
+  g_file_delete (page, NULL, NULL);
+  g_file_delete (folder, NULL, NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -166,5 +241,6 @@ main (int    argc,
   g_test_add_func ("/dossier/importer/bad-input", test_bad_input);
   g_test_add_func ("/dossier/importer/as-body", test_as_body);
   g_test_add_func ("/dossier/importer/files", test_files);
+  g_test_add_func ("/dossier/importer/saved-page-folder", test_saved_page_folder);
   return g_test_run ();
 }

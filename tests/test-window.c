@@ -287,6 +287,48 @@ test_open (void)
   destroy_window (window);
 }
 
+/* A web page saved "complete": opening (or dropping) its page_files
+ * folder opens the page, named after the page. */
+static void
+test_saved_page_folder (void)
+{
+  static const char html[] =
+    "<html><head><title>Harbour Wall Repaired</title></head><body><article>"
+    "<h1>Harbour Wall Repaired</h1><p>The harbour wall that collapsed in the "
+    "January storm has been rebuilt, the council said on Monday, three weeks "
+    "ahead of the schedule it set for the work.</p></article></body></html>";
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) page = NULL;
+  g_autoptr(GFile) files = NULL;
+  DossierWindow *window;
+
+  REQUIRE_DISPLAY ();
+
+  dir = g_dir_make_tmp ("dossier-test-XXXXXX", NULL);
+  folder = g_file_new_for_path (dir);
+  page = g_file_get_child (folder, "harbour.html");
+  files = g_file_get_child (folder, "harbour_files");
+  g_assert_true (g_file_replace_contents (page, html, strlen (html), NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, NULL));
+  g_assert_true (g_file_make_directory (files, NULL, NULL));
+
+  window = new_window ();
+  dossier_window_open_file (window, files);
+  wait_until_loaded (window);
+
+  g_assert_null (find_error_dialog (window));
+  g_assert_cmpstr (visible_page (window), ==, "reader");
+  g_assert_true (g_file_equal (dossier_window_get_file (window), page));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Harbour Wall Repaired");
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, "harbour.html");
+
+  destroy_window (window);
+  g_file_delete (files, NULL, NULL);
+  g_file_delete (page, NULL, NULL);
+  g_file_delete (folder, NULL, NULL);
+}
+
 static void
 test_untitled (void)
 {
@@ -731,6 +773,7 @@ main (int    argc,
   g_test_add_func ("/dossier/window/header", test_header);
   g_test_add_func ("/dossier/window/open", test_open);
   g_test_add_func ("/dossier/window/untitled", test_untitled);
+  g_test_add_func ("/dossier/window/saved-page-folder", test_saved_page_folder);
   g_test_add_func ("/dossier/window/find", test_find);
   g_test_add_func ("/dossier/window/bad-files", test_bad_files);
   g_test_add_func ("/dossier/window/zoom", test_zoom);

@@ -204,6 +204,8 @@ load_cb (GObject      *object,
   GFile *file = G_FILE (object);
   g_autoptr(GPtrArray) articles = NULL;
   g_autoptr(GError) error = NULL;
+  GFile *page;
+  gboolean reloaded;
 
   articles = dossier_importer_load_file_finish (result, &error);
   _dossier_profile_mark ("file loaded");
@@ -231,6 +233,10 @@ load_cb (GObject      *object,
       _dossier_profile_load_failed (error->message);
       return;
     }
+
+  /* The folder of a page saved "complete": the page it belongs to. */
+  if ((page = g_object_get_data (g_ptr_array_index (articles, 0), DOSSIER_IMPORT_FILE_KEY)))
+    file = page;
 
   _dossier_recent_add (file);
 
@@ -644,6 +650,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   _dossier_window_analysis_class_init (klass);
   _dossier_window_export_class_init (klass);
 
+  g_type_ensure (DOSSIER_TYPE_ARTICLE_PICKER);
   g_type_ensure (DOSSIER_TYPE_READER_VIEW);
 }
 

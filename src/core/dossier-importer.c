@@ -409,6 +409,66 @@ decode:
   return g_steal_pointer (&articles);
 }
 
+/* How browsers name the folder of a page saved "complete": the page's name
+ * and a suffix, which some browsers translate. */
+static const char * const folder_suffixes[] = {
+  "_files", "-files", " files", "_archivos", "_arquivos", "_bestanden", "-Dateien",
+  "_fichiers", "_file", "_failai", "_pliki", NULL
+};
+
+static const char * const page_extensions[] = {
+  ".html", ".htm", ".xhtml", ".shtml", ".mhtml", ".mht", ".HTML", ".HTM", NULL
+};
+
+/**
+ * dossier_importer_dup_folder_page:
+ * @folder: a folder
+ * @cancellable: (nullable): a #GCancellable
+ *
+ * A web page saved "complete" is a page and a folder of its images and
+ * styles beside it: `page.html` and `page_files/`. Opening the folder means
+ * opening the page.
+ *
+ * Returns: (transfer full) (nullable): the page that @folder belongs to,
+ *   or %NULL when it is not the folder of a saved page
+ */
+GFile *
+dossier_importer_dup_folder_page (GFile        *folder,
+                                  GCancellable *cancellable)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) parent = NULL;
+  gsize length;
+
+  g_return_val_if_fail (G_IS_FILE (folder), NULL);
+
+  if (!(name = g_file_get_basename (folder)) || !(parent = g_file_get_parent (folder)))
+    return NULL;
+  length = strlen (name);
+
+  for (guint i = 0; folder_suffixes[i]; i++)
+    {
+      gsize suffix_length = strlen (folder_suffixes[i]);
+      g_autofree char *stem = NULL;
+
+      if (length <= suffix_length || !g_str_has_suffix (name, folder_suffixes[i]))
+        continue;
+
+      stem = g_strndup (name, length - suffix_length);
+      for (guint j = 0; page_extensions[j]; j++)
+        {
+          g_autofree char *page_name = g_strconcat (stem, page_extensions[j], NULL);
+          g_autoptr(GFile) page = g_file_get_child (parent, page_name);
+
+          if (g_file_query_file_type (page, G_FILE_QUERY_INFO_NONE, cancellable) ==
+              G_FILE_TYPE_REGULAR)
+            return g_steal_pointer (&page);
+        }
+    }
+
+  return NULL;
+}
+
 /**
  * dossier_importer_load_file:
  * @file: a clipping file
@@ -417,7 +477,9 @@ decode:
  * @error: a #GError
  *
  * Loads and imports @file, refusing what is not a regular file or is over
- * %DOSSIER_IMPORT_MAX_SIZE before reading it.
+ * %DOSSIER_IMPORT_MAX_SIZE before reading it. The folder of a web page
+ * saved "complete" imports the page: its articles then carry the page's
+ * #GFile as %DOSSIER_IMPORT_FILE_KEY.
  *
  * Returns: (transfer container) (element-type DossierArticle): the articles
  */
@@ -446,9 +508,21 @@ dossier_importer_load_file (GFile               *file,
   type = g_file_info_get_file_type (info);
   if (type == G_FILE_TYPE_DIRECTORY)
     {
-      g_set_error_literal (error, DOSSIER_ERROR, DOSSIER_ERROR_NOT_REGULAR,
-                           _("This is a folder, not a file"));
-      return NULL;
+      g_autoptr(GFile) page = dossier_importer_dup_folder_page (file, cancellable);
+      GPtrArray *articles;
+
+      if (page == NULL)
+        {
+          g_set_error_literal (error, DOSSIER_ERROR, DOSSIER_ERROR_NOT_REGULAR,
+                               _("This is a folder, not a file"));
+          return NULL;
+        }
+
+      if ((articles = dossier_importer_load_file (page, flags, cancellable, error)))
+        for (guint i = 0; i < articles->len; i++)
+          g_object_set_data_full (g_ptr_array_index (articles, i), DOSSIER_IMPORT_FILE_KEY,
+                                  g_object_ref (page), g_object_unref);
+      return articles;
     }
   if (type != G_FILE_TYPE_REGULAR)
     {
