@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
@@ -37,6 +38,21 @@ usage_error (GOptionContext *context,
       g_printerr ("%s", help);
     }
   return EXIT_BAD_USAGE;
+}
+
+/* GOptionContext keeps "--" when a name after it starts with a dash
+ * ("dossier-cli analyze -- -notes.txt"): it only ends the options. */
+static void
+drop_separator (int   *argc,
+                char **argv)
+{
+  for (int i = 1; i < *argc; i++)
+    if (g_str_equal (argv[i], "--"))
+      {
+        memmove (argv + i, argv + i + 1, (*argc - i) * sizeof (char *));
+        (*argc)--;
+        return;
+      }
 }
 
 static GBytes *
@@ -137,6 +153,7 @@ cmd_analyze (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
+  drop_separator (&argc, argv);
   if (argc != 2)
     return usage_error (context, _("analyze takes exactly one FILE (or - for standard input)"));
   if (published && !parse_date (published, &reference))
@@ -267,6 +284,7 @@ cmd_annotate (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
+  drop_separator (&argc, argv);
   if (argc != 2)
     return usage_error (context, _("annotate takes exactly one FILE"));
   if (quote == NULL || *quote == '\0')
@@ -331,6 +349,7 @@ cmd_notes_path (int    argc,
   context = g_option_context_new (_("FILE — print where the notes of FILE are kept"));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
+  drop_separator (&argc, argv);
   if (argc != 2)
     return usage_error (context, _("notes-path takes exactly one FILE"));
 
@@ -436,6 +455,7 @@ cmd_export (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
+  drop_separator (&argc, argv);
   if (argc != 2)
     return usage_error (context, _("export takes exactly one FILE"));
   if (format == NULL)
