@@ -574,7 +574,7 @@ test_given_names (void)
                      "cover was kind. Later that week Alasdair Gray praised it.";
   g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
 
-  expect (entities, "Johnnie Christmas", DOSSIER_ENTITY_PERSON, NULL, 1);
+  expect (entities, "Johnnie Christmas", DOSSIER_ENTITY_PERSON, "illustrator", 1);
   expect (entities, "Alasdair Gray", DOSSIER_ENTITY_PERSON, NULL, 1);
   g_assert_cmpuint (entities->len, ==, 2);
 }
@@ -612,6 +612,20 @@ test_tokenized_text (void)
   g_assert_cmpuint (entities->len, ==, 3);
 }
 
+static void
+test_context_cues (void)
+{
+  const char *text = "About 80 people left the town of Ardvane after the attack. The "
+                     "recipients, said Kettering, must show the works, which include a "
+                     "portrait of fashion designer Halbrook.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+
+  expect (entities, "Ardvane", DOSSIER_ENTITY_PLACE, NULL, 1);
+  expect (entities, "Kettering", DOSSIER_ENTITY_PERSON, NULL, 1);
+  expect (entities, "Halbrook", DOSSIER_ENTITY_PERSON, "fashion designer", 1);
+  g_assert_cmpuint (entities->len, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -646,6 +660,7 @@ main (int   argc,
   g_test_add_func ("/dossier/entities/given-names", test_given_names);
   g_test_add_func ("/dossier/entities/portfolio-titles", test_portfolio_titles);
   g_test_add_func ("/dossier/entities/tokenized-text", test_tokenized_text);
+  g_test_add_func ("/dossier/entities/context-cues", test_context_cues);
 
   return g_test_run ();
 }

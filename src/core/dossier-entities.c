@@ -154,6 +154,15 @@ static const char * const person_verbs[] = {
   "admitted", "believes", "thinks", "thought", "himself", "herself",
   "who", NULL };
 
+/* "said Smith, a spokesman": a reporting verb before a name */
+static const char * const speech_verbs[] = {
+  "said", "says", "added", "wrote", "explained", "noted", "argued", NULL };
+
+/* "the town of Yeoncheon" */
+static const char * const settlement_words[] = {
+  "town", "city", "village", "province", "region", "district", "county",
+  "state", "capital", "port", "island", "suburb", "municipality", NULL };
+
 static const char * const compass_words[] = {
   "north", "south", "east", "west", "northern", "southern", "eastern",
   "western", "central", "upper", "lower", "greater", "northeast",
@@ -173,6 +182,8 @@ static guint64 article_hash[G_N_ELEMENTS (articles)];
 static guint64 compass_hash[G_N_ELEMENTS (compass_words)];
 static guint64 place_prep_hash[G_N_ELEMENTS (place_preps)];
 static guint64 person_verb_hash[G_N_ELEMENTS (person_verbs)];
+static guint64 speech_verb_hash[G_N_ELEMENTS (speech_verbs)];
+static guint64 settlement_hash[G_N_ELEMENTS (settlement_words)];
 
 /* Small closed word lists are compared by hash, computed once. */
 static void
@@ -194,6 +205,10 @@ init_word_hashes (void)
         compass_hash[i] = _dossier_ner_hash_text (compass_words[i], strlen (compass_words[i]));
       for (guint i = 0; person_verbs[i]; i++)
         person_verb_hash[i] = _dossier_ner_hash_text (person_verbs[i], strlen (person_verbs[i]));
+      for (guint i = 0; speech_verbs[i]; i++)
+        speech_verb_hash[i] = _dossier_ner_hash_text (speech_verbs[i], strlen (speech_verbs[i]));
+      for (guint i = 0; settlement_words[i]; i++)
+        settlement_hash[i] = _dossier_ner_hash_text (settlement_words[i], strlen (settlement_words[i]));
       g_once_init_leave (&done, 1);
     }
 }
@@ -891,6 +906,13 @@ context_cue (Ctx   *ctx,
             return NER_KIND_PLACE;
           if (tok_is (p, W_THE))
             return NER_KIND_ORG;
+          /* "the town of Yeoncheon" */
+          if (tok_is (p, W_OF) && a > 1 && (tok_at (ctx, a - 2)->flags & NER_TOK_LOWER) &&
+              tok_in (tok_at (ctx, a - 2), settlement_hash))
+            return NER_KIND_PLACE;
+          /* "said Mauer, who" */
+          if (tok_in (p, speech_verb_hash) && b < n && tok_at (ctx, b)->flags & NER_TOK_PUNCT)
+            return NER_KIND_PERSON;
         }
     }
   if (b < n)
