@@ -265,6 +265,12 @@ test_durations (void)
   check ("The siege lasted two years and three months.", REF, "two years and three months",
          "P2Y3M");
   check ("The meeting took half an hour.", REF, "half an hour", "PT30M");
+  check ("Negotiations could take weeks.", REF, "weeks", "PXW");
+  {
+    g_autoptr(GPtrArray) v = analyze ("The visit comes a year after the election.", REF);
+
+    assert_timex (v, "a year", "P1Y", "duration");
+  }
 }
 
 static void

@@ -130,7 +130,7 @@ begin_correction (DossierWindow *self)
       dossier_document_get_read_only (document))
     {
       adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("Corrections cannot be kept: the notes of this clipping are read-only")));
+                                   adw_toast_new (_("Timeline corrections cannot be kept: the notes of this clipping are read-only")));
       return NULL;
     }
 

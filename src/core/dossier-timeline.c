@@ -2750,7 +2750,7 @@ match_quantity (Ctx  *c,
     }
   /* a rate: "$5 a day", "interviews a day", "twice a year" */
   if ((R (c, i) == W_A || word_is (c, i, "per")) && q == 1 && i > 0 &&
-      after != W_OF && !is_punct (c, k, '-'))
+      after != W_OF && after != W_AFTER && after != W_BEFORE && !is_punct (c, k, '-'))
     {
       guint p = i - 1;
       gboolean rate = is_num (c, p) || is_punct (c, p, '%') ||
@@ -2856,7 +2856,15 @@ match_bare_plural (Ctx  *c,
       return j + 1;
     }
   if (prev == W_FOR || prev == W_OVER || prev == W_WITHIN || prev == W_IN ||
-      prev == W_AFTER || prev == W_DURING)
+      prev == W_AFTER || prev == W_DURING ||
+      /* "could take weeks", "spent years", "lasted months" */
+      (i > 0 && same_sentence (c, i - 1, i) &&
+       (word_is (c, i - 1, "take") || word_is (c, i - 1, "takes") ||
+        word_is (c, i - 1, "took") || word_is (c, i - 1, "taken") ||
+        word_is (c, i - 1, "taking") || word_is (c, i - 1, "last") ||
+        word_is (c, i - 1, "lasts") || word_is (c, i - 1, "lasted") ||
+        word_is (c, i - 1, "spend") || word_is (c, i - 1, "spends") ||
+        word_is (c, i - 1, "spent") || word_is (c, i - 1, "spending"))))
     {
       if (i + 1 < c->n && (R (c, j) == W_OF || is_num (c, j)))
         return 0;

@@ -1,0 +1,684 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-timeline-ui"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "dossier-date-popover.h"
+#include "dossier-document.h"
+#include "dossier-reader-view-private.h"
+#include "dossier-timeline-chart-private.h"
+#include "dossier-timeline-row-private.h"
+#include "dossier-timeline-view-private.h"
+#include "dossier-timex.h"
+#include "dossier-window-analysis.h"
+#include "dossier-window-notes.h"
+#include "dossier-window-private.h"
+#include "dossier-window-timeline.h"
+
+/* The drawn timeline and timeline corrections in a real window
+ * (xvfb-run -a). The fixture is tests/fixtures/analysis-ui/rail-line.txt,
+ * published on 27 Nov 2025, with nine dated entries. */
+
+static gboolean have_display;
+
+#define TIMEOUT_USEC (20 * G_USEC_PER_SEC)
+#define N_DATED 9
+
+static void
+iterate_pending (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+wake_up (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+run_for (guint msec)
+{
+  gint64 end = g_get_monotonic_time () + msec * 1000;
+  guint id = g_timeout_add (10, wake_up, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (id);
+}
+
+static DossierWindow *
+open_fixture (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "analysis-ui",
+                                                 "rail-line.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  DossierWindow *window = dossier_window_new (NULL);
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_USEC;
+  guint id = g_timeout_add (10, wake_up, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  dossier_window_open_file (window, file);
+
+  while ((dossier_window_is_loading (window) || !_dossier_window_get_analysis_ready (window) ||
+          !_dossier_window_get_notes_ready (window)) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (id);
+  g_assert_false (dossier_window_is_loading (window));
+  g_assert_true (_dossier_window_get_analysis_ready (window));
+  g_assert_true (_dossier_window_get_notes_ready (window));
+  iterate_pending ();
+
+  return window;
+}
+
+static void
+destroy_window (DossierWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+}
+
+static DossierTimelineChart *
+show_chart (DossierWindow *window)
+{
+  DossierTimelineView *view = _dossier_window_get_timeline_view (window);
+  DossierTimelineChart *chart = _dossier_timeline_view_get_chart (view);
+
+  if (!gtk_revealer_get_reveal_child (window->timeline_revealer))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-timeline", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (view), "timeline.mode", "s", "chart");
+  g_assert_cmpstr (dossier_timeline_view_get_mode (view), ==, "chart");
+  g_assert_cmpstr (_dossier_timeline_view_get_page (view), ==, "chart");
+
+  /* Allocated, then grouped at its width, then the markers allocated */
+  run_for (300);
+  for (guint i = 0; i < 100; i++)
+    {
+      guint n = _dossier_timeline_chart_get_n_markers (chart);
+
+      if (n > 0 && gtk_widget_get_width (_dossier_timeline_chart_get_marker (chart, n - 1)) > 0)
+        break;
+      run_for (20);
+    }
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (chart)), >, 300);
+  g_assert_cmpuint (_dossier_timeline_chart_get_n_markers (chart), >, 0);
+
+  return chart;
+}
+
+static char *
+selected_span (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return g_strdup ("none");
+
+  return g_strdup_printf ("%d-%d", gtk_text_iter_get_offset (&start),
+                          gtk_text_iter_get_offset (&end));
+}
+
+static gboolean
+send_key (GtkWidget *widget,
+          guint      keyval,
+          GdkModifierType state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      gboolean handled = FALSE;
+
+      if (!GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        continue;
+
+      g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+      if (handled)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static GtkWidget *
+get_focus (GtkWidget *widget)
+{
+  return gtk_root_get_focus (gtk_widget_get_root (widget));
+}
+
+static guint
+marker_index (DossierTimelineChart *chart,
+              GtkWidget            *widget)
+{
+  for (guint i = 0; i < _dossier_timeline_chart_get_n_markers (chart); i++)
+    if (_dossier_timeline_chart_get_marker (chart, i) == widget)
+      return i;
+
+  return G_MAXUINT;
+}
+
+/* One marker or cluster per dated entry, labelled with its date */
+static void
+test_markers (void)
+{
+  DossierWindow *window;
+  DossierTimelineChart *chart;
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  guint n_markers, n_entries = 0;
+  double last_pos = -1;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+
+  window = open_fixture ();
+  chart = show_chart (window);
+  n_markers = _dossier_timeline_chart_get_n_markers (chart);
+
+  for (guint i = 0; i < n_markers; i++)
+    {
+      GtkWidget *marker = _dossier_timeline_chart_get_marker (chart, i);
+      guint n = _dossier_timeline_chart_marker_get_n_timexes (marker);
+      const char *label = _dossier_timeline_chart_marker_get_label (marker);
+      g_autofree char *first_date = NULL;
+      char *problem;
+
+      g_assert_true (gtk_widget_get_focusable (marker));
+      g_assert_cmpuint (n, >, 0);
+      g_assert_nonnull (label);
+
+      /* Screen readers hear the label */
+      problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (marker),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+      g_assert_null (problem);
+      g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (marker),
+                                                   GTK_ACCESSIBLE_ROLE_BUTTON));
+
+      first_date = _dossier_timeline_format_date (_dossier_timeline_chart_marker_get_timex (marker, 0));
+      g_assert_nonnull (strstr (label, first_date));
+
+      if (n == 1)
+        {
+          DossierTimex *timex = _dossier_timeline_chart_marker_get_timex (marker, 0);
+          g_autofree char *prefix = g_strdup_printf ("%s: ", first_date);
+          g_autofree char *opening = g_utf8_substring (dossier_timex_get_sentence (timex), 0, 20);
+
+          /* "Tue 25 Nov 2025: The regional assembly approved…" */
+          g_assert_true (g_str_has_prefix (label, prefix));
+          g_assert_nonnull (strstr (label, opening));
+        }
+      else
+        {
+          g_autofree char *prefix = g_strdup_printf ("%u dates: ", n);
+
+          g_assert_true (g_str_has_prefix (label, prefix));
+        }
+
+      for (guint k = 0; k < n; k++)
+        {
+          DossierTimex *timex = _dossier_timeline_chart_marker_get_timex (marker, k);
+
+          g_assert_true (_dossier_timeline_timex_is_dated (timex));
+          g_assert_false (g_hash_table_contains (seen, timex));
+          g_hash_table_add (seen, timex);
+          n_entries++;
+        }
+
+      /* Left to right in time, the order Tab follows */
+      g_assert_true (gtk_widget_get_next_sibling (marker) == NULL ||
+                     i + 1 == n_markers ||
+                     gtk_widget_get_next_sibling (marker) == _dossier_timeline_chart_get_marker (chart, i + 1));
+      {
+        graphene_rect_t bounds;
+
+        if (gtk_widget_get_child_visible (marker) &&
+            gtk_widget_compute_bounds (marker, GTK_WIDGET (chart), &bounds))
+          {
+            g_assert_cmpfloat (bounds.origin.x, >, last_pos);
+            last_pos = bounds.origin.x;
+          }
+      }
+    }
+
+  g_assert_cmpuint (n_entries, ==, N_DATED);
+
+  /* Zoomed far in, the week of 24 Nov 2025 is no longer one cluster */
+  {
+    double first, last, full_first, full_last;
+    guint before = n_markers;
+
+    _dossier_timeline_chart_get_visible_days (chart, &full_first, &full_last);
+    dossier_timeline_chart_zoom (chart, 40);
+    run_for (100);
+    _dossier_timeline_chart_get_visible_days (chart, &first, &last);
+    g_assert_cmpfloat_with_epsilon (last - first, (full_last - full_first) / 40, 0.01);
+    g_assert_cmpuint (_dossier_timeline_chart_get_n_markers (chart), >, before);
+
+    /* + and - from the keyboard, and back to all of it */
+    g_assert_true (send_key (GTK_WIDGET (chart), GDK_KEY_minus, 0));
+    _dossier_timeline_chart_get_visible_days (chart, &first, &last);
+    g_assert_cmpfloat_with_epsilon (last - first, (full_last - full_first) / 40 * 1.5, 0.01);
+    g_assert_true (send_key (GTK_WIDGET (chart), GDK_KEY_plus, 0));
+    _dossier_timeline_chart_get_visible_days (chart, &first, &last);
+    g_assert_cmpfloat_with_epsilon (last - first, (full_last - full_first) / 40, 0.01);
+
+    /* Panning keeps the span */
+    g_assert_true (send_key (GTK_WIDGET (chart), GDK_KEY_Right, GDK_SHIFT_MASK));
+    {
+      double first2, last2;
+
+      _dossier_timeline_chart_get_visible_days (chart, &first2, &last2);
+      g_assert_cmpfloat (first2, >, first);
+      g_assert_cmpfloat_with_epsilon (last2 - first2, last - first, 0.01);
+    }
+
+    gtk_widget_activate_action (GTK_WIDGET (_dossier_window_get_timeline_view (window)),
+                                "timeline.zoom-reset", NULL);
+    run_for (100);
+    _dossier_timeline_chart_get_visible_days (chart, &first, &last);
+    g_assert_cmpfloat (first, ==, full_first);
+    g_assert_cmpfloat (last, ==, full_last);
+    g_assert_cmpuint (_dossier_timeline_chart_get_n_markers (chart), ==, before);
+  }
+
+  destroy_window (window);
+}
+
+/* Arrows move between markers, Enter jumps to the passage */
+static void
+test_keyboard (void)
+{
+  DossierWindow *window;
+  DossierTimelineChart *chart;
+  GtkTextBuffer *buffer;
+  GtkWidget *marker;
+  GtkWidget *single = NULL;
+  GtkWidget *cluster = NULL;
+  guint n_markers;
+  g_autofree char *span = NULL;
+  g_autofree char *expected = NULL;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+
+  window = open_fixture ();
+  chart = show_chart (window);
+  buffer = _dossier_reader_view_get_buffer (window->reader_view);
+  n_markers = _dossier_timeline_chart_get_n_markers (chart);
+  g_assert_cmpuint (n_markers, >=, 2);
+
+  marker = _dossier_timeline_chart_get_marker (chart, 0);
+  gtk_widget_grab_focus (marker);
+  g_assert_true (get_focus (marker) == marker);
+
+  /* Right and Left step through them, End and Home go to the ends */
+  g_assert_true (send_key (marker, GDK_KEY_Right, 0) || send_key (GTK_WIDGET (chart), GDK_KEY_Right, 0));
+  g_assert_cmpuint (marker_index (chart, get_focus (marker)), ==, 1);
+  g_assert_true (send_key (GTK_WIDGET (chart), GDK_KEY_End, 0));
+  g_assert_cmpuint (marker_index (chart, get_focus (marker)), ==, n_markers - 1);
+  g_assert_true (send_key (GTK_WIDGET (chart), GDK_KEY_Left, 0));
+  g_assert_cmpuint (marker_index (chart, get_focus (marker)), ==, n_markers - 2);
+  g_assert_true (send_key (GTK_WIDGET (chart), GDK_KEY_Home, 0));
+  g_assert_cmpuint (marker_index (chart, get_focus (marker)), ==, 0);
+
+  /* Tab follows the same order */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (chart), GTK_DIR_TAB_FORWARD));
+  g_assert_cmpuint (marker_index (chart, get_focus (marker)), ==, 1);
+
+  for (guint i = 0; i < n_markers; i++)
+    {
+      GtkWidget *m = _dossier_timeline_chart_get_marker (chart, i);
+
+      if (_dossier_timeline_chart_marker_get_n_timexes (m) == 1 && single == NULL)
+        single = m;
+      else if (_dossier_timeline_chart_marker_get_n_timexes (m) > 1 && cluster == NULL)
+        cluster = m;
+    }
+  g_assert_nonnull (single);
+  g_assert_nonnull (cluster);
+
+  /* Enter on an entry selects its passage in the reader */
+  {
+    DossierTimex *timex = _dossier_timeline_chart_marker_get_timex (single, 0);
+
+    gtk_widget_grab_focus (single);
+    g_assert_true (send_key (single, GDK_KEY_Return, 0));
+    iterate_pending ();
+    span = selected_span (buffer);
+    expected = g_strdup_printf ("%u-%u", dossier_timex_get_start (timex), dossier_timex_get_end (timex));
+    g_assert_cmpstr (span, ==, expected);
+    g_clear_pointer (&span, g_free);
+    g_clear_pointer (&expected, g_free);
+  }
+
+  /* On a cluster it lists the entries; one of them is the passage */
+  {
+    GtkPopover *popover = _dossier_timeline_chart_get_cluster_popover (chart);
+    DossierTimex *timex = _dossier_timeline_chart_marker_get_timex (cluster, 1);
+    GtkWidget *box = gtk_popover_get_child (popover);
+    GtkWidget *button;
+
+    gtk_widget_grab_focus (cluster);
+    g_assert_true (send_key (cluster, GDK_KEY_Return, 0));
+    iterate_pending ();
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+    button = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+    g_assert_true (GTK_IS_BUTTON (button));
+    g_signal_emit_by_name (button, "clicked");
+    iterate_pending ();
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+    span = selected_span (buffer);
+    expected = g_strdup_printf ("%u-%u", dossier_timex_get_start (timex), dossier_timex_get_end (timex));
+    g_assert_cmpstr (span, ==, expected);
+  }
+
+  destroy_window (window);
+}
+
+/* The chart as a PNG, from the renderer of its window */
+static void
+test_save_png (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dossier-test-timeline-png-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "timeline.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierTimelineChart *chart;
+  DossierWindow *window;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+
+  window = open_fixture ();
+  chart = show_chart (window);
+
+  g_assert_true (dossier_timeline_chart_save_png (chart, file, &error));
+  g_assert_no_error (error);
+
+  texture = gdk_texture_new_from_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (chart)));
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, gtk_widget_get_height (GTK_WIDGET (chart)));
+
+  destroy_window (window);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* The list as "date|words", hidden entries under "# Hidden" */
+static char *
+describe_list (DossierWindow *window)
+{
+  GListModel *model = _dossier_timeline_view_get_model (_dossier_window_get_timeline_view (window));
+  GString *str = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (str->len > 0)
+        g_string_append_c (str, '\n');
+
+      if (GTK_IS_STRING_OBJECT (item))
+        g_string_append_printf (str, "# %s", gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+      else
+        {
+          g_autofree char *date = _dossier_timeline_format_date (DOSSIER_TIMEX (item));
+
+          g_string_append_printf (str, "%s|%s", date, dossier_timex_get_text (DOSSIER_TIMEX (item)));
+        }
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+static DossierTimex *
+find_entry (DossierWindow *window,
+            const char    *words)
+{
+  GListModel *model = _dossier_timeline_view_get_model (_dossier_window_get_timeline_view (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (DOSSIER_IS_TIMEX (item) && g_strcmp0 (dossier_timex_get_text (DOSSIER_TIMEX (item)), words) == 0)
+        return DOSSIER_TIMEX (item);
+    }
+
+  return NULL;
+}
+
+static guint
+count_chart_entries (DossierTimelineChart *chart)
+{
+  guint n = 0;
+
+  run_for (100);
+  for (guint i = 0; i < _dossier_timeline_chart_get_n_markers (chart); i++)
+    n += _dossier_timeline_chart_marker_get_n_timexes (_dossier_timeline_chart_get_marker (chart, i));
+
+  return n;
+}
+
+static const char original[] =
+  "# Dates\n"
+  "October 2024|October 2024\n"
+  "week of 17 Nov 2025|last week\n"
+  "Mon 24 Nov 2025|Monday\n"
+  "Tue 25 Nov 2025|Tuesday\n"
+  "Wed 26 Nov 2025, 00:00|midnight\n"
+  "Wed 26 Nov 2025|the next day\n"
+  "Fri 28 Nov 2025|Friday\n"
+  "December 2025|next month\n"
+  "2026|early 2026\n"
+  "# Durations and Undated";
+
+static const char corrected[] =
+  "# Dates\n"
+  "October 2024|October 2024\n"
+  "week of 17 Nov 2025|last week\n"
+  "Tue 18 Nov 2025|Tuesday\n"
+  "Mon 24 Nov 2025|Monday\n"
+  "Wed 26 Nov 2025, 00:00|midnight\n"
+  "Fri 28 Nov 2025|Friday\n"
+  "December 2025|next month\n"
+  "2026|early 2026\n"
+  "2030|the works\n"
+  "# Durations and Undated";
+
+/* Redate, hide, add; undo and redo; saved with the notes */
+static void
+test_corrections (void)
+{
+  DossierWindow *window;
+  DossierTimelineView *view;
+  DossierTimelineChart *chart;
+  DossierDocument *document;
+  DossierDatePopover *popover;
+  GtkTextBuffer *buffer;
+  GtkTextIter a, b;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *durations = NULL;
+  g_autofree char *expected = NULL;
+  const char *text;
+  const char *found;
+  guint start;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+
+  window = open_fixture ();
+  view = _dossier_window_get_timeline_view (window);
+  chart = show_chart (window);
+  document = _dossier_window_get_document (window);
+  buffer = _dossier_reader_view_get_buffer (window->reader_view);
+
+  /* What the analysis found (durations vary with the analysis: kept as
+   * they are) */
+  list = describe_list (window);
+  g_assert_true (g_str_has_prefix (list, original));
+  durations = g_strdup (list + strlen (original));
+  g_clear_pointer (&list, g_free);
+  g_assert_cmpuint (count_chart_entries (chart), ==, N_DATED);
+
+  /* A new date, from the row's prompt */
+  _dossier_timeline_view_prompt_date (view, NULL, find_entry (window, "Tuesday"));
+  popover = _dossier_timeline_view_get_date_popover (view);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpstr (dossier_date_popover_get_value (popover), ==, "2025-11-25");
+  dossier_date_popover_set_value (popover, "18 November");
+  g_assert_false (dossier_date_popover_choose (popover));
+  dossier_date_popover_set_value (popover, "2025-11-18");
+  g_assert_true (dossier_date_popover_choose (popover));
+  iterate_pending ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  /* Hidden, listed apart, off the chart */
+  _dossier_timeline_view_request_hidden (view, find_entry (window, "the next day"), TRUE);
+  iterate_pending ();
+  g_assert_cmpuint (count_chart_entries (chart), ==, N_DATED - 1);
+
+  /* Added from a selection */
+  text = dossier_document_get_text (document);
+  found = strstr (text, "the works");
+  g_assert_nonnull (found);
+  start = g_utf8_pointer_to_offset (text, found);
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, start + strlen ("the works"));
+  gtk_text_buffer_select_range (buffer, &a, &b);
+  iterate_pending ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.timeline-add", NULL));
+  popover = _dossier_window_get_add_date_popover (window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpstr (dossier_date_popover_get_value (popover), ==, "2025-11-27");
+  dossier_date_popover_set_value (popover, "2030");
+  g_assert_true (dossier_date_popover_choose (popover));
+  iterate_pending ();
+
+  list = describe_list (window);
+  expected = g_strconcat (corrected, durations, "\n# Hidden\nWed 26 Nov 2025|the next day", NULL);
+  g_assert_cmpstr (list, ==, expected);
+  g_clear_pointer (&list, g_free);
+  g_assert_cmpuint (count_chart_entries (chart), ==, N_DATED);
+
+  /* Shown again, then back to hidden with undo, and again with redo */
+  _dossier_timeline_view_request_hidden (view, find_entry (window, "the next day"), FALSE);
+  iterate_pending ();
+  g_assert_cmpuint (count_chart_entries (chart), ==, N_DATED + 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate_pending ();
+  list = describe_list (window);
+  g_assert_cmpstr (list, ==, expected);
+  g_clear_pointer (&list, g_free);
+
+  /* Undo everything, redo everything */
+  for (guint i = 0; i < 3; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate_pending ();
+  list = describe_list (window);
+  g_assert_cmpstr (list, ==, g_strconcat (original, durations, NULL));
+  g_clear_pointer (&list, g_free);
+  g_assert_cmpuint (count_chart_entries (chart), ==, N_DATED);
+
+  for (guint i = 0; i < 3; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  iterate_pending ();
+  list = describe_list (window);
+  g_assert_cmpstr (list, ==, expected);
+  g_clear_pointer (&list, g_free);
+
+  /* Kept in the notes file: a new window shows them again */
+  g_assert_true (dossier_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+  destroy_window (window);
+
+  window = open_fixture ();
+  /* The notes may load after the analysis: both are in */
+  run_for (200);
+  list = describe_list (window);
+  g_assert_cmpstr (list, ==, expected);
+  g_clear_pointer (&list, g_free);
+
+  /* The row menu offers to show a hidden entry again, not to hide it */
+  {
+    DossierTimelineRow *row = g_object_new (DOSSIER_TYPE_TIMELINE_ROW, NULL);
+
+    g_object_ref_sink (row);
+    dossier_timeline_row_set_item (row, G_OBJECT (find_entry (window, "the next day")));
+    dossier_timeline_row_set_hidden (row, TRUE);
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "hidden-entry"));
+    g_object_unref (row);
+  }
+
+  destroy_window (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *home = g_dir_make_tmp ("dossier-test-timeline-ui-XXXXXX", NULL);
+  static const char *user_dirs[] = {
+    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (user_dirs); i++)
+    {
+      g_autofree char *dir = g_build_filename (home, user_dirs[i], NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+      g_setenv (user_dirs[i], dir, TRUE);
+    }
+
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  have_display = gtk_init_check ();
+  if (have_display)
+    {
+      adw_init ();
+      g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+    }
+
+  g_test_add_func ("/dossier/timeline-ui/markers", test_markers);
+  g_test_add_func ("/dossier/timeline-ui/keyboard", test_keyboard);
+  g_test_add_func ("/dossier/timeline-ui/save-png", test_save_png);
+  g_test_add_func ("/dossier/timeline-ui/corrections", test_corrections);
+
+  return g_test_run ();
+}
