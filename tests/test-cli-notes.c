@@ -387,6 +387,32 @@ test_found_after_move (void)
   }
 }
 
+/* Exports list the entities as corrected in the notes file. */
+static void
+test_entity_corrections (void)
+{
+  g_autofree char *path = clipping ("corrected.txt");
+  g_autofree char *notes = g_build_filename (data_home, "..", "corrected.json", NULL);
+  g_auto(Run) run = { 0 };
+
+  g_assert_true (g_file_set_contents (notes,
+                                      "{ \"version\": 1, \"entity_corrections\": ["
+                                      "  { \"action\": \"kind\", \"name\": \"Neris\","
+                                      "    \"kind\": \"organization\", \"to\": \"place\" },"
+                                      "  { \"action\": \"rename\", \"name\": \"Neris\","
+                                      "    \"kind\": \"place\", \"to\": \"Neris River\" },"
+                                      "  { \"action\": \"hide\", \"name\": \"jonas  petraitis\","
+                                      "    \"kind\": \"person\" } ] }",
+                                      -1, NULL));
+
+  run_cli (&run, "export", path, "--format", "csv-entities", "--notes", notes, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "name,kind,role,aliases,mentions,first_start,first_end\r\n"
+                   "Neris River,place,,Neris,1,50,55\r\n"
+                   "Rūta Vaitkienė,person,,,1,137,151\r\n");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -410,6 +436,7 @@ main (int    argc,
   g_test_add_func ("/dossier/cli-notes/bad-usage-and-input", test_bad_usage_and_input);
   g_test_add_func ("/dossier/cli-notes/notes-override-and-corrupt", test_notes_override_and_corrupt);
   g_test_add_func ("/dossier/cli-notes/found-after-move", test_found_after_move);
+  g_test_add_func ("/dossier/cli-notes/entity-corrections", test_entity_corrections);
 
   status = g_test_run ();
   g_free (data_home);

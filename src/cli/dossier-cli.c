@@ -14,6 +14,7 @@
 #include <gio/gunixinputstream.h>
 
 #include "dossier-core.h"
+#include "dossier-entity-corrections.h"
 #include "dossier-export.h"
 
 #define EXIT_BAD_INPUT 1
@@ -386,6 +387,29 @@ export_json (DossierDocument  *document,
   return dossier_document_serialize (document);
 }
 
+/* The entities as the app shows them: the user's corrections on top,
+ * without those hidden. */
+static GPtrArray *
+correct_entities (DossierDocument *document,
+                  const char      *text,
+                  GPtrArray       *found)
+{
+  g_autoptr(GListStore) store = g_list_store_new (DOSSIER_TYPE_ENTITY);
+  g_autoptr(GListStore) shown = NULL;
+  g_autoptr(JsonArray) corrections = dossier_document_dup_entity_corrections (document);
+  GPtrArray *entities;
+  guint n;
+
+  g_list_store_splice (store, 0, 0, found->pdata, found->len);
+  shown = dossier_entity_corrections_apply (G_LIST_MODEL (store), text, corrections, NULL);
+  n = g_list_model_get_n_items (G_LIST_MODEL (shown));
+  entities = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (entities, g_list_model_get_item (G_LIST_MODEL (shown), i));
+
+  return entities;
+}
+
 /* The formats of dossier_export(): the notes, and the entities and the
  * timeline when the format shows them, analysed as `analyze` does. */
 static GBytes *
@@ -401,7 +425,11 @@ export_core (DossierExportFormat   format,
   if (!dossier_document_load (document, dossier_document_get_notes_file (document), NULL, error))
     return NULL;
   if (dossier_export_format_needs_entities (format))
-    entities = dossier_entities_analyze (text, dossier_article_get_language (article));
+    {
+      g_autoptr(GPtrArray) found = dossier_entities_analyze (text, dossier_article_get_language (article));
+
+      entities = correct_entities (document, text, found);
+    }
   if (dossier_export_format_needs_timeline (format))
     timexes = dossier_timeline_analyze (text, dossier_article_get_published (article));
 
