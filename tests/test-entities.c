@@ -626,6 +626,23 @@ test_context_cues (void)
   g_assert_cmpuint (entities->len, ==, 3);
 }
 
+static void
+test_affiliations (void)
+{
+  const char *text = "In a statement on Monday, UN Secretary-General Antonio Guterres called "
+                     "for calm, and Sen. Chuck Grassley, R-Iowa, said he agreed with it.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+  DossierEntity *e;
+
+  e = expect (entities, "United Nations", DOSSIER_ENTITY_ORGANIZATION, NULL, 1);
+  expect_mention (e, 0, text, "UN", 0);
+  expect (entities, "Antonio Guterres", DOSSIER_ENTITY_PERSON, "UN Secretary-General", 1);
+  expect (entities, "Chuck Grassley", DOSSIER_ENTITY_PERSON, "Sen.", 1);
+  e = expect (entities, "Iowa", DOSSIER_ENTITY_PLACE, NULL, 1);
+  expect_mention (e, 0, text, "Iowa", 0);
+  g_assert_cmpuint (entities->len, ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -661,6 +678,7 @@ main (int   argc,
   g_test_add_func ("/dossier/entities/portfolio-titles", test_portfolio_titles);
   g_test_add_func ("/dossier/entities/tokenized-text", test_tokenized_text);
   g_test_add_func ("/dossier/entities/context-cues", test_context_cues);
+  g_test_add_func ("/dossier/entities/affiliations", test_affiliations);
 
   return g_test_run ();
 }

@@ -994,6 +994,9 @@ scan_hyphenated (Ctx            *ctx,
           gsize len = i - off;
           const NerGazForm *form;
 
+          /* "Sen. Chuck Grassley, R-Iowa": a party's initial */
+          if (off == 0 && len == 1 && i < t->len && (s[0] == 'R' || s[0] == 'D' || s[0] == 'I'))
+            first_is_name = TRUE;
           if (len > 0 && g_ascii_isupper (s[off]) &&
               (form = _dossier_ner_gazetteer_lookup (ctx->gaz, _dossier_ner_hash_text (s + off, len))) != NULL &&
               (off == 0 || first_is_name))
@@ -1079,7 +1082,8 @@ emit_gaz_in (Ctx   *ctx,
       const NerGazEntry *e = NULL;
       guint m = is_name_tok (tok_at (ctx, i)) ? match_gaz (ctx, i, b, &e) : 0;
 
-      if (m > 0 && !(word_flags (ctx, tok_at (ctx, i)) & NER_W_MODIFIER && m == 1))
+      if (m > 0 && !(word_flags (ctx, tok_at (ctx, i)) & NER_W_MODIFIER && m == 1 &&
+                     !(tok_at (ctx, i)->flags & NER_TOK_ALLCAPS)))
         {
           Cand *c = add_cand (ctx, i, i + m, e->kind, CAND_FROM_GAZ);
 
