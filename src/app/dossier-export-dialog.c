@@ -200,6 +200,16 @@ on_export_clicked (DossierExportDialog *self,
   g_object_unref (self);
 }
 
+static gboolean
+enter_cb (GtkWidget *widget,
+          GVariant  *args,
+          gpointer   user_data)
+{
+  on_export_clicked (DOSSIER_EXPORT_DIALOG (widget), NULL);
+
+  return TRUE;
+}
+
 static void
 dossier_export_dialog_get_property (GObject    *object,
                                     guint       prop_id,
@@ -305,6 +315,7 @@ static void
 dossier_export_dialog_init (DossierExportDialog *self)
 {
   AdwPreferencesGroup *groups[3];
+  GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -341,8 +352,17 @@ dossier_export_dialog_init (DossierExportDialog *self)
       self->rows[i] = row;
     }
 
-  gtk_check_button_set_active (self->checks[0], TRUE);
+  dossier_export_dialog_set_format (self, formats[0].format);
   update_rows (self);
+
+  /* Enter exports, wherever the focus is: the rows and check buttons
+   * would take it to choose what is already chosen. */
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Return|KP_Enter|ISO_Enter"),
+                                                          gtk_callback_action_new (enter_cb, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 /**
@@ -390,7 +410,7 @@ dossier_export_dialog_set_format (DossierExportDialog *self,
 
   /* on_check_toggled() notifies */
   gtk_check_button_set_active (self->checks[i], TRUE);
-  /* Not the Cancel button: Enter on a button would press it. */
+  /* The arrow keys go on from the chosen row. */
   gtk_window_set_focus (GTK_WINDOW (self), self->rows[i]);
 }
 
