@@ -122,6 +122,9 @@ test_relative_tense (void)
   check ("The strike, which started on Monday, will go on.", REF, "Monday", "2025-11-24");
   /* short news sentences with a subject stay in the past */
   check ("He died Saturday.", REF, "Saturday", "2025-11-22");
+  /* a refusal to comment is dated, not planned */
+  check ("A spokesman declined to comment Thursday.", "2025-11-26", "Thursday", "2025-11-20");
+  check ("The board decided to meet on Friday.", "2025-11-26", "Friday", "2025-11-28");
   check ("Obama strode in Saturday.", REF, "Saturday", "2025-11-22");
 }
 

@@ -356,6 +356,22 @@ fragment_tense (Ctx  *c,
   return TENSE_PRESENT;
 }
 
+/* "declined to comment Thursday": the date is the refusal's, not a plan */
+static gboolean
+is_reporting_verb (Ctx  *c,
+                   guint j)
+{
+  static const char *verbs[] = {
+    "comment", "say", "discuss", "elaborate", "speak", "respond", "confirm",
+    "identify", "name", "reveal", "disclose",
+  };
+
+  for (guint n = 0; n < G_N_ELEMENTS (verbs); n++)
+    if (word_is (c, j, verbs[n]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Tense of the clause around token @i: an auxiliary ("will", "was",
  * "has") close before the expression, then one shortly after, then the
  * nearest other cue (a past form, "expected", "would") before, then after.
@@ -376,7 +392,7 @@ tense_at (Ctx  *c,
        * March" */
       if (!left_weak && R (c, i - d) == W_TO && d > 1 && c->t[i - d + 1].kind == TOK_WORD &&
           c->t[i - d + 1].w == NULL && !(c->t[i - d + 1].flags & TOK_F_CAP) &&
-          c->t[i - d + 1].tense == 0)
+          c->t[i - d + 1].tense == 0 && !is_reporting_verb (c, i - d + 1))
         return TENSE_FUTURE;
       if (t == 0)
         continue;
