@@ -105,9 +105,14 @@ fixture_path (const char *name)
 static DossierWindow *
 open_fixture (const char *name)
 {
-  DossierWindow *window = dossier_window_new (NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  DossierWindow *window;
   g_autofree char *path = fixture_path (name);
   g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  /* Each case starts from the default highlight colour. */
+  g_settings_reset (settings, "highlight-color");
+  window = dossier_window_new (NULL);
 
   gtk_window_present (GTK_WINDOW (window));
   dossier_window_open_file (window, file);
@@ -709,6 +714,115 @@ remove_tree (GFile *file)
   g_file_delete (file, NULL, NULL);
 }
 
+/* Sends a key press through the reader's capture-phase key controllers, as
+ * GTK does with a real key event. */
+static gboolean
+press_key (DossierWindow   *window,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  GtkWidget *text_view = GTK_WIDGET (_dossier_reader_view_get_text_view (window->reader_view));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (text_view);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; !handled && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  iterate_pending ();
+
+  return handled;
+}
+
+/* h, u, n and t act on the selection and only on it; the colour chosen
+ * last is remembered, for the next window too. */
+static void
+test_keys (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dossier-keys-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "clipping.txt", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  DossierWindow *window;
+  DossierDocument *document;
+  DossierAnnotation *annotation;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_file_set_contents (path,
+                       "The ferry to the outer islands will run twice a day from June.\n\n"
+                       "Fares stay the same, the operator said, but the winter timetable "
+                       "drops the evening crossing.\n\n"
+                       "Islanders asked for a late boat on Fridays.\n",
+                       -1, &error);
+  g_assert_no_error (error);
+  g_settings_set_string (settings, "highlight-color", "yellow");
+
+  window = open_path (path);
+  document = _dossier_window_get_document (window);
+
+  /* Without a selection the keys are the text view's. */
+  g_assert_false (press_key (window, GDK_KEY_h, 0));
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_annotations (document)), ==, 0);
+
+  /* With one: h highlights in the last colour. */
+  select_text (window, "twice a day");
+  g_assert_false (press_key (window, GDK_KEY_h, GDK_CONTROL_MASK));
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_annotations (document)), ==, 0);
+  g_assert_true (press_key (window, GDK_KEY_h, 0));
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_annotations (document)), ==, 1);
+  annotation = annotation_at (document, 0);
+  g_assert_cmpstr (dossier_annotation_get_exact (annotation), ==, "twice a day");
+  g_assert_cmpint (dossier_annotation_get_color (annotation), ==, DOSSIER_ANNOTATION_COLOR_YELLOW);
+  g_assert_cmpint (dossier_annotation_get_style (annotation), ==, DOSSIER_ANNOTATION_STYLE_HIGHLIGHT);
+
+  /* A colour picked from the popover becomes the default, and is kept. */
+  select_text (window, "Fares stay the same");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.highlight-color", "s", "purple"));
+  iterate_pending ();
+  {
+    g_autofree char *kept = g_settings_get_string (settings, "highlight-color");
+    g_assert_cmpstr (kept, ==, "purple");
+  }
+
+  /* u underlines, in that colour. */
+  select_text (window, "evening crossing");
+  g_assert_true (press_key (window, GDK_KEY_u, 0));
+  annotation = annotation_at (document, 2);
+  g_assert_cmpstr (dossier_annotation_get_exact (annotation), ==, "evening crossing");
+  g_assert_cmpint (dossier_annotation_get_color (annotation), ==, DOSSIER_ANNOTATION_COLOR_PURPLE);
+  g_assert_cmpint (dossier_annotation_get_style (annotation), ==, DOSSIER_ANNOTATION_STYLE_UNDERLINE);
+
+  /* n opens the card's note editor on a new highlight. */
+  select_text (window, "late boat");
+  g_assert_true (press_key (window, GDK_KEY_n, 0));
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_annotations (document)), ==, 4);
+  g_assert_true (adw_flap_get_reveal_flap (window->notes_flap));
+
+  /* Ctrl+Z, through the window's shortcut, takes the last one back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate_pending ();
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_annotations (document)), ==, 3);
+
+  run_until (document_saved, document);
+  destroy_window (window);
+
+  /* The next window starts with the remembered colour. */
+  window = open_path (path);
+  document = _dossier_window_get_document (window);
+  select_text (window, "Islanders asked");
+  g_assert_true (press_key (window, GDK_KEY_h, 0));
+  annotation = annotation_at (document, 3);
+  g_assert_cmpstr (dossier_annotation_get_exact (annotation), ==, "Islanders asked");
+  g_assert_cmpint (dossier_annotation_get_color (annotation), ==, DOSSIER_ANNOTATION_COLOR_PURPLE);
+  run_until (document_saved, document);
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -750,6 +864,7 @@ main (int    argc,
   g_test_add_func ("/dossier/notes-panel/clipping-notes", test_clipping_notes);
   g_test_add_func ("/dossier/notes-panel/unreadable", test_unreadable);
   g_test_add_func ("/dossier/notes-panel/orphans", test_orphans);
+  g_test_add_func ("/dossier/notes-panel/keys", test_keys);
 
   ret = g_test_run ();
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-annotation.h"
+#include "dossier-application.h"
 #include "dossier-annotation-list.h"
 #include "dossier-article.h"
 #include "dossier-document.h"
@@ -635,6 +636,28 @@ set_last_color (DossierWindow          *self,
   dossier_selection_popover_set_color (notes->popover, color);
 }
 
+/* The colour chosen last is the next session's default too. */
+static void
+remember_color (DossierAnnotationColor color)
+{
+  g_autoptr(GSettings) settings = dossier_application_dup_settings ();
+
+  g_settings_set_string (settings, "highlight-color", dossier_annotation_color_to_string (color));
+}
+
+static DossierAnnotationColor
+remembered_color (void)
+{
+  g_autoptr(GSettings) settings = dossier_application_dup_settings ();
+  g_autofree char *name = g_settings_get_string (settings, "highlight-color");
+  DossierAnnotationColor color;
+
+  if (!dossier_annotation_color_from_string (name, &color))
+    color = DOSSIER_ANNOTATION_COLOR_YELLOW;
+
+  return color;
+}
+
 static void
 highlight_action (GtkWidget  *widget,
                   const char *action_name,
@@ -660,6 +683,7 @@ highlight_color_action (GtkWidget  *widget,
     return;
 
   set_last_color (self, color);
+  remember_color (color);
   annotation = annotate_selection (self, color, DOSSIER_ANNOTATION_STYLE_HIGHLIGHT, FALSE);
 }
 
@@ -1119,7 +1143,7 @@ _dossier_window_notes_init (DossierWindow *self)
 
   notes->popover = DOSSIER_SELECTION_POPOVER (dossier_selection_popover_new ());
   gtk_widget_set_parent (GTK_WIDGET (notes->popover), GTK_WIDGET (notes->text_view));
-  set_last_color (self, DOSSIER_ANNOTATION_COLOR_YELLOW);
+  set_last_color (self, remembered_color ());
 
   /* Capture: before the text view's own gestures claim the clicks. */
   controller = gtk_event_controller_legacy_new ();
