@@ -310,14 +310,16 @@ test_filter (void)
 
   /* By name, case-insensitive; empty sections lose their heading */
   gtk_editable_set_text (entry, "MAD");
-  run_for (400);
+  g_signal_emit_by_name (entry, "search-changed");
+  run_for (50);
   rows = describe_sidebar (sidebar);
   g_assert_cmpstr (rows, ==, "# Places\nMadrid||1");
   g_free (rows);
 
   /* By role */
   gtk_editable_set_text (entry, "minister");
-  run_for (400);
+  g_signal_emit_by_name (entry, "search-changed");
+  run_for (50);
   rows = describe_sidebar (sidebar);
   g_assert_cmpstr (rows, ==,
                    "# People\n"
@@ -326,11 +328,13 @@ test_filter (void)
   g_free (rows);
 
   gtk_editable_set_text (entry, "nobody by this name");
-  run_for (400);
+  g_signal_emit_by_name (entry, "search-changed");
+  run_for (50);
   g_assert_cmpstr (_dossier_entity_sidebar_get_page (sidebar), ==, "no-match");
 
   gtk_editable_set_text (entry, "");
-  run_for (400);
+  g_signal_emit_by_name (entry, "search-changed");
+  run_for (50);
   g_assert_cmpstr (_dossier_entity_sidebar_get_page (sidebar), ==, "list");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (_dossier_entity_sidebar_get_selection (sidebar))),
                     ==, 10);

@@ -351,8 +351,10 @@ set_find_text (DossierWindow *window,
   GtkEditable *entry = _dossier_reader_view_get_find_entry (window->reader_view);
 
   gtk_editable_set_text (entry, text);
-  /* GtkSearchEntry reports changes after a short delay. */
-  run_for (400);
+  /* GtkSearchEntry reports changes after a short delay, which a loaded
+   * machine may stretch: report this one now. */
+  g_signal_emit_by_name (entry, "search-changed");
+  run_for (50);
 }
 
 static void
