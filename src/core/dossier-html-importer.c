@@ -50,9 +50,22 @@ typedef struct
   guint   data_table : 1;
 } NodeData;
 
+/* The lists the walks over a whole page gather: for the metadata (when
+ * metas is set) and for prep_document () (when removed is set). */
+typedef struct
+{
+  GPtrArray *metas;
+  GPtrArray *scripts;
+  GPtrArray *times;
+  GPtrArray *removed;   /* scripts, styles, templates, <noscript>: outermost */
+  GPtrArray *brs;
+  GPtrArray *fonts;
+} Survey;
+
 typedef struct
 {
   xmlDoc     *doc;
+  Survey     *prep;        /* prep_document ()'s lists, when already made */
   GPtrArray  *graveyard;   /* unlinked nodes, freed with the pass */
   GPtrArray  *data;        /* NodeData, pointed to by node->_private */
   guint       flags;
@@ -299,6 +312,16 @@ get_next_node (xmlNode  *node,
   while (is_element (node) && !next_element_sibling (node));
 
   return is_element (node) ? next_element_sibling (node) : NULL;
+}
+
+static xmlNode *
+find_tag (xmlNode    *root,
+          const char *tag)
+{
+  for (xmlNode *n = root; n; n = next_in (n, root, FALSE))
+    if (tag_is (n, tag))
+      return n;
+  return NULL;
 }
 
 /* Descendants of @root (not @root) with one of @tags, in document order. */
@@ -1030,48 +1053,100 @@ replace_brs (Grabber   *g,
 }
 
 static void
-prep_document (Grabber *g,
-               xmlNode *root,
-               xmlNode *body)
+survey_clear (Survey *survey)
+{
+  g_clear_pointer (&survey->metas, g_ptr_array_unref);
+  g_clear_pointer (&survey->scripts, g_ptr_array_unref);
+  g_clear_pointer (&survey->times, g_ptr_array_unref);
+  g_clear_pointer (&survey->removed, g_ptr_array_unref);
+  g_clear_pointer (&survey->brs, g_ptr_array_unref);
+  g_clear_pointer (&survey->fonts, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Survey, survey_clear)
+
+/* One walk of the page for the lists that @survey asks for: on a large
+ * page each walk of the whole tree costs more than what is done with its
+ * findings. What is inside a script or a <noscript> goes with it, so
+ * prep_document () needs nothing from there; the metadata may. */
+static void
+survey_page (xmlNode *root,
+             Survey  *survey)
 {
   static const char * const scripts[] = { "script", "noscript", "style", "template", NULL };
-  g_autoptr(GPtrArray) removed = g_ptr_array_new ();
-  g_autoptr(GPtrArray) brs = g_ptr_array_new ();
-  g_autoptr(GPtrArray) fonts = g_ptr_array_new ();
+  xmlNode *body = survey->removed ? find_tag (root, "body") : NULL;
+  xmlNode *removed = NULL;
   xmlNode *n = next_in (root, root, FALSE);
 
-  /* One walk for the three lists: on a large page each walk of the whole
-   * tree costs more than what is done with its findings. What is inside a
-   * script or a <noscript> goes with it. */
   while (n != NULL)
     {
-      gboolean skip = FALSE;
-
       if (is_element (n))
         {
-          if (tag_in (n, scripts))
+          if (survey->metas)
             {
-              g_ptr_array_add (removed, n);
-              skip = TRUE;
+              if (tag_is (n, "meta") || tag_is (n, "link"))
+                g_ptr_array_add (survey->metas, n);
+              else if (tag_is (n, "script"))
+                g_ptr_array_add (survey->scripts, n);
+              else if (tag_is (n, "time"))
+                g_ptr_array_add (survey->times, n);
             }
-          else if (tag_is (n, "br"))
+
+          if (survey->removed && removed == NULL)
             {
-              if (body && is_attached (n, body))
-                g_ptr_array_add (brs, n);
+              if (tag_in (n, scripts))
+                {
+                  g_ptr_array_add (survey->removed, n);
+                  removed = n;
+                }
+              else if (tag_is (n, "br"))
+                {
+                  if (body && is_attached (n, body))
+                    g_ptr_array_add (survey->brs, n);
+                }
+              else if (tag_is (n, "font"))
+                g_ptr_array_add (survey->fonts, n);
             }
-          else if (tag_is (n, "font"))
-            g_ptr_array_add (fonts, n);
         }
-      n = next_in (n, root, skip);
+
+      if (removed != NULL && survey->metas == NULL)
+        {
+          n = next_in (n, root, TRUE);
+          removed = NULL;
+          continue;
+        }
+
+      n = next_in (n, root, FALSE);
+      if (removed != NULL && !is_attached (n, removed))
+        removed = NULL;
+    }
+}
+
+static void
+prep_document (Grabber *g,
+               xmlNode *root)
+{
+  g_auto(Survey) own = { NULL, };
+  Survey *lists = g->prep;
+
+  if (lists == NULL)
+    {
+      own.removed = g_ptr_array_new ();
+      own.brs = g_ptr_array_new ();
+      own.fonts = g_ptr_array_new ();
+      survey_page (root, &own);
+      lists = &own;
     }
 
-  for (guint i = removed->len; i > 0; i--)
-    remove_node (g, g_ptr_array_index (removed, i - 1));
+  for (guint i = lists->removed->len; i > 0; i--)
+    remove_node (g, g_ptr_array_index (lists->removed, i - 1));
 
-  replace_brs (g, brs);
+  replace_brs (g, lists->brs);
 
-  for (guint i = 0; i < fonts->len; i++)
-    set_tag (g_ptr_array_index (fonts, i), "span");
+  for (guint i = 0; i < lists->fonts->len; i++)
+    set_tag (g_ptr_array_index (lists->fonts, i), "span");
+
+  g->prep = NULL;
 }
 
 static void
@@ -1472,16 +1547,6 @@ prep_article (Grabber *g,
     g_ptr_array_unref (lists[i]);
 }
 
-static xmlNode *
-find_tag (xmlNode    *root,
-          const char *tag)
-{
-  for (xmlNode *n = root; n; n = next_in (n, root, FALSE))
-    if (tag_is (n, tag))
-      return n;
-  return NULL;
-}
-
 static gboolean
 list_contains (GPtrArray *list,
                xmlNode   *node)
@@ -1601,7 +1666,7 @@ grab_article (Grabber *g)
     return NULL;
 
   body = find_tag (root, "body");
-  prep_document (g, root, body);
+  prep_document (g, root);
 
   node = root;
   while (node)
@@ -2692,32 +2757,34 @@ looks_like_url (const char *s)
                g_str_has_prefix (s, "//"));
 }
 
+/* @prep: (nullable): a #Survey to fill for prep_document () on the way */
 static void
 read_metadata (xmlNode  *root,
-               Metadata *m)
+               Metadata *m,
+               Survey   *prep)
 {
   const Patterns *p = patterns ();
-  g_autoptr(GPtrArray) metas = g_ptr_array_new ();
-  g_autoptr(GPtrArray) scripts = g_ptr_array_new ();
-  g_autoptr(GPtrArray) times = g_ptr_array_new ();
+  g_auto(Survey) own = { NULL, };
+  Survey *survey = prep ? prep : &own;
+  GPtrArray *metas, *scripts, *times;
   g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *date_fallback = NULL;
   g_autofree char *canonical = NULL;
   g_autofree char *content_language = NULL;
   const char *v;
 
-  /* One walk of the page for every list below. */
-  for (xmlNode *n = next_in (root, root, FALSE); n; n = next_in (n, root, FALSE))
+  /* One walk of the page for every list below, and those of
+   * prep_document () when asked. */
+  metas = survey->metas = g_ptr_array_new ();
+  scripts = survey->scripts = g_ptr_array_new ();
+  times = survey->times = g_ptr_array_new ();
+  if (prep)
     {
-      if (!is_element (n))
-        continue;
-      if (tag_is (n, "meta") || tag_is (n, "link"))
-        g_ptr_array_add (metas, n);
-      else if (tag_is (n, "script"))
-        g_ptr_array_add (scripts, n);
-      else if (tag_is (n, "time"))
-        g_ptr_array_add (times, n);
+      prep->removed = g_ptr_array_new ();
+      prep->brs = g_ptr_array_new ();
+      prep->fonts = g_ptr_array_new ();
     }
+  survey_page (root, survey);
 
   read_json_ld (root, scripts, m);
 
@@ -3553,6 +3620,7 @@ parse_page (const char  *data,
   g_autoptr(GDateTime) published = NULL;
   g_autofree char *subtitle = NULL;
   g_autoptr(GBytes) text_bytes = NULL;
+  g_auto(Survey) first_prep = { NULL, };
   Metadata meta = { NULL, };
   const char *note = NULL;
   glong best_length = -1;
@@ -3587,7 +3655,7 @@ parse_page (const char  *data,
       return NULL;
     }
 
-  read_metadata (xmlDocGetRootElement (doc), &meta);
+  read_metadata (xmlDocGetRootElement (doc), &meta, &first_prep);
 
   for (guint i = 0; i < G_N_ELEMENTS (attempts); i++)
     {
@@ -3602,6 +3670,9 @@ parse_page (const char  *data,
         break;
 
       grabber_init (&g, doc, attempts[i], meta.title);
+      /* The first attempt works on the tree read_metadata () walked. */
+      if (i == 0)
+        g.prep = &first_prep;
       doc = NULL;
 
       content = grab_article (&g);
