@@ -15,6 +15,7 @@
 #include "dossier-document.h"
 #include "dossier-highlighter.h"
 #include "dossier-print-operation.h"
+#include "dossier-reader-view-private.h"
 
 /*
  * Prints a clipping as it reads in Dossier: the title, the dek, the byline
@@ -36,6 +37,7 @@
 #define DEK_FONT      "Serif Italic 13"
 #define META_FONT     "Sans 9"
 #define HEADING_FONT  "Sans Bold 11"
+#define SUBHEAD_FONT  "Serif Bold 12"
 #define NOTE_FONT     "Sans 9"
 #define FOOTER_FONT   "Sans 8"
 
@@ -400,6 +402,7 @@ add_paragraph (DossierPrintOperation *self,
                guint                  start,
                guint                  end,
                guint                  next_start,
+               gboolean               subhead,
                GPtrArray             *annotations,
                guint                 *first)
 {
@@ -408,6 +411,7 @@ add_paragraph (DossierPrintOperation *self,
   g_autoptr(GString) str = g_string_new (NULL);
   PangoAttrList *attrs = pango_attr_list_new ();
   PangoLayout *layout;
+  Block *block;
   guint length, copied = 0;
 
   length = g_utf8_offset_to_pointer (text, end - start) - text;
@@ -504,11 +508,12 @@ add_paragraph (DossierPrintOperation *self,
   if (is_set (language))
     pango_attr_list_insert_before (attrs, pango_attr_language_new (pango_language_from_string (language)));
 
-  layout = new_layout (context, self->width, BODY_FONT);
+  layout = new_layout (context, self->width, subhead ? SUBHEAD_FONT : BODY_FONT);
   pango_layout_set_text (layout, str->str, str->len);
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
-  add_block (self, layout, 0, PARAGRAPH_SPACE, &text_color);
+  block = add_block (self, layout, 0, subhead ? 2 * PARAGRAPH_SPACE : PARAGRAPH_SPACE, &text_color);
+  block->keep_with_next = subhead && markers->len == 0;
 
   for (guint i = 0; i < markers->len; i++)
     {
@@ -541,8 +546,11 @@ add_body (DossierPrintOperation *self,
       p = g_utf8_offset_to_pointer (p, start - offset);
       offset = start;
 
+      /* Subheadings as the reader shows them */
       if (end > start)
-        add_paragraph (self, context, p, start, end, next_start, annotations, &first);
+        add_paragraph (self, context, p, start, end, next_start,
+                       i > 0 && i + 1 < n && _dossier_reader_view_looks_like_subhead (p, start, end),
+                       annotations, &first);
     }
 }
 

@@ -21,4 +21,9 @@ GtkTextView   *_dossier_reader_view_get_text_view   (DossierReaderView *self);
 void           _dossier_reader_view_scroll_to_offset (DossierReaderView *self,
                                                       guint              offset);
 
+/* For printing (dossier-print-operation.c): the body as the reader shows it */
+gboolean       _dossier_reader_view_looks_like_subhead (const char     *p,
+                                                        guint           start,
+                                                        guint           end);
+
 G_END_DECLS

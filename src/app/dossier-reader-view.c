@@ -138,10 +138,10 @@ format_meta (DossierArticle *article)
 /* A short line standing alone, with no closing punctuation, between two
  * paragraphs is a subheading in a pasted article ("A long road to the
  * vote"): show it as one. Only the looks change, never the text. */
-static gboolean
-looks_like_subhead (const char *p,
-                    guint       start,
-                    guint       end)
+gboolean
+_dossier_reader_view_looks_like_subhead (const char *p,
+                                         guint       start,
+                                         guint       end)
 {
   const char *last;
   gunichar first, c;
@@ -196,7 +196,7 @@ apply_paragraph_tags (DossierReaderView *self)
       text = g_utf8_offset_to_pointer (text, p_start - text_offset);
       text_offset = p_start;
 
-      if (i > 0 && i + 1 < n && looks_like_subhead (text, p_start, p_end))
+      if (i > 0 && i + 1 < n && _dossier_reader_view_looks_like_subhead (text, p_start, p_end))
         {
           gtk_text_buffer_get_iter_at_offset (buffer, &start, p_start);
           gtk_text_buffer_get_iter_at_offset (buffer, &end, p_end);
