@@ -643,6 +643,23 @@ test_affiliations (void)
   g_assert_cmpuint (entities->len, ==, 4);
 }
 
+static void
+test_result_tables (void)
+{
+  const char *text = "Results of first division matches played on Saturday :\n\n"
+                     "Hansa Rostock 1 Bayer Leverkusen 3\n\n"
+                     "Standings : Bayer Leverkusen 3 points .\n\n"
+                     "Striker Ulf Kirsten scored twice in front of 22,000 fans .";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+  DossierEntity *e;
+
+  expect (entities, "Hansa Rostock", DOSSIER_ENTITY_ORGANIZATION, NULL, 1);
+  e = expect (entities, "Bayer Leverkusen", DOSSIER_ENTITY_ORGANIZATION, NULL, 2);
+  expect_mention (e, 1, text, "Bayer Leverkusen", 1);
+  expect (entities, "Ulf Kirsten", DOSSIER_ENTITY_PERSON, "Striker", 1);
+  g_assert_cmpuint (entities->len, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -679,6 +696,7 @@ main (int   argc,
   g_test_add_func ("/dossier/entities/tokenized-text", test_tokenized_text);
   g_test_add_func ("/dossier/entities/context-cues", test_context_cues);
   g_test_add_func ("/dossier/entities/affiliations", test_affiliations);
+  g_test_add_func ("/dossier/entities/result-tables", test_result_tables);
 
   return g_test_run ();
 }

@@ -39,6 +39,7 @@ typedef enum
   CAND_FROM_GAZ    = 1 << 4,
   CAND_DROPPED     = 1 << 5,
   CAND_PLACE_TAIL  = 1 << 6,  /* unknown name ending in a city: "Real Madrid" */
+  CAND_GUESS       = 1 << 7,  /* a person only for want of other evidence */
 } CandFlags;
 
 typedef struct
@@ -1248,6 +1249,45 @@ has_common_tail (Ctx   *ctx,
   return FALSE;
 }
 
+/* A bare number of one to three digits */
+static gboolean
+is_small_number (Ctx            *ctx,
+                 const NerToken *t)
+{
+  const char *s = ctx->text + t->start;
+
+  if (!(t->flags & NER_TOK_DIGIT) || t->len > 3)
+    return FALSE;
+  for (guint i = 0; i < t->len; i++)
+    if (!g_ascii_isdigit (s[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* A name in a line of results, "Hansa Rostock 1 Werder Bremen 3": it starts
+ * the line or follows a score or a comma, and a score follows it, then
+ * another name, a comma or the end of the line. */
+static gboolean
+is_score_entry (Ctx   *ctx,
+                guint  a,
+                guint  b)
+{
+  guint n = n_toks (ctx);
+  const NerToken *ta = tok_at (ctx, a);
+  const NerToken *next;
+
+  if (b + 1 > n || !is_small_number (ctx, tok_at (ctx, b)))
+    return FALSE;
+  if (!(ta->flags & NER_TOK_LINE) && a > 0 && !is_small_number (ctx, tok_at (ctx, a - 1)) &&
+      !tok_is_punct (tok_at (ctx, a - 1), ','))
+    return FALSE;
+  if (b + 1 == n)
+    return TRUE;
+  next = tok_at (ctx, b + 1);
+  return (next->flags & NER_TOK_LINE) || tok_is_punct (next, ',') ||
+         (is_name_tok (next) && (ta->flags & NER_TOK_LINE || is_small_number (ctx, tok_at (ctx, a - 1))));
+}
+
 /* "Mr.", "Mrs.", "Ms.": forms of address, not roles */
 static gboolean
 is_honorific (Ctx   *ctx,
@@ -1914,6 +1954,7 @@ scan_run (Ctx   *ctx,
             else
               {
                 guess = NER_KIND_PERSON;
+                flags |= CAND_GUESS;
                 if (match_gaz (ctx, end - 1, end, &e) == 1 && e->kind == NER_KIND_PLACE)
                   flags |= CAND_PLACE_TAIL;
               }
@@ -1932,7 +1973,15 @@ scan_run (Ctx   *ctx,
               guess = NER_KIND_PERSON;
           }
 
+        /* "Hansa Rostock 1 Werder Bremen 3": teams in a table of results */
+        if (is_score_entry (ctx, k, end))
+          {
+            guess = NER_KIND_ORG;
+            flags &= ~(CAND_WEAK | CAND_ALLCAPS | CAND_GUESS | CAND_PLACE_TAIL);
+          }
         c = add_cand (ctx, k, end, guess, flags);
+        if (flags == 0 && guess == NER_KIND_ORG)
+          c->flags &= ~CAND_UNRELIABLE;
         if (n >= 2 && !(flags & CAND_WEAK))
           c->flags &= ~CAND_UNRELIABLE;
         if (descriptor != NULL && guess == NER_KIND_PERSON)
@@ -2433,6 +2482,24 @@ resolve (Ctx *ctx)
       index_add (by_surface, c->key, ei);
     }
 
+  /* one name, one kind: "Werder Bremen" guessed a person once is the
+   * team the table of results showed */
+  for (guint i = 0; i < cands->len; i++)
+    {
+      Cand *c = &g_array_index (cands, Cand, i);
+      guint ei;
+
+      if ((c->flags & (CAND_WEAK | CAND_GUESS)) != CAND_GUESS || c->role != NULL || c->entity < 0)
+        continue;
+      if (index_get (by_key, c->key * 4 + NER_KIND_ORG, &ei))
+        {
+          Ent *old = g_ptr_array_index (ents, c->entity);
+
+          g_ptr_array_remove (old->cands, GUINT_TO_POINTER (i));
+          assign (ctx, ents, i, ei);
+        }
+    }
+
   /* indexes: last and first names of people, acronyms and short forms of organizations */
   for (guint ei = 0; ei < ents->len; ei++)
     {
@@ -2440,6 +2507,8 @@ resolve (Ctx *ctx)
       g_autofree char *first = NULL;
       g_autofree char *last = NULL;
 
+      if (e->cands->len == 0)
+        continue;
       if (e->kind == NER_KIND_PERSON)
         {
           name_parts (e->name, &first, &last);
