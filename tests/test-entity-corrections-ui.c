@@ -587,6 +587,15 @@ test_add (void)
     g_assert_cmpstr (spans, ==, "4-21");
   }
 
+  /* Part of a word is not a name: "egional" */
+  select_text (window, 5, 12);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-entity", "s", "place");
+  iterate_pending ();
+  assert_rows (window, added);
+  undo (window);
+  assert_rows (window, original);
+  redo (window);
+
   /* The sidebar opens to show it */
   g_assert_true (adw_flap_get_reveal_flap (window->entity_flap));
 
@@ -686,6 +695,24 @@ test_mention_keys (void)
   span = selected_span (window);
   g_assert_cmpstr (span, ==, "826-832");
   g_free (span);
+
+  /* Shift+F10 opens the selected row's menu */
+  g_assert_cmpstr (shortcut_action (GTK_WIDGET (get_sidebar (window)), "<Shift>F10"), ==, "sidebar.menu");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_sidebar (window)), "sidebar.menu", NULL));
+  iterate_pending ();
+  {
+    DossierEntityRow *row = find_row (GTK_WIDGET (get_sidebar (window)), "Helena Duarte");
+    GtkPopover *menu = NULL;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (row)); child; child = gtk_widget_get_next_sibling (child))
+      for (GtkWidget *c = gtk_widget_get_first_child (child); c; c = gtk_widget_get_next_sibling (c))
+        if (GTK_IS_MENU_BUTTON (c))
+          menu = gtk_menu_button_get_popover (GTK_MENU_BUTTON (c));
+    g_assert_nonnull (menu);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (menu)));
+    gtk_popover_popdown (menu);
+    iterate_pending ();
+  }
 
   /* A correction keeps the place: still the third of three */
   g_assert_cmpint (dossier_entity_sidebar_get_mention (get_sidebar (window)), ==, 2);

@@ -368,6 +368,26 @@ add_entity_action (GtkWidget  *widget,
     return;
 
   correction = dossier_entity_correction_new_add (text, kind);
+
+  /* Only whole words make names: part of one finds nothing to add. */
+  {
+    g_autoptr(GListStore) none = g_list_store_new (DOSSIER_TYPE_ENTITY);
+    g_autoptr(JsonArray) alone = json_array_new ();
+    g_autoptr(GListStore) found = NULL;
+
+    json_array_add_object_element (alone, json_object_ref (correction));
+    found = dossier_entity_corrections_apply (G_LIST_MODEL (none),
+                                              dossier_article_get_text (self->article),
+                                              alone, NULL);
+    if (g_list_model_get_n_items (G_LIST_MODEL (found)) == 0)
+      {
+        /* Translators: a toast when the selection is part of a word */
+        adw_toast_overlay_add_toast (self->toast_overlay,
+                                     adw_toast_new_format (_("“%s” is not a whole word of the text"), text));
+        return;
+      }
+  }
+
   add_correction (self, correction);
 
   /* Show where it went. */
