@@ -475,6 +475,22 @@ test_replace (void)
   g_assert_cmpint (g_stat (path, &before), ==, 0);
 
   window = open_fixture ();
+
+  /* A write that stops half-way leaves the old file as it was. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GBytes) old = NULL;
+    Result res = { 0, };
+
+    g_cancellable_cancel (cancellable);
+    _dossier_window_export_async (window, "markdown", file, cancellable, export_cb, &res);
+    run_until (result_done, &res);
+    g_assert_error (res.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&res.error);
+    old = load_bytes (path);
+    g_assert_cmpstr (g_bytes_get_data (old, NULL), ==, "an older export\n");
+  }
+
   _dossier_window_export_to_file (window, "markdown", file);
   run_until (exports_done, window);
 
