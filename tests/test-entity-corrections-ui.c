@@ -413,13 +413,33 @@ test_merge_and_kind (void)
                "# Places; Madrid|2");
   g_assert_cmpstr (selected_name (window), ==, "Porto");
 
-  /* A drop of one row on another merges too (the window's side of it) */
+  /* Dropping one row on another merges it into that one */
   {
-    g_autoptr(JsonObject) correction =
-      dossier_entity_correction_new_merge (find_entity (window, "Paulo Mendes"),
-                                           find_entity (window, "Helena Duarte"));
+    DossierEntityRow *row = find_row (GTK_WIDGET (get_sidebar (window)), "Helena Duarte");
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (row));
+    GtkDropTarget *drop = NULL;
+    GValue value = G_VALUE_INIT;
+    gboolean dropped = FALSE;
 
-    _dossier_entity_sidebar_correct (get_sidebar (window), correction);
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_DROP_TARGET (controller))
+          drop = GTK_DROP_TARGET (controller);
+      }
+    g_assert_nonnull (drop);
+
+    /* Not on itself */
+    g_value_init (&value, DOSSIER_TYPE_ENTITY);
+    g_value_set_object (&value, find_entity (window, "Helena Duarte"));
+    g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &dropped);
+    g_assert_false (dropped);
+
+    g_value_set_object (&value, find_entity (window, "Paulo Mendes"));
+    g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &dropped);
+    g_assert_true (dropped);
+    g_value_unset (&value);
     iterate_pending ();
   }
   assert_rows (window,
@@ -549,6 +569,23 @@ test_add (void)
 
   file = copy_fixture ("add");
   window = open_file (file);
+
+  /* The reader's context menu offers the kinds too */
+  {
+    GMenuModel *menu = gtk_text_view_get_extra_menu (_dossier_reader_view_get_text_view (window->reader_view));
+    g_autoptr(GMenuModel) kinds = NULL;
+    g_autofree char *action = NULL;
+    g_autoptr(GVariant) target = NULL;
+
+    g_assert_nonnull (menu);
+    kinds = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SUBMENU);
+    g_assert_nonnull (kinds);
+    g_assert_cmpint (g_menu_model_get_n_items (kinds), ==, 3);
+    g_assert_true (g_menu_model_get_item_attribute (kinds, 2, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+    g_assert_cmpstr (action, ==, "win.add-entity");
+    target = g_menu_model_get_item_attribute_value (kinds, 2, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+    g_assert_cmpstr (g_variant_get_string (target, NULL), ==, "place");
+  }
 
   /* Nothing selected: nothing to add */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-entity", "s", "organization");
