@@ -173,6 +173,7 @@ test_numeric_and_ranges (void)
   check ("Filed Aug 9, 96.", REF, "Aug 9, 96", "1996-08-09");
   {
     g_autoptr(GPtrArray) t = analyze ("Scores were 4/5 and 3/4 in the survey after 9/11. "
+                                      "Costs were cut by 1/3, based on 1/4 of the sites. "
                                       "On May 5, 96 people left.",
                                       REF);
 

@@ -1686,7 +1686,7 @@ match_numeric (Ctx  *c,
       return i + 3;
     }
   /* "8/10", "on 02/02": a month and a day without a year, in a note or
-   * after "on", "until", "by", "from"; "4/5" in a sentence is a fraction or
+   * after "on", "until" or a weekday; "4/5" in a sentence is a fraction or
    * a score, and "9/11" names the attacks */
   if (c->t[i].ndigits <= 2 && is_punct (c, i + 1, '/') && adjacent (c, i + 1) &&
       adjacent (c, i + 2) && is_num (c, i + 2) && c->t[i + 2].ndigits <= 2 &&
@@ -1704,9 +1704,11 @@ match_numeric (Ctx  *c,
       d = c->t[i + 2].num;
       if (m < 1 || m > 12 || d < 1 || d > 31 || (m == 9 && d == 11))
         return 0;
-      if (prev != W_ON && prev != W_UNTIL && prev != W_BY && prev != W_FROM &&
-          !(i > 0 && same_sentence (c, i - 1, i) && W (c, i - 1) && W (c, i - 1)->weekday) &&
-          fragment_tense (c, i) != TENSE_PRESENT)
+      /* "cut by 1/3", "based on 1/3 of the votes" are fractions */
+      if (R (c, i + 3) == W_OF ||
+          (prev != W_ON && prev != W_UNTIL &&
+           !(i > 0 && same_sentence (c, i - 1, i) && W (c, i - 1) && W (c, i - 1)->weekday) &&
+           fragment_tense (c, i) != TENSE_PRESENT))
         return 0;
       resolve_month_day (c, r, m, d, tense_at (c, i));
       if (r->establishes == PREC_DAY)
