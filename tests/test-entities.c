@@ -526,7 +526,8 @@ test_word_shapes (void)
 {
   const char *text = "Critics warned of Islamophobia and Darwinism in the part XVII report. "
                      "The Gabonese and Estonian teams met at the stadium, where the South "
-                     "Korean coach spoke to Halvorsen.";
+                     "Korean coach spoke to Halvorsen about the Lebanese-Israeli border "
+                     "and a Franco-German plan.";
   g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
 
   g_assert_null (find_form (entities, "Islamophobia"));
@@ -534,6 +535,8 @@ test_word_shapes (void)
   g_assert_null (find_form (entities, "XVII"));
   g_assert_null (find_form (entities, "Gabonese"));
   g_assert_null (find_form (entities, "South"));
+  g_assert_null (find_form (entities, "Lebanese-Israeli"));
+  g_assert_null (find_form (entities, "Franco-German"));
   g_assert_nonnull (find_form (entities, "Halvorsen"));
   g_assert_cmpuint (entities->len, ==, 1);
 }

@@ -963,6 +963,33 @@ hyphen_tail_lower (Ctx            *ctx,
   return FALSE;
 }
 
+/* "Lebanese-Israeli", "Sino-Russian": adjectives of nationality */
+static gboolean
+all_demonyms (Ctx            *ctx,
+              const NerToken *t)
+{
+  static const char * const combining[] = {
+    "anglo", "franco", "sino", "indo", "russo", "greco", "italo", "austro",
+    "afro", "euro", "judeo", "hispano", "luso", "turco", "german", NULL };
+  const char *s = ctx->text + t->start;
+  gsize off = 0;
+
+  for (gsize i = 0; i <= t->len; i++)
+    if (i == t->len || s[i] == '-')
+      {
+        gboolean ok = i > off &&
+                      (_dossier_ner_gazetteer_word (ctx->gaz, _dossier_ner_hash_text (s + off, i - off)) &
+                       NER_W_DEMONYM);
+
+        for (guint k = 0; !ok && i < t->len && combining[k]; k++)
+          ok = strlen (combining[k]) == i - off && g_ascii_strncasecmp (s + off, combining[k], i - off) == 0;
+        if (!ok)
+          return FALSE;
+        off = i + 1;
+      }
+  return TRUE;
+}
+
 /* "pro-Beijing", "Anti-NATO": a prefix, not a name */
 static gboolean
 is_word_prefix (const char *s,
@@ -1785,8 +1812,10 @@ scan_run (Ctx   *ctx,
           while (last_dash != NULL && memchr (last_dash + 1, '-', s + t->len - last_dash - 1) != NULL)
             last_dash = memchr (last_dash + 1, '-', s + t->len - last_dash - 1);
           scan_hyphenated (ctx, t);
-          /* "Kremlin-backed", "Warhol-like": not a name as a whole */
+          /* "Kremlin-backed", "Warhol-like", "Lebanese-Israeli": not a
+           * name as a whole */
           if (ctx->cands->len > before || (dash != NULL && is_word_prefix (s, dash - s)) ||
+              all_demonyms (ctx, t) ||
               (last_dash != NULL && last_dash + 1 < s + t->len && g_ascii_islower (last_dash[1])))
             {
               k++;
