@@ -663,6 +663,20 @@ test_result_tables (void)
   g_assert_cmpuint (entities->len, ==, 3);
 }
 
+static void
+test_company_short_names (void)
+{
+  const char *text = "Shares of Dalbar Financial Services Inc. rose on Monday in Boston. "
+                     "Dalbar said the fund was strong, and analysts agreed with Dalbar.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+  DossierEntity *e;
+
+  e = expect (entities, "Dalbar Financial Services Inc.", DOSSIER_ENTITY_ORGANIZATION, NULL, 3);
+  expect_mention (e, 2, text, "Dalbar", 2);
+  expect (entities, "Boston", DOSSIER_ENTITY_PLACE, NULL, 1);
+  g_assert_cmpuint (entities->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -700,6 +714,7 @@ main (int   argc,
   g_test_add_func ("/dossier/entities/context-cues", test_context_cues);
   g_test_add_func ("/dossier/entities/affiliations", test_affiliations);
   g_test_add_func ("/dossier/entities/result-tables", test_result_tables);
+  g_test_add_func ("/dossier/entities/company-short-names", test_company_short_names);
 
   return g_test_run ();
 }

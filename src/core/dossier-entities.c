@@ -2443,6 +2443,24 @@ split_surname_modifiers (Ctx *ctx)
     }
 }
 
+/* A company's name: "Dalbar Financial Services Inc.", "Vanguard Group" */
+static gboolean
+is_company_name (const char *name)
+{
+  static const char * const suffixes[] = {
+    "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Company", "Ltd",
+    "Ltd.", "LLC", "PLC", "plc", "AG", "SA", "GmbH", "NV", "Group", "Holdings",
+    "Associates", "Bancorp", NULL };
+  const char *last = strrchr (name, ' ');
+
+  if (last == NULL || !g_ascii_isupper (name[0]))
+    return FALSE;
+  for (guint i = 0; suffixes[i]; i++)
+    if (strcmp (last + 1, suffixes[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* "Polaroids" and "Polaroid" both unresolved: a noun for a thing, since
  * names of people and places rarely come in singular and plural. */
 static gboolean
@@ -2475,6 +2493,7 @@ resolve (Ctx *ctx)
   g_autoptr(GHashTable) by_surface = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) by_acronym = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) by_suffix = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) by_company = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) gaz_ent = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) weak_votes = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
@@ -2569,6 +2588,9 @@ resolve (Ctx *ctx)
 
           if (acr != NULL)
             index_add (by_acronym, key_of (acr), ei);
+          /* "Dalbar" for "Dalbar Financial Services Inc." */
+          if (e->kind == NER_KIND_ORG && is_company_name (e->name))
+            index_add (by_company, _dossier_ner_hash_text (e->name, strchr (e->name, ' ') - e->name), ei);
 
           /* "Foreign Relations Committee" for "Senate Foreign Relations Committee" */
           if (e->kind == NER_KIND_ORG)
@@ -2686,6 +2708,7 @@ resolve (Ctx *ctx)
         }
       if (index_get (by_surface, c->key, &ei) ||
           ((c->flags & CAND_ALLCAPS) && index_get (by_acronym, c->key, &ei)) ||
+          (c->ntok == 1 && index_get (by_company, c->key, &ei)) ||
           (c->ntok == 1 && !(c->flags & CAND_UNRELIABLE) && index_get (by_first, c->key, &ei)))
         {
           assign (ctx, ents, i, ei);
