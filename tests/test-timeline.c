@@ -160,6 +160,8 @@ test_numeric_and_ranges (void)
   check ("8/10", "2012-08-10", "8/10", "2012-08-10");
   check ("The hearing was held on 6/14.", REF, "6/14", "2025-06-14");
   check ("2 months before 02/02", "2022-02-02", "2 months before 02/02", "2021-12");
+  check ("2014 12 28", NULL, "2014 12 28", "2014-12-28");
+  check ("In 2014 12 28 people died.", REF, "2014", "2014");
   /* the middle of "2024/13/1" cannot be a month */
   check ("Filed 2024/13/1.", REF, "2024/13/1", "2024-01-13");
   /* the year of a range's end, also after clock times */

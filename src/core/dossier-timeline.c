@@ -1675,6 +1675,19 @@ match_numeric (Ctx  *c,
       return j;
     }
 
+  /* "2014 12 28" alone in a note */
+  if (valid_year_token (c, i) && is_num (c, i + 1) && c->t[i + 1].ndigits == 2 &&
+      is_num (c, i + 2) && c->t[i + 2].ndigits == 2 && !adjacent (c, i + 1) &&
+      !adjacent (c, i + 2) && same_sentence (c, i, i + 2) &&
+      (i + 3 >= c->n || !same_sentence (c, i, i + 3) || c->t[i + 3].kind == TOK_PUNCT) &&
+      valid_date (c->t[i].num, c->t[i + 1].num, c->t[i + 2].num) &&
+      fragment_tense (c, i) == TENSE_PRESENT)
+    {
+      fmt_day (r, days_from_civil (c->t[i].num, c->t[i + 1].num, c->t[i + 2].num));
+      r->year_given = TRUE;
+      return i + 3;
+    }
+
   /* "9/2012", "04/2016": a month */
   if (c->t[i].ndigits <= 2 && is_punct (c, i + 1, '/') && adjacent (c, i + 1) &&
       adjacent (c, i + 2) && valid_year_token (c, i + 2) &&
