@@ -677,6 +677,22 @@ test_company_short_names (void)
   g_assert_cmpuint (entities->len, ==, 2);
 }
 
+static void
+test_groups_and_companies (void)
+{
+  const char *text = "Van Horne Co. reported that profit rose. Van Horne also raised its "
+                     "dividend, Chief Superintendent Al McHugh said, and the biggest party, "
+                     "the Ulster Unionists, objected.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+  DossierEntity *e;
+
+  e = expect (entities, "Van Horne Co.", DOSSIER_ENTITY_ORGANIZATION, NULL, 2);
+  expect_mention (e, 1, text, "Van Horne", 1);
+  expect (entities, "Al McHugh", DOSSIER_ENTITY_PERSON, "Chief Superintendent", 1);
+  expect (entities, "Ulster Unionists", DOSSIER_ENTITY_ORGANIZATION, NULL, 1);
+  g_assert_cmpuint (entities->len, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -715,6 +731,7 @@ main (int   argc,
   g_test_add_func ("/dossier/entities/affiliations", test_affiliations);
   g_test_add_func ("/dossier/entities/result-tables", test_result_tables);
   g_test_add_func ("/dossier/entities/company-short-names", test_company_short_names);
+  g_test_add_func ("/dossier/entities/groups-and-companies", test_groups_and_companies);
 
   return g_test_run ();
 }

@@ -1276,6 +1276,24 @@ has_common_tail (Ctx   *ctx,
   return FALSE;
 }
 
+/* "Unionists", "Conservatives", "Democrats": members of a group */
+static gboolean
+is_plural_group (Ctx            *ctx,
+                 const NerToken *t)
+{
+  static const char * const endings[] = { "ists", "ives", "ians", "ites", "crats", NULL };
+  const char *s = ctx->text + t->start;
+
+  for (guint i = 0; endings[i]; i++)
+    {
+      gsize l = strlen (endings[i]);
+
+      if (t->len > l + 1 && memcmp (s + t->len - l, endings[i], l) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* A bare number of one to three digits */
 static gboolean
 is_small_number (Ctx            *ctx,
@@ -1980,6 +1998,11 @@ scan_run (Ctx   *ctx,
                 k = end;
                 continue;
               }
+            else if (is_plural_group (ctx, tok_at (ctx, end - 1)))
+              {
+                /* "Ulster Unionists", "Young Conservatives" */
+                guess = NER_KIND_ORG;
+              }
             else
               {
                 guess = NER_KIND_PERSON;
@@ -2590,7 +2613,11 @@ resolve (Ctx *ctx)
             index_add (by_acronym, key_of (acr), ei);
           /* "Dalbar" for "Dalbar Financial Services Inc." */
           if (e->kind == NER_KIND_ORG && is_company_name (e->name))
-            index_add (by_company, _dossier_ner_hash_text (e->name, strchr (e->name, ' ') - e->name), ei);
+            {
+              index_add (by_company, _dossier_ner_hash_text (e->name, strchr (e->name, ' ') - e->name), ei);
+              /* "Du Pont" for "Du Pont Co." */
+              index_add (by_company, _dossier_ner_hash_text (e->name, strrchr (e->name, ' ') - e->name), ei);
+            }
 
           /* "Foreign Relations Committee" for "Senate Foreign Relations Committee" */
           if (e->kind == NER_KIND_ORG)
@@ -2602,6 +2629,23 @@ resolve (Ctx *ctx)
                   index_add (by_surface, h, ei);
                   index_add (by_suffix, h, ei);
                 }
+        }
+    }
+
+  /* "Du Pont" guessed a person where the text names "Du Pont Co." */
+  for (guint i = 0; i < cands->len; i++)
+    {
+      Cand *c = &g_array_index (cands, Cand, i);
+      guint ei;
+
+      if ((c->flags & (CAND_WEAK | CAND_GUESS)) != CAND_GUESS || c->role != NULL || c->entity < 0)
+        continue;
+      if (index_get (by_company, c->key, &ei) && (guint)c->entity != ei)
+        {
+          Ent *old = g_ptr_array_index (ents, c->entity);
+
+          g_ptr_array_remove (old->cands, GUINT_TO_POINTER (i));
+          assign (ctx, ents, i, ei);
         }
     }
 
@@ -2708,7 +2752,7 @@ resolve (Ctx *ctx)
         }
       if (index_get (by_surface, c->key, &ei) ||
           ((c->flags & CAND_ALLCAPS) && index_get (by_acronym, c->key, &ei)) ||
-          (c->ntok == 1 && index_get (by_company, c->key, &ei)) ||
+          index_get (by_company, c->key, &ei) ||
           (c->ntok == 1 && !(c->flags & CAND_UNRELIABLE) && index_get (by_first, c->key, &ei)))
         {
           assign (ctx, ents, i, ei);
