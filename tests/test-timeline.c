@@ -329,6 +329,11 @@ test_durations_from_now (void)
   /* not in the past */
   g_assert_null (dossier_timex_get_interval_start (find (t, "two days", 1)));
 
+  /* "the highest in 20 years" is the period up to now */
+  g_clear_pointer (&t, g_ptr_array_unref);
+  t = analyze ("Unemployment is at its highest level in 20 years.", REF);
+  assert_interval (t, "20 years", "P20Y", "2005-11-27", "2025-11-27");
+
   /* a duration alone in a note */
   g_clear_pointer (&t, g_ptr_array_unref);
   t = analyze ("1 month", "2016-10-01");

@@ -2400,6 +2400,25 @@ match_day_ref (Ctx  *c,
   return j;
 }
 
+/* Whether the "in" at @in closes a superlative: "the highest level in",
+ * "for the first time in". */
+static gboolean
+after_superlative (Ctx  *c,
+                   guint in)
+{
+  static const char *words[] = {
+    "first", "only", "most", "least", "best", "worst", "highest", "lowest", "biggest",
+    "largest", "smallest", "longest", "shortest", "strongest", "weakest", "fastest",
+    "slowest", "deepest", "sharpest", "steepest", "warmest", "coldest", "hottest",
+  };
+
+  for (guint d = 1; d <= 6 && in >= d && same_sentence (c, in - d, in); d++)
+    for (guint n = 0; n < G_N_ELEMENTS (words); n++)
+      if (word_is (c, in - d, words[n]))
+        return TRUE;
+  return FALSE;
+}
+
 /* Durations counted from the reference get an interval: "in three days",
  * "within a month", "+2 months" end at a point ahead; "the past two weeks"
  * and "the next two weeks" cover the period between it and the reference.
@@ -2418,7 +2437,7 @@ place_duration (Ctx          *c,
   int sign = plus && is_punct (c, before - 1, '-') ? -1 : 1;
   int n = q < 0 ? 0 : (int) q, target, mm, yy;
 
-  gboolean from_now = FALSE;
+  gboolean from_now = FALSE, until_now = FALSE;
 
   if (!c->has_ref || r->type != TYPE_DURATION)
     return;
@@ -2452,6 +2471,13 @@ place_duration (Ctx          *c,
     }
   else if (!plus && tense_at (c, i) == TENSE_PAST)
     return;
+  else if (prev == W_IN && after_superlative (c, before - 1))
+    {
+      /* "the highest level in 20 years", "the first time in a decade":
+       * the period up to now */
+      sign = -1;
+      until_now = TRUE;
+    }
   if (q < 0 && u > UNIT_DAY)
     return;
   switch ((int) u)
@@ -2483,11 +2509,11 @@ place_duration (Ctx          *c,
     default:
       return;
     }
-  if (from_now)
+  if (from_now || until_now)
     {
       r->has_span = TRUE;
-      r->span_first = c->ref;
-      r->span_last = target;
+      r->span_first = MIN (c->ref, target);
+      r->span_last = MAX (c->ref, target);
       return;
     }
   r->has_point = TRUE;
