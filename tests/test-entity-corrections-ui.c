@@ -83,6 +83,39 @@ wait_ready (DossierWindow *window)
   iterate_pending ();
 }
 
+static void
+run_for (guint msec)
+{
+  gint64 end = g_get_monotonic_time () + msec * 1000;
+  guint id = g_timeout_add (10, wake_up, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (id);
+}
+
+/* Popovers are placed on the window's monitor: wait until it has one. */
+static void
+wait_on_monitor (DossierWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_USEC;
+  guint id = g_timeout_add (10, wake_up, NULL);
+  GdkSurface *surface;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      surface = gtk_native_get_surface (GTK_NATIVE (window));
+      if (gtk_widget_get_mapped (GTK_WIDGET (window)) && surface != NULL &&
+          gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface) != NULL)
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (id);
+  iterate_pending ();
+}
+
 static DossierWindow *
 open_file (GFile *file)
 {
@@ -91,6 +124,7 @@ open_file (GFile *file)
   gtk_window_present (GTK_WINDOW (window));
   dossier_window_open_file (window, file);
   wait_ready (window);
+  wait_on_monitor (window);
 
   return window;
 }
@@ -733,7 +767,11 @@ test_mention_keys (void)
   g_assert_cmpstr (span, ==, "826-832");
   g_free (span);
 
-  /* Shift+F10 opens the selected row's menu */
+  /* Shift+F10 opens the selected row's menu, when the sidebar shows */
+  if (!adw_flap_get_reveal_flap (window->entity_flap))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-entities", NULL);
+  wait_on_monitor (window);
+  run_for (100);
   g_assert_cmpstr (shortcut_action (GTK_WIDGET (get_sidebar (window)), "<Shift>F10"), ==, "sidebar.menu");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_sidebar (window)), "sidebar.menu", NULL));
   iterate_pending ();

@@ -187,7 +187,7 @@ menu_action (GtkWidget  *widget,
 {
   DossierEntityRow *self = DOSSIER_ENTITY_ROW (widget);
 
-  if (get_entity (self) != NULL)
+  if (get_entity (self) != NULL && gtk_widget_get_mapped (widget))
     gtk_menu_button_popup (self->menu_button);
 }
 

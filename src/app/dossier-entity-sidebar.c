@@ -685,26 +685,35 @@ find_selected_row (DossierEntitySidebar *self)
 }
 
 static void
-selected_row_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
+selected_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
 {
   DossierEntitySidebar *self = DOSSIER_ENTITY_SIDEBAR (widget);
-  DossierEntityRow *row = find_selected_row (self);
-  const char *row_action = NULL;
+  DossierEntity *entity = self->selected_entity;
+  g_autoptr(JsonObject) correction = NULL;
+  DossierEntityRow *row;
 
-  if (row == NULL)
+  if (entity == NULL)
     return;
 
   if (g_str_equal (action_name, "sidebar.rename"))
-    row_action = "entity.rename";
+    {
+      _dossier_entity_sidebar_rename (self, entity);
+    }
   else if (g_str_equal (action_name, "sidebar.hide"))
-    row_action = g_hash_table_contains (self->hidden_set, self->selected_entity)
-                 ? "entity.show" : "entity.hide";
-  else
-    row_action = "entity.menu";
-
-  gtk_widget_activate_action (GTK_WIDGET (row), row_action, NULL);
+    {
+      if (g_hash_table_contains (self->hidden_set, entity))
+        correction = dossier_entity_correction_new_show (entity);
+      else
+        correction = dossier_entity_correction_new_hide (entity);
+      _dossier_entity_sidebar_correct (self, correction);
+    }
+  else if ((row = find_selected_row (self)) != NULL)
+    {
+      /* The menu points at the row, which must be on screen. */
+      gtk_widget_activate_action (GTK_WIDGET (row), "entity.menu", NULL);
+    }
 }
 
 static gboolean
@@ -879,11 +888,11 @@ dossier_entity_sidebar_class_init (DossierEntitySidebarClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, GDK_SHIFT_MASK,
                                        "sidebar.previous-mention", NULL);
 
-  gtk_widget_class_install_action (widget_class, "sidebar.rename", NULL, selected_row_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.rename", NULL, selected_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "sidebar.rename", NULL);
-  gtk_widget_class_install_action (widget_class, "sidebar.hide", NULL, selected_row_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.hide", NULL, selected_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "sidebar.hide", NULL);
-  gtk_widget_class_install_action (widget_class, "sidebar.menu", NULL, selected_row_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.menu", NULL, selected_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "sidebar.menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "sidebar.menu", NULL);
 
