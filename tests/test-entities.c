@@ -693,6 +693,26 @@ test_groups_and_companies (void)
   g_assert_cmpuint (entities->len, ==, 3);
 }
 
+static void
+test_gazetteer_names (void)
+{
+  const char *text = "The embassy bombings in Nairobi and Dar es Salaam, Tanzania, left many "
+                     "dead, said Jalal Ebrahim, president of Safaricentre International. "
+                     "Meanwhile, as VOA West Africa Correspondent Purnell Murdock reports, the "
+                     "rally in Kirkuk went on.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+
+  expect (entities, "Nairobi", DOSSIER_ENTITY_PLACE, NULL, 1);
+  expect (entities, "Dar es Salaam", DOSSIER_ENTITY_PLACE, NULL, 1);
+  expect (entities, "Tanzania", DOSSIER_ENTITY_PLACE, NULL, 1);
+  expect (entities, "Kirkuk", DOSSIER_ENTITY_PLACE, NULL, 1);
+  expect (entities, "West Africa", DOSSIER_ENTITY_PLACE, NULL, 1);
+  expect (entities, "Jalal Ebrahim", DOSSIER_ENTITY_PERSON, "president", 1);
+  expect (entities, "Safaricentre International", DOSSIER_ENTITY_ORGANIZATION, NULL, 1);
+  expect (entities, "Purnell Murdock", DOSSIER_ENTITY_PERSON, "VOA West Africa Correspondent", 1);
+  g_assert_cmpuint (entities->len, ==, 8);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -732,6 +752,7 @@ main (int   argc,
   g_test_add_func ("/dossier/entities/result-tables", test_result_tables);
   g_test_add_func ("/dossier/entities/company-short-names", test_company_short_names);
   g_test_add_func ("/dossier/entities/groups-and-companies", test_groups_and_companies);
+  g_test_add_func ("/dossier/entities/gazetteer-names", test_gazetteer_names);
 
   return g_test_run ();
 }

@@ -1853,7 +1853,7 @@ scan_run (Ctx   *ctx,
       g_clear_pointer (&descriptor, g_free);
       if (end - k >= 3 && !(wf & (NER_W_FIRST | NER_W_PARTICLE)) && !(t->flags & NER_TOK_INITIAL))
         {
-          for (guint j = k + 1; j + 1 < end && j <= k + 3; j++)
+          for (guint j = k + 1; j + 1 < end && j <= k + 4; j++)
             {
               guint fj = word_flags (ctx, tok_at (ctx, j));
               gboolean after_title = (word_flags (ctx, tok_at (ctx, j - 1)) & (NER_W_TITLE | NER_W_ROLE_HEAD)) &&
@@ -1867,6 +1867,9 @@ scan_run (Ctx   *ctx,
                     break;
                   if (j == k + 1 || after_title)
                     {
+                      /* "VOA West Africa Correspondent Purnell Murdock" */
+                      if (after_title)
+                        emit_gaz_in (ctx, k, j);
                       descriptor = span_text (ctx, k, j);
                       k = j;
                       t = tok_at (ctx, k);
