@@ -344,6 +344,28 @@ test_keyboard (void)
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (chart), GTK_DIR_TAB_FORWARD));
   g_assert_cmpuint (marker_index (chart, get_focus (marker)), ==, 1);
 
+  /* Zooming keeps the focused marker in view */
+  {
+    double first, last;
+
+    marker = _dossier_timeline_chart_get_marker (chart, n_markers - 1);
+    gtk_widget_grab_focus (marker);
+    g_assert_true (send_key (GTK_WIDGET (chart), GDK_KEY_plus, 0));
+    g_assert_true (send_key (GTK_WIDGET (chart), GDK_KEY_plus, 0));
+    g_assert_true (send_key (GTK_WIDGET (chart), GDK_KEY_plus, 0));
+    run_for (100);
+    _dossier_timeline_chart_get_visible_days (chart, &first, &last);
+    /* Regrouped at the new scale: the focus moved to the new marker */
+    marker = get_focus (GTK_WIDGET (chart));
+    g_assert_nonnull (marker);
+    g_assert_true (gtk_widget_get_child_visible (marker));
+    g_assert_true (gtk_widget_get_parent (marker) == GTK_WIDGET (chart));
+    g_assert_true (last - first > 0);
+    g_assert_true (send_key (GTK_WIDGET (chart), GDK_KEY_0, 0));
+    run_for (100);
+    n_markers = _dossier_timeline_chart_get_n_markers (chart);
+  }
+
   for (guint i = 0; i < n_markers; i++)
     {
       GtkWidget *m = _dossier_timeline_chart_get_marker (chart, i);
@@ -567,6 +589,22 @@ test_corrections (void)
   _dossier_timeline_view_request_hidden (view, find_entry (window, "the next day"), TRUE);
   iterate_pending ();
   g_assert_cmpuint (count_chart_entries (chart), ==, N_DATED - 1);
+
+  /* Adding is in the reader's context menu */
+  {
+    GMenuModel *extra = gtk_text_view_get_extra_menu (_dossier_reader_view_get_text_view (window->reader_view));
+    gboolean in_menu = FALSE;
+
+    for (int i = 0; extra != NULL && i < g_menu_model_get_n_items (extra); i++)
+      {
+        g_autofree char *action = NULL;
+
+        if (g_menu_model_get_item_attribute (extra, i, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
+            g_str_equal (action, "win.timeline-add"))
+          in_menu = TRUE;
+      }
+    g_assert_true (in_menu);
+  }
 
   /* Added from a selection */
   text = dossier_document_get_text (document);

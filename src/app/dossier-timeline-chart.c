@@ -682,16 +682,22 @@ zoom_at (DossierTimelineChart *self,
  * dossier_timeline_chart_zoom:
  * @factor: more than 1 to zoom in, less to zoom out
  *
- * Zooms around the middle of what the chart shows.
+ * Zooms around the focused marker, or the middle of what the chart shows.
  */
 void
 dossier_timeline_chart_zoom (DossierTimelineChart *self,
                              double                factor)
 {
+  DossierTimelineMarker *focused;
+
   g_return_if_fail (DOSSIER_IS_TIMELINE_CHART (self));
   g_return_if_fail (factor > 0);
 
-  zoom_at (self, factor, MARGIN + axis_width (self) / 2);
+  /* Around the marker the keyboard is on, so that it stays in view */
+  if ((focused = get_focused_marker (self)))
+    zoom_at (self, factor, x_of (self, focused->pos));
+  else
+    zoom_at (self, factor, MARGIN + axis_width (self) / 2);
 }
 
 void

@@ -336,6 +336,21 @@ _dossier_window_timeline_init (DossierWindow *self)
   g_signal_connect_object (timeline->add_popover, "date-chosen",
                            G_CALLBACK (on_add_date_chosen), self, G_CONNECT_SWAPPED);
 
+  /* In the reader's context menu too, after what is there */
+  {
+    GMenuModel *extra = gtk_text_view_get_extra_menu (text_view);
+
+    if (G_IS_MENU (extra))
+      g_menu_append (G_MENU (extra), _("Add to _Timeline…"), "win.timeline-add");
+    else if (extra == NULL)
+      {
+        g_autoptr(GMenu) menu = g_menu_new ();
+
+        g_menu_append (menu, _("Add to _Timeline…"), "win.timeline-add");
+        gtk_text_view_set_extra_menu (text_view, G_MENU_MODEL (menu));
+      }
+  }
+
   g_signal_connect_object (gtk_text_view_get_buffer (text_view), "notify::has-selection",
                            G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   update_actions (self);
