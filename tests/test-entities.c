@@ -713,6 +713,21 @@ test_gazetteer_names (void)
   g_assert_cmpuint (entities->len, ==, 8);
 }
 
+static void
+test_participles (void)
+{
+  const char *text = "Thousands marched in Bremen. Chanting Helmut Kohl must go, the crowd "
+                     "moved on, and the Ku Klux Klan and the Khmer Rouge were named.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+  DossierEntity *e;
+
+  e = expect (entities, "Helmut Kohl", DOSSIER_ENTITY_PERSON, NULL, 1);
+  expect_mention (e, 0, text, "Helmut Kohl", 0);
+  expect (entities, "Ku Klux Klan", DOSSIER_ENTITY_ORGANIZATION, NULL, 1);
+  expect (entities, "Khmer Rouge", DOSSIER_ENTITY_ORGANIZATION, NULL, 1);
+  g_assert_null (find_form (entities, "Chanting Helmut Kohl"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -753,6 +768,7 @@ main (int   argc,
   g_test_add_func ("/dossier/entities/company-short-names", test_company_short_names);
   g_test_add_func ("/dossier/entities/groups-and-companies", test_groups_and_companies);
   g_test_add_func ("/dossier/entities/gazetteer-names", test_gazetteer_names);
+  g_test_add_func ("/dossier/entities/participles", test_participles);
 
   return g_test_run ();
 }

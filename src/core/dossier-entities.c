@@ -1733,6 +1733,16 @@ scan_run (Ctx   *ctx,
           continue;
         }
 
+      /* "Chanting Helmut Kohl must go": a participle starts the sentence */
+      if ((t->flags & NER_TOK_UNRELIABLE) && !(t->flags & NER_TOK_HEADLINE) && k + 1 < b &&
+          !(wf & (NER_W_FIRST | NER_W_TITLE | NER_W_MODIFIER)) && t->len >= 6 &&
+          memcmp (ctx->text + t->start + t->len - 3, "ing", 3) == 0 &&
+          match_gaz (ctx, k, b, &e) == 0 && is_name_tok (tok_at (ctx, k + 1)))
+        {
+          k++;
+          continue;
+        }
+
       /* "Britain-based": the place only, never part of a longer name */
       if ((t->flags & NER_TOK_HYPHEN) && hyphen_tail_lower (ctx, t))
         {
