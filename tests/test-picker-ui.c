@@ -12,6 +12,9 @@
 #include "dossier-application.h"
 #include "dossier-article.h"
 #include "dossier-article-picker-private.h"
+#include "dossier-document.h"
+#include "dossier-reader-view-private.h"
+#include "dossier-window-notes.h"
 #include "dossier-window-private.h"
 
 /* The list of the articles of a file that holds several (a database
@@ -84,6 +87,37 @@ open_file (GFile *file)
   run_for (50);
 
   return window;
+}
+
+static void
+wait_for_notes (DossierWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_USEC;
+
+  while (!_dossier_window_get_notes_ready (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (_dossier_window_get_notes_ready (window));
+  run_for (50);
+}
+
+static guint
+n_annotations (DossierWindow *window)
+{
+  return g_list_model_get_n_items (dossier_document_get_annotations (_dossier_window_get_document (window)));
+}
+
+static void
+pick (DossierWindow *window,
+      guint          position)
+{
+  GtkListView *list_view = _dossier_article_picker_get_list_view (window->article_picker);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.pick-article", NULL));
+  run_for (50);
+  gtk_widget_activate_action (GTK_WIDGET (list_view), "list.activate-item", "u", position);
+  run_for (50);
+  g_assert_cmpstr (dossier_article_get_title (dossier_window_get_article (window)), ==, titles[position]);
+  wait_for_notes (window);
 }
 
 static void
@@ -177,6 +211,8 @@ test_pick (void)
   g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, "3 Articles in This File");
   g_assert_true (gtk_widget_get_visible (window->articles_button));
   assert_rows (list_view, (const guint[]) { 0, 1, 2 }, 3);
+  /* The keyboard starts in the list: arrows move, Enter opens. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (list_view)));
 
   /* The second row, as a click or Enter would. */
   gtk_widget_activate_action (GTK_WIDGET (list_view), "list.activate-item", "u", 1);
@@ -209,6 +245,47 @@ test_pick (void)
   run_for (50);
   g_assert_cmpstr (dossier_article_get_title (dossier_window_get_article (window)), ==, titles[0]);
   g_assert_true (g_file_equal (_dossier_window_get_clipping (window), file));
+
+  destroy_window (window);
+}
+
+/* A highlight in one article of the file is not in the others, and is
+ * there again when the article is read again. */
+static void
+test_notes_per_article (void)
+{
+  g_autoptr(GFile) file = NULL;
+  DossierWindow *window;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, match_start, match_end;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+
+  file = fixture_file ("exports", "lexis-three.txt");
+  window = open_file (file);
+
+  pick (window, 1);
+  g_assert_cmpuint (n_annotations (window), ==, 0);
+  buffer = _dossier_reader_view_get_buffer (window->reader_view);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, "new pay agreement", GTK_TEXT_SEARCH_TEXT_ONLY,
+                                               &match_start, &match_end, NULL));
+  gtk_text_buffer_select_range (buffer, &match_start, &match_end);
+  iterate_pending ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.highlight", NULL));
+  iterate_pending ();
+  g_assert_cmpuint (n_annotations (window), ==, 1);
+
+  pick (window, 0);
+  g_assert_cmpuint (n_annotations (window), ==, 0);
+  pick (window, 2);
+  g_assert_cmpuint (n_annotations (window), ==, 0);
+  pick (window, 1);
+  g_assert_cmpuint (n_annotations (window), ==, 1);
 
   destroy_window (window);
 }
@@ -360,6 +437,7 @@ main (int    argc,
     }
 
   g_test_add_func ("/dossier/picker-ui/pick", test_pick);
+  g_test_add_func ("/dossier/picker-ui/notes-per-article", test_notes_per_article);
   g_test_add_func ("/dossier/picker-ui/filter", test_filter);
   g_test_add_func ("/dossier/picker-ui/single-article", test_single_article);
 
