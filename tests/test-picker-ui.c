@@ -221,7 +221,7 @@ test_pick (void)
   g_assert_nonnull (dossier_window_get_article (window));
   g_assert_cmpstr (dossier_article_get_title (dossier_window_get_article (window)), ==, titles[1]);
   g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, titles[1]);
-  g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, "lexis-three.txt");
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, "lexis-three.txt (2 of 3)");
 
   /* Its notes go by a name of their own. */
   clipping = _dossier_window_get_clipping (window);

@@ -73,6 +73,7 @@ static void
 update_title (DossierWindow *self)
 {
   g_autofree char *name = NULL;
+  g_autofree char *numbered = NULL;
   const char *title = NULL;
   const char *subtitle = NULL;
 
@@ -105,6 +106,17 @@ update_title (DossierWindow *self)
     title = name;
   else
     title = _("Dossier");
+
+  /* One article of several: which. */
+  if (subtitle != NULL && self->articles != NULL && self->article != NULL)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
+
+      /* Translators: the window's subtitle for one article of a file that
+       * holds several: the file name, the article's number, how many */
+      numbered = g_strdup_printf (_("%s (%u of %u)"), name, self->article_index + 1, n);
+      subtitle = numbered;
+    }
 
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
