@@ -474,7 +474,7 @@ test_codes (void)
   DossierEntity *e;
 
   expect (entities, "Valtek Systems", DOSSIER_ENTITY_ORGANIZATION, NULL, 1);
-  e = expect (entities, "Marshall Space Center", DOSSIER_ENTITY_ORGANIZATION, NULL, 1);
+  e = expect (entities, "Marshall Space Center", DOSSIER_ENTITY_PLACE, NULL, 1);
   expect_mention (e, 0, text, "Marshall Space Center", 0);
   g_assert_null (find_form (entities, "XR7"));
   g_assert_null (find_form (entities, "ZT-400"));
@@ -728,6 +728,23 @@ test_participles (void)
   g_assert_null (find_form (entities, "Chanting Helmut Kohl"));
 }
 
+static void
+test_facilities (void)
+{
+  const char *text = "The orbiter will go to the Marshall Space Center (MSC) in Alabama, "
+                     "while the Southern Poverty Law Center objected. The expo was held at "
+                     "the Halifax Convention Centre on Sunday.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+  DossierEntity *e;
+
+  e = expect (entities, "Marshall Space Center", DOSSIER_ENTITY_PLACE, NULL, 2);
+  expect_mention (e, 1, text, "MSC", 0);
+  expect (entities, "Southern Poverty Law Center", DOSSIER_ENTITY_ORGANIZATION, NULL, 1);
+  expect (entities, "Halifax Convention Centre", DOSSIER_ENTITY_PLACE, NULL, 1);
+  expect (entities, "Alabama", DOSSIER_ENTITY_PLACE, NULL, 1);
+  g_assert_cmpuint (entities->len, ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -769,6 +786,7 @@ main (int   argc,
   g_test_add_func ("/dossier/entities/groups-and-companies", test_groups_and_companies);
   g_test_add_func ("/dossier/entities/gazetteer-names", test_gazetteer_names);
   g_test_add_func ("/dossier/entities/participles", test_participles);
+  g_test_add_func ("/dossier/entities/facilities", test_facilities);
 
   return g_test_run ();
 }

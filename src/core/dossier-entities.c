@@ -159,6 +159,14 @@ static const char * const person_verbs[] = {
 static const char * const speech_verbs[] = {
   "said", "says", "added", "wrote", "explained", "noted", "argued", NULL };
 
+/* "Kennedy Space Center", "Metro Toronto Convention Centre": a centre that
+ * is a place people go to, not an institution ("Carter Center") */
+static const char * const facility_words[] = {
+  "space", "convention", "medical", "trade", "shopping", "community", "art",
+  "arts", "science", "visitor", "visitors", "detention", "training", "sports",
+  "cultural", "conference", "exhibition", "performing", "civic", "aquatic",
+  "transit", "distribution", "data", "call", NULL };
+
 /* "the town of Yeoncheon" */
 static const char * const settlement_words[] = {
   "town", "city", "village", "province", "region", "district", "county",
@@ -185,6 +193,7 @@ static guint64 place_prep_hash[G_N_ELEMENTS (place_preps)];
 static guint64 person_verb_hash[G_N_ELEMENTS (person_verbs)];
 static guint64 speech_verb_hash[G_N_ELEMENTS (speech_verbs)];
 static guint64 settlement_hash[G_N_ELEMENTS (settlement_words)];
+static guint64 facility_hash[G_N_ELEMENTS (facility_words)];
 
 /* Small closed word lists are compared by hash, computed once. */
 static void
@@ -208,6 +217,8 @@ init_word_hashes (void)
         person_verb_hash[i] = _dossier_ner_hash_text (person_verbs[i], strlen (person_verbs[i]));
       for (guint i = 0; speech_verbs[i]; i++)
         speech_verb_hash[i] = _dossier_ner_hash_text (speech_verbs[i], strlen (speech_verbs[i]));
+      for (guint i = 0; facility_words[i]; i++)
+        facility_hash[i] = _dossier_ner_hash_text (facility_words[i], strlen (facility_words[i]));
       for (guint i = 0; settlement_words[i]; i++)
         settlement_hash[i] = _dossier_ner_hash_text (settlement_words[i], strlen (settlement_words[i]));
       g_once_init_leave (&done, 1);
@@ -1546,6 +1557,19 @@ and_joins (Ctx      *ctx,
   return !(word_flags (ctx, tok_at (ctx, i - 1)) & (NER_W_ORG | NER_W_PLACE));
 }
 
+static gboolean
+is_center (const NerToken *t)
+{
+  static guint64 center, centre;
+
+  if (center == 0)
+    {
+      center = _dossier_ner_hash_text ("center", 6);
+      centre = _dossier_ner_hash_text ("centre", 6);
+    }
+  return t->hash == center || t->hash == centre;
+}
+
 /* A name ending in an organization or place word ("Civic Party"), or with
  * an "of" phrase after such a word ("University of Texas", "Andy Warhol
  * Foundation for the Visual Arts"). Returns its length in tokens. */
@@ -1636,6 +1660,11 @@ scan_suffixed (Ctx      *ctx,
   /* "Marc Lamont Hill" is a person */
   if (k == NER_KIND_PLACE && !in_of && (wf0 & NER_W_FIRST) && end - a <= 3)
     return 0;
+
+  /* "Kennedy Space Center" is a place */
+  if (k == NER_KIND_ORG && !in_of && end - a >= 2 && is_center (tok_at (ctx, end - 1)) &&
+      tok_in (tok_at (ctx, end - 2), facility_hash))
+    k = NER_KIND_PLACE;
 
   *kind = k;
   return end - a;
