@@ -745,6 +745,20 @@ test_facilities (void)
   g_assert_cmpuint (entities->len, ==, 4);
 }
 
+static void
+test_public_places (void)
+{
+  const char *text = "They stayed at the Grand Hyatt Hotel near the Lincoln Memorial and later "
+                     "visited the Bronx Zoo and the Globe Theatre.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+
+  expect (entities, "Grand Hyatt Hotel", DOSSIER_ENTITY_PLACE, NULL, 1);
+  expect (entities, "Lincoln Memorial", DOSSIER_ENTITY_PLACE, NULL, 1);
+  expect (entities, "Bronx Zoo", DOSSIER_ENTITY_PLACE, NULL, 1);
+  expect (entities, "Globe Theatre", DOSSIER_ENTITY_PLACE, NULL, 1);
+  g_assert_cmpuint (entities->len, ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -787,6 +801,7 @@ main (int   argc,
   g_test_add_func ("/dossier/entities/gazetteer-names", test_gazetteer_names);
   g_test_add_func ("/dossier/entities/participles", test_participles);
   g_test_add_func ("/dossier/entities/facilities", test_facilities);
+  g_test_add_func ("/dossier/entities/public-places", test_public_places);
 
   return g_test_run ();
 }
