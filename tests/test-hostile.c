@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "dossier-core.h"
+#include "dossier-export-importer.h"
 #include "dossier-sentences.h"
 
 /* Regression tests for what the hostile input catalogue (hostile.py) and
@@ -57,6 +60,36 @@ test_sentences_no_space (void)
   g_assert_cmpuint (g_array_index (sentences, DossierSentence, 2).end, ==, 5000);
 }
 
+/* fuzz-exports: an empty "Publication title:" split into no parts, and
+ * the first part (NULL) was stripped. */
+static void
+test_export_empty_publication (void)
+{
+  static const char text[] =
+    "Document 1 of 1\n"
+    "\n"
+    "Harbour wall approved\n"
+    "\n"
+    "Title: Harbour wall approved\n"
+    "\n"
+    "Publication title: \n"
+    "\n"
+    "Source: \n"
+    "\n"
+    "Full text: The council voted seven to two on Tuesday.\n"
+    "\n"
+    "____________________________________________________________\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) articles = _dossier_export_importer_parse (text, strlen (text), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (articles);
+  g_assert_cmpuint (articles->len, ==, 1);
+  g_assert_cmpstr (dossier_article_get_title (g_ptr_array_index (articles, 0)), ==,
+                   "Harbour wall approved");
+  g_assert_null (dossier_article_get_source (g_ptr_array_index (articles, 0)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -65,6 +98,7 @@ main (int   argc,
 
   g_test_add_func ("/dossier/hostile/sentences-bounded", test_sentences_bounded);
   g_test_add_func ("/dossier/hostile/sentences-no-space", test_sentences_no_space);
+  g_test_add_func ("/dossier/hostile/export-empty-publication", test_export_empty_publication);
 
   return g_test_run ();
 }

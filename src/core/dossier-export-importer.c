@@ -410,8 +410,10 @@ parse_proquest_document (char **lines,
   if (title == NULL || *title == '\0')
     title = first_line;
 
-  if ((pubtitle = g_hash_table_lookup (fields, "Publication title")) ||
-      (pubtitle = g_hash_table_lookup (fields, "Source")))
+  if ((pubtitle = g_hash_table_lookup (fields, "Publication title")) == NULL || *pubtitle == '\0')
+    pubtitle = g_hash_table_lookup (fields, "Source");
+  /* An empty field splits into no parts at all. */
+  if (pubtitle != NULL && *pubtitle != '\0')
     {
       /* "Wall Street Journal, Eastern edition; New York, N.Y." */
       g_auto(GStrv) parts = g_strsplit (pubtitle, ";", 2);
