@@ -759,6 +759,18 @@ test_public_places (void)
   g_assert_cmpuint (entities->len, ==, 4);
 }
 
+static void
+test_initials_and_regions (void)
+{
+  const char *text = "The donation was made in March. K.C. Maurer, the chief financial "
+                     "officer, said so, and the president of the Varmland region agreed.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+
+  expect (entities, "K.C. Maurer", DOSSIER_ENTITY_PERSON, "chief financial officer", 1);
+  expect (entities, "Varmland", DOSSIER_ENTITY_PLACE, NULL, 1);
+  g_assert_cmpuint (entities->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -802,6 +814,7 @@ main (int   argc,
   g_test_add_func ("/dossier/entities/participles", test_participles);
   g_test_add_func ("/dossier/entities/facilities", test_facilities);
   g_test_add_func ("/dossier/entities/public-places", test_public_places);
+  g_test_add_func ("/dossier/entities/initials-and-regions", test_initials_and_regions);
 
   return g_test_run ();
 }

@@ -908,6 +908,10 @@ context_cue (Ctx   *ctx,
 {
   guint n = n_toks (ctx);
 
+  /* "the Lombardy region" */
+  if (b < n && (tok_at (ctx, b)->flags & NER_TOK_LOWER) && tok_in (tok_at (ctx, b), settlement_hash))
+    return NER_KIND_PLACE;
+
   if (a > 0)
     {
       const NerToken *p = tok_at (ctx, a - 1);
@@ -2000,7 +2004,9 @@ scan_run (Ctx   *ctx,
                 const NerToken *tj = tok_at (ctx, j);
                 const NerGazEntry *ej = NULL;
 
-                if ((tj->flags & NER_TOK_ALLCAPS) && tj->cp_len >= 3 && !(tj->flags & NER_TOK_CAPSLINE))
+                /* but "K.C. Maurer": initials */
+                if ((tj->flags & NER_TOK_ALLCAPS) && tj->cp_len >= 3 && !(tj->flags & NER_TOK_CAPSLINE) &&
+                    !((tj->flags & NER_TOK_ABBR) && j == k && match_gaz (ctx, j, j + 1, &ej) == 0))
                   orgish = TRUE;
                 if (j > k && common && match_gaz (ctx, j, j + 1, &ej) == 1)
                   orgish = TRUE;
