@@ -585,10 +585,19 @@ test_corrections (void)
   iterate_pending ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
 
-  /* Hidden, listed apart, off the chart */
-  _dossier_timeline_view_request_hidden (view, find_entry (window, "the next day"), TRUE);
-  iterate_pending ();
-  g_assert_cmpuint (count_chart_entries (chart), ==, N_DATED - 1);
+  /* Hidden, listed apart, off the chart; the chart stays zoomed */
+  {
+    double first, last, first2, last2;
+
+    dossier_timeline_chart_zoom (chart, 3);
+    _dossier_timeline_chart_get_visible_days (chart, &first, &last);
+    _dossier_timeline_view_request_hidden (view, find_entry (window, "the next day"), TRUE);
+    iterate_pending ();
+    g_assert_cmpuint (count_chart_entries (chart), ==, N_DATED - 1);
+    _dossier_timeline_chart_get_visible_days (chart, &first2, &last2);
+    g_assert_cmpfloat_with_epsilon (last2 - first2, last - first, 0.01);
+    dossier_timeline_chart_reset_zoom (chart);
+  }
 
   /* Adding is in the reader's context menu */
   {

@@ -1409,10 +1409,15 @@ compare_entries (gconstpointer a,
   return dossier_timex_compare (ea->timex, eb->timex);
 }
 
+/* @keep_view: the same timeline, corrected: stay where the user was */
 static void
-reload (DossierTimelineChart *self)
+reload (DossierTimelineChart *self,
+        gboolean              keep_view)
 {
   guint n = self->timexes ? g_list_model_get_n_items (self->timexes) : 0;
+  double old_first = self->view_first, old_last = self->view_last;
+  gboolean zoomed = self->entries->len > 0 &&
+                    (old_first > self->full_first || old_last < self->full_last);
 
   clear_markers (self);
   g_ptr_array_set_size (self->entries, 0);
@@ -1472,7 +1477,15 @@ reload (DossierTimelineChart *self)
 
   update_caption (self, NULL);
   regroup (self);
+  if (keep_view && zoomed)
+    set_view (self, old_first, old_last);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+on_items_changed (DossierTimelineChart *self)
+{
+  reload (self, TRUE);
 }
 
 /**
@@ -1488,16 +1501,16 @@ dossier_timeline_chart_set_timexes (DossierTimelineChart *self,
   g_return_if_fail (!timexes || G_IS_LIST_MODEL (timexes));
 
   if (self->timexes)
-    g_signal_handlers_disconnect_by_func (self->timexes, reload, self);
+    g_signal_handlers_disconnect_by_func (self->timexes, on_items_changed, self);
 
   if (!g_set_object (&self->timexes, timexes))
     return;
 
   if (timexes)
-    g_signal_connect_object (timexes, "items-changed", G_CALLBACK (reload), self,
+    g_signal_connect_object (timexes, "items-changed", G_CALLBACK (on_items_changed), self,
                              G_CONNECT_SWAPPED);
 
-  reload (self);
+  reload (self, FALSE);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEXES]);
 }

@@ -44,12 +44,39 @@ get_view (DossierWindow *self)
   return _dossier_window_get_timeline_view (self);
 }
 
+/* Only what changed, so that the list keeps its place and its focus */
 static void
 replace_all (GListStore *store,
              GPtrArray  *items)
 {
-  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
-                       items ? items->pdata : NULL, items ? items->len : 0);
+  GListModel *model = G_LIST_MODEL (store);
+  guint n_old = g_list_model_get_n_items (model);
+  guint n_new = items ? items->len : 0;
+  guint prefix = 0, suffix = 0;
+
+  while (prefix < n_old && prefix < n_new)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, prefix);
+
+      if (item != g_ptr_array_index (items, prefix))
+        break;
+      prefix++;
+    }
+
+  while (suffix < n_old - prefix && suffix < n_new - prefix)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, n_old - 1 - suffix);
+
+      if (item != g_ptr_array_index (items, n_new - 1 - suffix))
+        break;
+      suffix++;
+    }
+
+  if (prefix == n_old && prefix == n_new)
+    return;
+
+  g_list_store_splice (store, prefix, n_old - prefix - suffix,
+                       items ? items->pdata + prefix : NULL, n_new - prefix - suffix);
 }
 
 static void
