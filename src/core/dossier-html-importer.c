@@ -441,13 +441,14 @@ inner_text (xmlNode *n)
  * characters plus one for each run of spaces between them. */
 static glong
 inner_text_stats (xmlNode *n,
-                  guint   *commas)
+                  guint   *commas,
+                  glong    enough)
 {
   glong length = 0;
   gboolean started = FALSE;
   gboolean pending = FALSE;
 
-  for (xmlNode *t = n; t; t = next_in (t, n, FALSE))
+  for (xmlNode *t = n; t && length < enough; t = next_in (t, n, FALSE))
     {
       if (!is_text (t) || t->content == NULL)
         continue;
@@ -492,7 +493,7 @@ inner_text_stats (xmlNode *n,
 static inline glong
 inner_text_length (xmlNode *n)
 {
-  return inner_text_stats (n, NULL);
+  return inner_text_stats (n, NULL, G_MAXLONG);
 }
 
 /* inner_text_length () of a run of text, in a form that adds up: the
@@ -1531,7 +1532,7 @@ prep_article (Grabber *g,
     {
       xmlNode *p = g_ptr_array_index (lists[LIST_P], i - 1);
 
-      if (is_attached (p, article) && !has_descendant (p, media) && inner_text_length (p) == 0)
+      if (is_attached (p, article) && !has_descendant (p, media) && !has_visible_text (p))
         remove_node (g, p);
     }
 
@@ -1809,7 +1810,7 @@ grab_article (Grabber *g)
       if (!is_element (el->parent))
         continue;
 
-      length = inner_text_stats (el, &commas);
+      length = inner_text_stats (el, &commas, G_MAXLONG);
       if (length < 25)
         continue;
 
@@ -3682,7 +3683,9 @@ parse_page (const char  *data,
           break;
         }
 
-      text_length = inner_text_length (content);
+      /* Past CHAR_THRESHOLD the length only ends the attempts: no need to
+       * count the rest of a long article. */
+      text_length = inner_text_stats (content, NULL, CHAR_THRESHOLD);
       text = serialize (content);
       xmlFreeNode (content);
 
