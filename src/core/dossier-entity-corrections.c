@@ -28,7 +28,8 @@
  * normalized (NFKC, case-folded, runs of white space as one space), on
  * the entity's name first and then on its other forms, so a correction
  * still finds its entity when a better analysis names it more fully. A
- * renamed entity keeps its old name as another form.
+ * renamed entity keeps its old name as another form; renamed to the name
+ * of another entity of its kind, it is merged into that one.
  *
  * An added entity is its text: every whole-word occurrence in the article
  * is a mention, found again after each analysis and after the text
@@ -433,6 +434,10 @@ replace_entity (Slot          *slot,
 
 /* Actions */
 
+static void apply_merge (Apply      *apply,
+                         Slot       *slot,
+                         JsonObject *correction);
+
 static void
 apply_rename (Apply      *apply,
               Slot       *slot,
@@ -448,6 +453,25 @@ apply_rename (Apply      *apply,
   stripped = g_strstrip (g_strdup (to));
   if (*stripped == '\0')
     return;
+
+  /* The name of another entity of the kind: they are one, merge. */
+  {
+    g_autoptr(JsonObject) merge = json_object_new ();
+    g_autofree char *norm = dossier_entity_corrections_normalize (stripped);
+    JsonObject *into = json_object_new ();
+    Slot *other;
+
+    json_object_set_string_member (into, "name", stripped);
+    json_object_set_string_member (into, "kind",
+                                   dossier_entity_kind_to_string (dossier_entity_get_kind (slot->entity)));
+    json_object_set_object_member (merge, "into", into);
+    other = lookup (apply, into);
+    if (other != NULL && other != slot && g_str_equal (other->norm_name, norm))
+      {
+        apply_merge (apply, slot, merge);
+        return;
+      }
+  }
 
   entity = own (slot);
   old_name = g_strdup (dossier_entity_get_name (entity));
