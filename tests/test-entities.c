@@ -771,6 +771,23 @@ test_initials_and_regions (void)
   g_assert_cmpuint (entities->len, ==, 2);
 }
 
+static void
+test_currencies_and_post_nominals (void)
+{
+  const char *text = "The prosecutor, Mark Tedeschi, QC, said the bail was US$ 20,000 and "
+                     "the fine NZ $ 26 million; Labour MP Jane Doe agreed in the US.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+  DossierEntity *e;
+
+  expect (entities, "Mark Tedeschi", DOSSIER_ENTITY_PERSON, NULL, 1);
+  expect (entities, "Jane Doe", DOSSIER_ENTITY_PERSON, "Labour MP", 1);
+  e = expect (entities, "United States", DOSSIER_ENTITY_PLACE, NULL, 1);
+  expect_mention (e, 0, text, "US", 1);
+  g_assert_null (find_form (entities, "QC"));
+  g_assert_null (find_form (entities, "NZ"));
+  g_assert_cmpuint (entities->len, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -815,6 +832,7 @@ main (int   argc,
   g_test_add_func ("/dossier/entities/facilities", test_facilities);
   g_test_add_func ("/dossier/entities/public-places", test_public_places);
   g_test_add_func ("/dossier/entities/initials-and-regions", test_initials_and_regions);
+  g_test_add_func ("/dossier/entities/currencies", test_currencies_and_post_nominals);
 
   return g_test_run ();
 }

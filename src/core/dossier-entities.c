@@ -1766,6 +1766,14 @@ scan_run (Ctx   *ctx,
           continue;
         }
 
+      /* "US$ 20,000", "NZ $ 26 million": a currency, not a place */
+      if ((t->flags & NER_TOK_ALLCAPS) && k + 1 == b && b < n_toks (ctx) &&
+          tok_is_punct (tok_at (ctx, b), '$'))
+        {
+          k++;
+          continue;
+        }
+
       /* "Chanting Helmut Kohl must go": a participle starts the sentence */
       if ((t->flags & NER_TOK_UNRELIABLE) && !(t->flags & NER_TOK_HEADLINE) && k + 1 < b &&
           !(wf & (NER_W_FIRST | NER_W_TITLE | NER_W_MODIFIER)) && t->len >= 6 &&
