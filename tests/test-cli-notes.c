@@ -413,6 +413,32 @@ test_entity_corrections (void)
                    "Rūta Vaitkienė,person,,,1,137,151\r\n");
 }
 
+/* Exports show the timeline as corrected in the notes file. */
+static void
+test_timeline_corrections (void)
+{
+  g_autofree char *path = clipping ("redated.txt");
+  g_autofree char *notes = g_build_filename (data_home, "..", "redated.json", NULL);
+  g_auto(Run) run = { 0 };
+
+  g_assert_true (g_file_set_contents (notes,
+                                      "{ \"version\": 1, \"timeline_corrections\": ["
+                                      "  { \"action\": \"redate\", \"start\": 59, \"end\": 65,"
+                                      "    \"text\": \"Monday\", \"value\": \"2025-11-24\" },"
+                                      "  { \"action\": \"hide\", \"start\": 501, \"end\": 505,"
+                                      "    \"text\": \"1961\" },"
+                                      "  { \"action\": \"add\", \"start\": 569, \"end\": 581,"
+                                      "    \"text\": \"the decision\", \"value\": \"2025-11\" } ] }",
+                                      -1, NULL));
+
+  run_cli (&run, "export", path, "--format", "csv-timeline", "--notes", notes, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.out, ",1961,"));
+  g_assert_nonnull (strstr (run.out, "\r\n2025-11,date,the decision,569,581,Residents of "));
+  g_assert_nonnull (strstr (run.out, "\r\n2025-11-24,date,Monday,59,65,"));
+  g_assert_nonnull (strstr (run.out, "\r\n2027-WI,date,the winter of 2027,420,438,"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -437,6 +463,7 @@ main (int    argc,
   g_test_add_func ("/dossier/cli-notes/notes-override-and-corrupt", test_notes_override_and_corrupt);
   g_test_add_func ("/dossier/cli-notes/found-after-move", test_found_after_move);
   g_test_add_func ("/dossier/cli-notes/entity-corrections", test_entity_corrections);
+  g_test_add_func ("/dossier/cli-notes/timeline-corrections", test_timeline_corrections);
 
   status = g_test_run ();
   g_free (data_home);

@@ -15,6 +15,7 @@
 
 #include "dossier-core.h"
 #include "dossier-entity-corrections.h"
+#include "dossier-timeline-corrections.h"
 #include "dossier-export.h"
 
 #define EXIT_BAD_INPUT 1
@@ -431,7 +432,13 @@ export_core (DossierExportFormat   format,
       entities = correct_entities (document, text, found);
     }
   if (dossier_export_format_needs_timeline (format))
-    timexes = dossier_timeline_analyze (text, dossier_article_get_published (article));
+    {
+      g_autoptr(GPtrArray) found = dossier_timeline_analyze (text, dossier_article_get_published (article));
+      g_autoptr(JsonArray) corrections = dossier_document_dup_timeline_corrections (document);
+
+      /* As the app shows it: corrected, without the hidden entries */
+      timexes = dossier_timeline_corrections_apply (found, corrections, text, NULL);
+    }
 
   return dossier_export (format, article, document, entities, timexes, error);
 }
