@@ -788,6 +788,19 @@ test_currencies_and_post_nominals (void)
   g_assert_cmpuint (entities->len, ==, 3);
 }
 
+static void
+test_names_after_organizations (void)
+{
+  const char *text = "The executive director of the Arab Society for Civil Relations Alia "
+                     "Haddad said the boy was welcome, and Wu Chi-wai agreed.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+
+  expect (entities, "Arab Society for Civil Relations", DOSSIER_ENTITY_ORGANIZATION, NULL, 1);
+  expect (entities, "Alia Haddad", DOSSIER_ENTITY_PERSON, NULL, 1);
+  expect (entities, "Wu Chi-wai", DOSSIER_ENTITY_PERSON, NULL, 1);
+  g_assert_cmpuint (entities->len, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -833,6 +846,7 @@ main (int   argc,
   g_test_add_func ("/dossier/entities/public-places", test_public_places);
   g_test_add_func ("/dossier/entities/initials-and-regions", test_initials_and_regions);
   g_test_add_func ("/dossier/entities/currencies", test_currencies_and_post_nominals);
+  g_test_add_func ("/dossier/entities/names-after-organizations", test_names_after_organizations);
 
   return g_test_run ();
 }

@@ -1583,7 +1583,7 @@ scan_suffixed (Ctx      *ctx,
                guint     b,
                NerKind  *kind)
 {
-  guint i = a, end = a;
+  guint i = a, end = a, of_pos = 0;
   gboolean of_ok = FALSE, in_of = FALSE;
   guint wf0 = word_flags (ctx, tok_at (ctx, a));
   NerKind k = NER_KIND_NONE, of_kind = NER_KIND_NONE;
@@ -1600,6 +1600,12 @@ scan_suffixed (Ctx      *ctx,
             break;
           /* "Bank of America CEO Brian Moynihan" */
           if (in_of && (wf & NER_W_TITLE) && !(wf & (NER_W_ORG | NER_W_PLACE)))
+            break;
+          /* "Society for Civil Relations Alia Haddad": a person's name
+           * ends the run */
+          if (in_of && i >= of_pos + 2 && (wf & NER_W_FIRST) && !(wf & (NER_W_ORG | NER_W_PLACE)) &&
+              (b - i == 2 || b - i == 3) && is_name_tok (tok_at (ctx, i + 1)) &&
+              is_name_tok (tok_at (ctx, b - 1)))
             break;
           i++;
           if (in_of)
@@ -1632,6 +1638,7 @@ scan_suffixed (Ctx      *ctx,
             {
               if (i + 1 < b && connector_blocked (ctx, i, i + 1))
                 break;
+              of_pos = i;
               in_of = TRUE;
               k = of_kind;
             }
