@@ -801,6 +801,22 @@ test_names_after_organizations (void)
   g_assert_cmpuint (entities->len, ==, 3);
 }
 
+static void
+test_family_names_first (void)
+{
+  const char *text = "Chinese Premier Li Keqiang met the visitors in the Great Hall of the "
+                     "People on Tuesday.\n\nLi said China and Pakistan were partners.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+  DossierEntity *e;
+
+  e = expect (entities, "Li Keqiang", DOSSIER_ENTITY_PERSON, "Chinese Premier", 2);
+  expect_mention (e, 1, text, "Li", 1);
+  expect (entities, "Great Hall of the People", DOSSIER_ENTITY_PLACE, NULL, 1);
+  expect (entities, "China", DOSSIER_ENTITY_PLACE, NULL, 1);
+  expect (entities, "Pakistan", DOSSIER_ENTITY_PLACE, NULL, 1);
+  g_assert_cmpuint (entities->len, ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -847,6 +863,7 @@ main (int   argc,
   g_test_add_func ("/dossier/entities/initials-and-regions", test_initials_and_regions);
   g_test_add_func ("/dossier/entities/currencies", test_currencies_and_post_nominals);
   g_test_add_func ("/dossier/entities/names-after-organizations", test_names_after_organizations);
+  g_test_add_func ("/dossier/entities/family-names-first", test_family_names_first);
 
   return g_test_run ();
 }

@@ -2816,7 +2816,9 @@ resolve (Ctx *ctx)
       if (index_get (by_surface, c->key, &ei) ||
           ((c->flags & CAND_ALLCAPS) && index_get (by_acronym, c->key, &ei)) ||
           index_get (by_company, c->key, &ei) ||
-          (c->ntok == 1 && !(c->flags & CAND_UNRELIABLE) && index_get (by_first, c->key, &ei)))
+          /* "Li said" after "Li Keqiang" */
+          (c->ntok == 1 && (!(c->flags & CAND_UNRELIABLE) || c->cue == NER_KIND_PERSON) &&
+           index_get (by_first, c->key, &ei)))
         {
           assign (ctx, ents, i, ei);
           continue;
