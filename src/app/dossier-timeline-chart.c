@@ -695,7 +695,16 @@ dossier_timeline_chart_zoom (DossierTimelineChart *self,
 
   /* Around the marker the keyboard is on, so that it stays in view */
   if ((focused = get_focused_marker (self)))
-    zoom_at (self, factor, x_of (self, focused->pos));
+    {
+      double pos = focused->pos;
+      double span, margin;
+
+      zoom_at (self, factor, x_of (self, pos));
+      span = self->view_last - self->view_first;
+      margin = span * 0.1;
+      if (pos < self->view_first + margin || pos > self->view_last - margin)
+        set_view (self, pos - span / 2, pos + span / 2);
+    }
   else
     zoom_at (self, factor, MARGIN + axis_width (self) / 2);
 }
@@ -761,7 +770,9 @@ on_key_pressed (DossierTimelineChart  *self,
   gboolean modified = (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) != 0;
   double span = self->view_last - self->view_first;
 
-  if ((state & GDK_ALT_MASK) != 0)
+  /* The cluster popover is a child: its keys come here too */
+  if ((state & GDK_ALT_MASK) != 0 ||
+      gtk_widget_get_visible (GTK_WIDGET (self->cluster_popover)))
     return GDK_EVENT_PROPAGATE;
 
   switch (keyval)
