@@ -817,6 +817,22 @@ test_family_names_first (void)
   g_assert_cmpuint (entities->len, ==, 4);
 }
 
+static void
+test_courts_and_leaders (void)
+{
+  const char *text = "A federal judge on Friday blocked the Halvard administration from ending "
+                     "the program. U.S. District Judge Maame Frimpong wrote that it was "
+                     "unlawful, and Speaker Mike Johnson, R-La., agreed.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+
+  expect (entities, "Halvard", DOSSIER_ENTITY_PERSON, NULL, 1);
+  expect (entities, "Maame Frimpong", DOSSIER_ENTITY_PERSON, "U.S. District Judge", 1);
+  expect (entities, "United States", DOSSIER_ENTITY_PLACE, NULL, 1);
+  expect (entities, "Mike Johnson", DOSSIER_ENTITY_PERSON, "Speaker", 1);
+  g_assert_null (find_form (entities, "La"));
+  g_assert_null (find_form (entities, "U.S. District"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -864,6 +880,7 @@ main (int   argc,
   g_test_add_func ("/dossier/entities/currencies", test_currencies_and_post_nominals);
   g_test_add_func ("/dossier/entities/names-after-organizations", test_names_after_organizations);
   g_test_add_func ("/dossier/entities/family-names-first", test_family_names_first);
+  g_test_add_func ("/dossier/entities/courts-and-leaders", test_courts_and_leaders);
 
   return g_test_run ();
 }

@@ -172,6 +172,11 @@ static const char * const settlement_words[] = {
   "town", "city", "village", "province", "region", "district", "county",
   "state", "capital", "port", "island", "suburb", "municipality", NULL };
 
+/* "the Trump administration", "the Monti government" */
+static const char * const leader_nouns[] = {
+  "administration", "government", "campaign", "presidency", "era", "cabinet",
+  "regime", NULL };
+
 static const char * const compass_words[] = {
   "north", "south", "east", "west", "northern", "southern", "eastern",
   "western", "central", "upper", "lower", "greater", "northeast",
@@ -194,6 +199,7 @@ static guint64 person_verb_hash[G_N_ELEMENTS (person_verbs)];
 static guint64 speech_verb_hash[G_N_ELEMENTS (speech_verbs)];
 static guint64 settlement_hash[G_N_ELEMENTS (settlement_words)];
 static guint64 facility_hash[G_N_ELEMENTS (facility_words)];
+static guint64 leader_noun_hash[G_N_ELEMENTS (leader_nouns)];
 
 /* Small closed word lists are compared by hash, computed once. */
 static void
@@ -217,6 +223,8 @@ init_word_hashes (void)
         person_verb_hash[i] = _dossier_ner_hash_text (person_verbs[i], strlen (person_verbs[i]));
       for (guint i = 0; speech_verbs[i]; i++)
         speech_verb_hash[i] = _dossier_ner_hash_text (speech_verbs[i], strlen (speech_verbs[i]));
+      for (guint i = 0; leader_nouns[i]; i++)
+        leader_noun_hash[i] = _dossier_ner_hash_text (leader_nouns[i], strlen (leader_nouns[i]));
       for (guint i = 0; facility_words[i]; i++)
         facility_hash[i] = _dossier_ner_hash_text (facility_words[i], strlen (facility_words[i]));
       for (guint i = 0; settlement_words[i]; i++)
@@ -908,9 +916,12 @@ context_cue (Ctx   *ctx,
 {
   guint n = n_toks (ctx);
 
-  /* "the Lombardy region" */
+  /* "the Lombardy region", "the Monti government" */
   if (b < n && (tok_at (ctx, b)->flags & NER_TOK_LOWER) && tok_in (tok_at (ctx, b), settlement_hash))
     return NER_KIND_PLACE;
+  if (b == a + 1 && b < n && (tok_at (ctx, b)->flags & NER_TOK_LOWER) &&
+      tok_in (tok_at (ctx, b), leader_noun_hash))
+    return NER_KIND_PERSON;
 
   if (a > 0)
     {
@@ -1042,7 +1053,9 @@ scan_hyphenated (Ctx            *ctx,
             first_is_name = TRUE;
           if (len > 0 && g_ascii_isupper (s[off]) &&
               (form = _dossier_ner_gazetteer_lookup (ctx->gaz, _dossier_ner_hash_text (s + off, len))) != NULL &&
-              (off == 0 || first_is_name))
+              (off == 0 || first_is_name) &&
+              /* "R-La." is Louisiana, not LA */
+              (!form->acronym || (len > 1 && g_ascii_isupper (s[off + 1]))))
             {
               Cand *c = add_cand_bytes (ctx, t, off, len, form->entry->kind);
 
