@@ -664,6 +664,19 @@ test_result_tables (void)
 }
 
 static void
+test_match_scores (void)
+{
+  const char *text = "On Sunday, the hosts beat Chelsea 2-0 at home, with Bukayo Saka "
+                     "scoring, and then lost to Brentford 1-3.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+
+  expect (entities, "Chelsea", DOSSIER_ENTITY_ORGANIZATION, NULL, 1);
+  expect (entities, "Brentford", DOSSIER_ENTITY_ORGANIZATION, NULL, 1);
+  expect (entities, "Bukayo Saka", DOSSIER_ENTITY_PERSON, NULL, 1);
+  g_assert_cmpuint (entities->len, ==, 3);
+}
+
+static void
 test_company_short_names (void)
 {
   const char *text = "Shares of Dalbar Financial Services Inc. rose on Monday in Boston. "
@@ -870,6 +883,7 @@ main (int   argc,
   g_test_add_func ("/dossier/entities/context-cues", test_context_cues);
   g_test_add_func ("/dossier/entities/affiliations", test_affiliations);
   g_test_add_func ("/dossier/entities/result-tables", test_result_tables);
+  g_test_add_func ("/dossier/entities/match-scores", test_match_scores);
   g_test_add_func ("/dossier/entities/company-short-names", test_company_short_names);
   g_test_add_func ("/dossier/entities/groups-and-companies", test_groups_and_companies);
   g_test_add_func ("/dossier/entities/gazetteer-names", test_gazetteer_names);

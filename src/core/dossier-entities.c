@@ -1349,6 +1349,17 @@ is_score_entry (Ctx   *ctx,
   const NerToken *ta = tok_at (ctx, a);
   const NerToken *next;
 
+  /* "beat Chelsea 2-0" */
+  if (b < n && (tok_at (ctx, b)->flags & NER_TOK_DIGIT) && tok_at (ctx, b)->len <= 5)
+    {
+      const char *s = ctx->text + tok_at (ctx, b)->start;
+      const char *dash = memchr (s, '-', tok_at (ctx, b)->len);
+
+      if (dash != NULL && dash > s && g_ascii_isdigit (dash[-1]) &&
+          dash + 1 < s + tok_at (ctx, b)->len && g_ascii_isdigit (dash[1]))
+        return TRUE;
+    }
+
   if (b + 1 > n || !is_small_number (ctx, tok_at (ctx, b)))
     return FALSE;
   if (!(ta->flags & NER_TOK_LINE) && a > 0 && !is_small_number (ctx, tok_at (ctx, a - 1)) &&
