@@ -534,6 +534,99 @@ static const char corrected[] =
   "2030|the works\n"
   "# Durations and Undated";
 
+static DossierTimelineRow *
+find_row (GtkWidget  *widget,
+          const char *words)
+{
+  if (DOSSIER_IS_TIMELINE_ROW (widget))
+    {
+      GObject *item = dossier_timeline_row_get_item (DOSSIER_TIMELINE_ROW (widget));
+
+      if (DOSSIER_IS_TIMEX (item) && g_strcmp0 (dossier_timex_get_text (DOSSIER_TIMEX (item)), words) == 0)
+        return DOSSIER_TIMELINE_ROW (widget);
+      return NULL;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      DossierTimelineRow *row = find_row (child, words);
+
+      if (row != NULL)
+        return row;
+    }
+
+  return NULL;
+}
+
+/* The list's rows: Change Date…, Hide, Show Again from their menu */
+static void
+test_row_menu (void)
+{
+  DossierWindow *window;
+  DossierTimelineView *view;
+  DossierDatePopover *popover;
+  DossierTimelineRow *row;
+  g_autofree char *list = NULL;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+
+  window = open_fixture ();
+  view = _dossier_window_get_timeline_view (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-timeline", NULL);
+  g_assert_cmpstr (_dossier_timeline_view_get_page (view), ==, "list");
+  run_for (300);
+
+  row = find_row (GTK_WIDGET (view), "Friday");
+  g_assert_nonnull (row);
+  g_assert_false (dossier_timeline_row_get_hidden (row));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.change-date", NULL));
+  popover = _dossier_timeline_view_get_date_popover (view);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpstr (dossier_date_popover_get_value (popover), ==, "2025-11-28");
+  dossier_date_popover_set_value (popover, "2025-11-29");
+  g_assert_true (dossier_date_popover_choose (popover));
+  run_for (100);
+  g_assert_cmpstr (_dossier_timeline_format_date (find_entry (window, "Friday")), ==, "Sat 29 Nov 2025");
+
+  row = find_row (GTK_WIDGET (view), "Friday");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.hide", NULL));
+  run_for (100);
+  list = describe_list (window);
+  g_assert_true (g_str_has_suffix (list, "\n# Hidden\nSat 29 Nov 2025|Friday"));
+  g_clear_pointer (&list, g_free);
+
+  /* Hidden rows offer Show Again instead of Hide */
+  row = find_row (GTK_WIDGET (view), "Friday");
+  g_assert_nonnull (row);
+  g_assert_true (dossier_timeline_row_get_hidden (row));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "hidden-entry"));
+  /* (disabled: nothing happens) */
+  gtk_widget_activate_action (GTK_WIDGET (row), "row.hide", NULL);
+  run_for (50);
+  list = describe_list (window);
+  g_assert_true (g_str_has_suffix (list, "\n# Hidden\nSat 29 Nov 2025|Friday"));
+  g_clear_pointer (&list, g_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.unhide", NULL));
+  run_for (100);
+  list = describe_list (window);
+  g_assert_null (strstr (list, "# Hidden"));
+  g_assert_nonnull (strstr (list, "Sat 29 Nov 2025|Friday"));
+
+  /* Leave the notes as they were for the next cases */
+  for (guint i = 0; i < 3; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_true (dossier_document_save (_dossier_window_get_document (window), NULL, NULL));
+
+  destroy_window (window);
+}
+
 /* Redate, hide, add; undo and redo; saved with the notes */
 static void
 test_corrections (void)
@@ -725,6 +818,7 @@ main (int    argc,
   g_test_add_func ("/dossier/timeline-ui/markers", test_markers);
   g_test_add_func ("/dossier/timeline-ui/keyboard", test_keyboard);
   g_test_add_func ("/dossier/timeline-ui/save-png", test_save_png);
+  g_test_add_func ("/dossier/timeline-ui/row-menu", test_row_menu);
   g_test_add_func ("/dossier/timeline-ui/corrections", test_corrections);
 
   return g_test_run ();
