@@ -102,6 +102,12 @@ show_chart (DossierWindow *window)
   gtk_widget_activate_action (GTK_WIDGET (view), "timeline.mode", "s", "chart");
   g_assert_cmpstr (dossier_timeline_view_get_mode (view), ==, "chart");
   g_assert_cmpstr (_dossier_timeline_view_get_page (view), ==, "chart");
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autofree char *remembered = g_settings_get_string (settings, "timeline-view");
+
+    g_assert_cmpstr (remembered, ==, "chart");
+  }
 
   /* Allocated, then grouped at its width, then the markers allocated */
   run_for (300);
@@ -579,6 +585,7 @@ test_row_menu (void)
   window = open_fixture ();
   view = _dossier_window_get_timeline_view (window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-timeline", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (view), "timeline.mode", "s", "list");
   g_assert_cmpstr (_dossier_timeline_view_get_page (view), ==, "list");
   run_for (300);
 

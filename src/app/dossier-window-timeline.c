@@ -346,6 +346,8 @@ _dossier_window_timeline_init (DossierWindow *self)
   /* For screenshots and demos, without touching the user's settings. */
   if (g_strcmp0 (g_getenv ("DOSSIER_TIMELINE_MODE"), "chart") == 0)
     dossier_timeline_view_set_mode (view, "chart");
+  else
+    g_settings_bind (self->settings, "timeline-view", view, "mode", G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect_object (view, "redate-requested", G_CALLBACK (on_redate_requested), self,
                            G_CONNECT_SWAPPED);
