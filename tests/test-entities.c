@@ -667,13 +667,16 @@ static void
 test_match_scores (void)
 {
   const char *text = "On Sunday, the hosts beat Chelsea 2-0 at home, with Bukayo Saka "
-                     "scoring, and then lost to Brentford 1-3.";
+                     "scoring, and then lost to Brentford 1-3. In the final, Martina Hingis "
+                     "beat Nathalie Tauziat 6-1 6-2.";
   g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
 
   expect (entities, "Chelsea", DOSSIER_ENTITY_ORGANIZATION, NULL, 1);
   expect (entities, "Brentford", DOSSIER_ENTITY_ORGANIZATION, NULL, 1);
   expect (entities, "Bukayo Saka", DOSSIER_ENTITY_PERSON, NULL, 1);
-  g_assert_cmpuint (entities->len, ==, 3);
+  expect (entities, "Martina Hingis", DOSSIER_ENTITY_PERSON, NULL, 1);
+  expect (entities, "Nathalie Tauziat", DOSSIER_ENTITY_PERSON, NULL, 1);
+  g_assert_cmpuint (entities->len, ==, 5);
 }
 
 static void

@@ -1355,8 +1355,12 @@ is_score_entry (Ctx   *ctx,
       const char *s = ctx->text + tok_at (ctx, b)->start;
       const char *dash = memchr (s, '-', tok_at (ctx, b)->len);
 
+      /* not "beat Sergi Bruguera 6-3": set scores name players, and so
+       * does a given name and a surname */
       if (dash != NULL && dash > s && g_ascii_isdigit (dash[-1]) &&
-          dash + 1 < s + tok_at (ctx, b)->len && g_ascii_isdigit (dash[1]))
+          dash + 1 < s + tok_at (ctx, b)->len && g_ascii_isdigit (dash[1]) &&
+          dash[-1] < '6' && dash[1] < '6' && (dash - s == 1) &&
+          (b - a == 1 || !(word_flags (ctx, ta) & NER_W_FIRST)))
         return TRUE;
     }
 
