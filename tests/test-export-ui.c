@@ -568,6 +568,14 @@ test_unwritable (void)
 }
 
 static gboolean
+have_pdftotext (void)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+
+  return pdftotext != NULL;
+}
+
+static gboolean
 contains_title (const char *pdf_path)
 {
   g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
@@ -631,7 +639,7 @@ assert_pdf (const char *path)
       g_assert_false (has_bytes (data, length, "/Count 1\n"));
     }
 
-  if (g_find_program_in_path ("pdftotext") == NULL)
+  if (!have_pdftotext ())
     g_test_message ("No pdftotext (poppler-utils): the text of the PDF is not checked");
   g_assert_true (contains_title (path));
 }
@@ -705,7 +713,15 @@ test_dialog (void)
   dossier_export_dialog_set_analysis_ready (dialog, FALSE);
   dossier_export_dialog_set_format (dialog, "csv-timeline");
   g_assert_cmpstr (dossier_export_dialog_get_format (dialog), ==, "markdown");
-  dossier_export_dialog_set_analysis_ready (dialog, TRUE);
+  /* …and can be once it ends, while the dialog is open. */
+  {
+    DossierTimelineView *timeline = _dossier_window_get_timeline_view (window);
+
+    dossier_timeline_view_set_loading (timeline, TRUE);
+    g_assert_false (dossier_export_dialog_get_analysis_ready (dialog));
+    dossier_timeline_view_set_loading (timeline, FALSE);
+    g_assert_true (dossier_export_dialog_get_analysis_ready (dialog));
+  }
   dossier_export_dialog_set_format (dialog, "csv-timeline");
   g_assert_cmpstr (dossier_export_dialog_get_format (dialog), ==, "csv-timeline");
 

@@ -202,7 +202,7 @@ get_paper_color (DossierAnnotationColor  color,
 static char *
 format_citation (DossierArticle *article)
 {
-  GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   GDateTime *published = dossier_article_get_published (article);
   const char *page = dossier_article_get_page (article);
 
@@ -225,7 +225,7 @@ format_citation (DossierArticle *article)
 
   g_ptr_array_add (parts, NULL);
 
-  return g_strjoinv (" · ", (char **) g_ptr_array_free (parts, FALSE));
+  return g_strjoinv (" · ", (char **) parts->pdata);
 }
 
 static void

@@ -470,6 +470,17 @@ on_dialog_export (DossierWindow       *self,
                dossier_export_dialog_get_format_suffix (format), export_chosen);
 }
 
+/* The analysis ends (the timeline is the last view it fills) while the
+ * dialog is open: its formats can be chosen now. */
+static void
+on_timeline_loading (DossierExportDialog *dialog,
+                     GParamSpec          *pspec,
+                     DossierTimelineView *timeline)
+{
+  if (!dossier_timeline_view_get_loading (timeline))
+    dossier_export_dialog_set_analysis_ready (dialog, TRUE);
+}
+
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
@@ -489,6 +500,8 @@ export_action (GtkWidget  *widget,
     dossier_export_dialog_set_format (DOSSIER_EXPORT_DIALOG (dialog), export->format);
   g_signal_connect_object (dialog, "export", G_CALLBACK (on_dialog_export), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (_dossier_window_get_timeline_view (self), "notify::loading",
+                           G_CALLBACK (on_timeline_loading), dialog, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -546,7 +559,6 @@ print_action (GtkWidget  *widget,
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
   g_autoptr(DossierPrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (self->article == NULL)
     return;
