@@ -652,7 +652,8 @@ test_result_tables (void)
   const char *text = "Results of first division matches played on Saturday :\n\n"
                      "Hansa Rostock 1 Bayer Leverkusen 3\n\n"
                      "Standings : Bayer Leverkusen 3 points .\n\n"
-                     "Striker Ulf Kirsten scored twice in front of 22,000 fans .";
+                     "Striker Ulf Kirsten scored twice in front of 22,000 fans .\n\n"
+                     "Golf leaders :\n\nErnie Els 68";
   g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
   DossierEntity *e;
 
@@ -660,7 +661,8 @@ test_result_tables (void)
   e = expect (entities, "Bayer Leverkusen", DOSSIER_ENTITY_ORGANIZATION, NULL, 2);
   expect_mention (e, 1, text, "Bayer Leverkusen", 1);
   expect (entities, "Ulf Kirsten", DOSSIER_ENTITY_PERSON, "Striker", 1);
-  g_assert_cmpuint (entities->len, ==, 3);
+  expect (entities, "Ernie Els", DOSSIER_ENTITY_PERSON, NULL, 1);
+  g_assert_cmpuint (entities->len, ==, 4);
 }
 
 static void

@@ -1349,6 +1349,10 @@ is_score_entry (Ctx   *ctx,
   const NerToken *ta = tok_at (ctx, a);
   const NerToken *next;
 
+  /* "Ernie Els 68": a given name and a surname name a player */
+  if (b - a >= 2 && (word_flags (ctx, ta) & NER_W_FIRST))
+    return FALSE;
+
   /* "beat Chelsea 2-0" */
   if (b < n && (tok_at (ctx, b)->flags & NER_TOK_DIGIT) && tok_at (ctx, b)->len <= 5)
     {
@@ -1359,8 +1363,7 @@ is_score_entry (Ctx   *ctx,
        * does a given name and a surname */
       if (dash != NULL && dash > s && g_ascii_isdigit (dash[-1]) &&
           dash + 1 < s + tok_at (ctx, b)->len && g_ascii_isdigit (dash[1]) &&
-          dash[-1] < '6' && dash[1] < '6' && (dash - s == 1) &&
-          (b - a == 1 || !(word_flags (ctx, ta) & NER_W_FIRST)))
+          dash[-1] < '6' && dash[1] < '6' && (dash - s == 1))
         return TRUE;
     }
 
