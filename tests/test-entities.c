@@ -454,7 +454,8 @@ test_portfolios (void)
 static void
 test_address_forms (void)
 {
-  const char *text = "Mr Bird thanked the crowd. Later Mrs Rose left, and Dr. Stone stayed.";
+  const char *text = "Mr Bird thanked the crowd. Later Mrs Rose left, and Dr. Stone stayed. "
+                     "\"Thank you, Mr. President,\" she said.";
   g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
   DossierEntity *e;
 

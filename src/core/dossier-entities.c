@@ -1489,7 +1489,9 @@ scan_title (Ctx    *ctx,
 
   /* "Mr Key": after a form of address any capitalised word is a name */
   if (name_end == q ||
-      (!name_is_plausible (ctx, q, name_end) && !(is_honorific (ctx, a, q) && name_end == q + 1)))
+      (!name_is_plausible (ctx, q, name_end) &&
+       !(is_honorific (ctx, a, q) && name_end == q + 1 &&
+         !(word_flags (ctx, tok_at (ctx, q)) & (NER_W_TITLE | NER_W_TITLE_HEAD)))))
     {
       /* a title alone: "King" may be Angus King again */
       if (p == a && q == a + 1 && is_name_tok (tok_at (ctx, a)) &&
