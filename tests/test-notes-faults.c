@@ -5,6 +5,8 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <time.h>
+#include <utime.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -636,6 +638,34 @@ test_crash_safety (void)
           g_assert_cmpuint (check_state (backup), <=, found);
         }
     }
+
+  /* What killed writers left half written is cleared by the next save,
+   * once it is a minute old; nothing else is touched. */
+  {
+    g_autoptr(DossierDocument) document = text_document ();
+    g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+    g_autoptr(GError) error = NULL;
+    const char *name;
+    guint litter = 0;
+
+    while ((name = g_dir_read_name (folder)))
+      if (!g_str_equal (name, "crash.json") && !g_str_equal (name, "crash.json.bak"))
+        {
+          g_autofree char *stale = g_build_filename (dir, name, NULL);
+          struct utimbuf old = { time (NULL) - 120, time (NULL) - 120 };
+
+          g_assert_cmpint (utime (stale, &old), ==, 0);
+          litter++;
+        }
+    g_test_message ("%u temporary files left by the kills", litter);
+    g_dir_close (g_steal_pointer (&folder));
+
+    g_assert_true (dossier_document_load (document, notes, NULL, &error));
+    dossier_document_set_notes (document, "after the crashes");
+    g_assert_true (dossier_document_save (document, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (no_leftovers (dir, "crash.json"));
+  }
 
   g_test_message ("%u kills during %u saves; %u kills left the state being written, "
                   "the others the last one reported; state %u at the end",

@@ -1601,6 +1601,39 @@ unlock_folder (int fd)
     close (fd);
 }
 
+/* A writer killed between creating its temporary file and renaming it
+ * (g_file_set_contents() names it "<notes>.XXXXXX") leaves it behind.
+ * Writers of this code hold the folder lock while one exists, so, with
+ * the lock held, one that has not been touched for a minute is litter. */
+static void
+remove_stale_temporaries (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  gsize base_length = strlen (base);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (folder && (name = g_dir_read_name (folder)))
+    {
+      g_autofree char *stale = NULL;
+      struct stat st;
+      gboolean temporary;
+
+      temporary = strncmp (name, base, base_length) == 0 && name[base_length] == '.' &&
+                  strlen (name + base_length + 1) == 6;
+      for (guint i = 0; temporary && i < 6; i++)
+        temporary = g_ascii_isalnum (name[base_length + 1 + i]);
+      if (!temporary)
+        continue;
+
+      stale = g_build_filename (dir, name, NULL);
+      if (lstat (stale, &st) == 0 && S_ISREG (st.st_mode) && now - st.st_mtime > 60)
+        g_unlink (stale);
+    }
+}
+
 /* Writes the notes, unless the file changed since the document last read
  * or wrote it: then job->disk holds what it has now, to be merged, and
  * nothing was written. */
@@ -1635,6 +1668,8 @@ save_job_run (SaveJob  *job,
         }
     }
 
+  if (lock >= 0)
+    remove_stale_temporaries (path);
   if (!dossier_notes_write_atomic (job->notes_file, job->bytes, TRUE, error))
     {
       unlock_folder (lock);
