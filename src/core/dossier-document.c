@@ -157,6 +157,7 @@ struct _DossierDocument
   GFileMonitor          *monitor;
   guint                  monitor_source;
   guint                  merge_attempts;
+  int                    held_lock;     /* kept from a save that merged */
 
   guint64                generation;
   guint64                saved_generation;
@@ -197,6 +198,7 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void start_save (DossierDocument *self);
+static void unlock_folder (int fd);
 static void corrections_changed (DossierDocument *self,
                                  gboolean         entity);
 static void update_monitor (DossierDocument *self);
@@ -389,6 +391,8 @@ dossier_document_dispose (GObject *object)
 
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_handle_id (&self->monitor_source, g_source_remove);
+  unlock_folder (self->held_lock);
+  self->held_lock = -1;
   if (self->monitor)
     g_signal_handlers_disconnect_by_data (self->monitor, self);
   g_clear_object (&self->monitor);
@@ -581,6 +585,7 @@ static void
 dossier_document_init (DossierDocument *self)
 {
   self->annotations = dossier_annotation_list_new ();
+  self->held_lock = -1;
   self->history = dossier_history_new (apply_edit, merge_edit, edit_free, self);
   self->notes = g_strdup ("");
   self->entity_corrections = empty_array_node ();
@@ -1507,6 +1512,7 @@ typedef struct
   DiskStamp  expected;   /* the file as the document last knew it */
   DiskStamp  written;
   State     *disk;       /* the file changed: what it holds, to merge */
+  int        lock;       /* the folder lock, held from the check on */
 } SaveJob;
 
 static void
@@ -1518,6 +1524,8 @@ save_job_free (SaveJob *job)
   g_clear_pointer (&job->bytes, g_bytes_unref);
   g_clear_pointer (&job->synced, synced_free);
   g_clear_pointer (&job->disk, state_free);
+  if (job->lock >= 0)
+    close (job->lock);
   g_free (job);
 }
 
@@ -1567,6 +1575,10 @@ save_job_new (DossierDocument *self)
   job->generation = self->generation;
   job->synced = synced_new_from_document (self);
   job->expected = self->disk_stamp;
+  /* After a merge the lock is still held: nobody can change the file
+   * between the merge and this save. */
+  job->lock = self->held_lock;
+  self->held_lock = -1;
 
   return job;
 }
@@ -1636,7 +1648,9 @@ remove_stale_temporaries (const char *path)
 
 /* Writes the notes, unless the file changed since the document last read
  * or wrote it: then job->disk holds what it has now, to be merged, and
- * nothing was written. */
+ * nothing was written; job->lock stays held for the save after the merge,
+ * so that one cannot find the file changed again (no livelock between
+ * writers that keep merging each other's changes). */
 static gboolean
 save_job_run (SaveJob  *job,
               GError  **error)
@@ -1647,14 +1661,18 @@ save_job_run (SaveJob  *job,
 
   if (path)
     {
-      lock = lock_folder (path);
+      lock = job->lock >= 0 ? job->lock : lock_folder (path);
+      job->lock = -1;
       disk_stamp_read (path, &now);
       if (job->expected.known && now.exists && !disk_stamp_equal (&now, &job->expected))
         {
           g_autoptr(GError) read_error = NULL;
 
           job->disk = read_notes (job->notes_file, NULL, &read_error);
-          unlock_folder (lock);
+          if (job->disk)
+            job->lock = lock;
+          else
+            unlock_folder (lock);
           if (job->disk == NULL)
             {
               /* Never written over: it may hold what someone else wrote. */
@@ -1737,6 +1755,8 @@ dossier_document_save (DossierDocument  *self,
       if (attempt + 1 >= MAX_MERGE_ATTEMPTS)
         return keeps_changing (self, error);
       merge_state (self, job->disk);
+      self->held_lock = job->lock;
+      job->lock = -1;
     }
 
   saved (self, job);
@@ -1787,8 +1807,11 @@ save_done (GObject      *object,
         saved (self, job);
       else if (++self->merge_attempts < MAX_MERGE_ATTEMPTS)
         {
-          /* Merged; the same callers wait for the next try. */
+          /* Merged; the same callers wait for the next try, which
+           * keeps the lock. */
           merge_state (self, job->disk);
+          self->held_lock = job->lock;
+          job->lock = -1;
           for (guint i = callers->len; i > 0; i--)
             g_queue_push_head (&self->waiting_saves,
                                g_object_ref (g_ptr_array_index (callers, i - 1)));
@@ -1834,6 +1857,8 @@ start_save (DossierDocument *self)
 
   if (!check_writable (self, &error))
     {
+      unlock_folder (self->held_lock);
+      self->held_lock = -1;
       for (guint i = 0; i < callers->len; i++)
         g_task_return_error (g_ptr_array_index (callers, i), g_error_copy (error));
       g_error_free (error);
