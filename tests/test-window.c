@@ -682,7 +682,10 @@ test_application (void)
   /* The style follows the setting, and the menu's choice sets it. */
   style_manager = adw_style_manager_get_default ();
   g_action_group_activate_action (G_ACTION_GROUP (app), "style", g_variant_new_string ("dark"));
-  g_assert_cmpstr (g_settings_get_string (settings, "style-variant"), ==, "dark");
+  {
+    g_autofree char *variant = g_settings_get_string (settings, "style-variant");
+    g_assert_cmpstr (variant, ==, "dark");
+  }
   g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_FORCE_DARK);
   g_settings_set_string (settings, "style-variant", "light");
   g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
