@@ -50,6 +50,9 @@ struct _DossierAnnotationRow
 
   guint              resize_source;
   int                note_height;
+  int                asked_width;
+  int                alloc_width;
+  int                asked_height;
   guint              updating : 1;
 };
 
@@ -193,9 +196,39 @@ resize_cb (gpointer user_data)
   DossierAnnotationRow *self = user_data;
 
   self->resize_source = 0;
+  gtk_widget_set_size_request (GTK_WIDGET (self->note_view), -1, self->note_height);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 
   return G_SOURCE_REMOVE;
+}
+
+/* The height the note needs at @width. A text view knows it only once it
+ * has laid its text out, in an idle after its first allocation, and until
+ * then measures as empty: inside a list that is never asked again, the
+ * card came out too short and its parts overlapped. So the row measures
+ * the note itself, as the view will lay it out. */
+static int
+note_height_for_width (DossierAnnotationRow *self,
+                       int                   width)
+{
+  GtkTextView *view = self->note_view;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autofree char *text = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  GtkTextIter start, end;
+  int text_width, height;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  text_width = width - gtk_text_view_get_left_margin (view) - gtk_text_view_get_right_margin (view);
+
+  /* An empty note keeps the room of one line, for its placeholder. */
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (view), *text ? text : "Ag");
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, MAX (text_width, 1) * PANGO_SCALE);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+
+  return height + gtk_text_view_get_top_margin (view) + gtk_text_view_get_bottom_margin (view);
 }
 
 static void
@@ -461,9 +494,27 @@ dossier_annotation_row_measure (GtkWidget      *widget,
 {
   GtkWidget *child = gtk_widget_get_first_child (widget);
 
+  DossierAnnotationRow *self = DOSSIER_ANNOTATION_ROW (widget);
+
   *minimum = *natural = 0;
-  if (child)
-    gtk_widget_measure (child, orientation, for_size, minimum, natural, NULL, NULL);
+  if (child == NULL)
+    return;
+
+  gtk_widget_measure (child, orientation, for_size, minimum, natural, NULL, NULL);
+
+  /* GTK 4.8's list view asks for the height without a width (for any
+   * width, the quote on its fewest lines), then gives the row its width:
+   * answer with what the row needs at the width it has, or its last part
+   * is cut off. */
+  if (orientation == GTK_ORIENTATION_VERTICAL && self->alloc_width > 0 &&
+      (for_size < 0 || for_size > self->alloc_width))
+    {
+      int min, nat;
+
+      gtk_widget_measure (child, orientation, self->alloc_width, &min, &nat, NULL, NULL);
+      *minimum = MAX (*minimum, min);
+      *natural = MAX (*natural, nat);
+    }
 }
 
 static void
@@ -474,21 +525,37 @@ dossier_annotation_row_size_allocate (GtkWidget *widget,
 {
   DossierAnnotationRow *self = DOSSIER_ANNOTATION_ROW (widget);
   GtkWidget *child = gtk_widget_get_first_child (widget);
-  int nat;
+  int note_width, needed, nat;
 
   if (child == NULL)
     return;
 
   gtk_widget_allocate (child, width, height, baseline, NULL);
+  self->alloc_width = width;
 
-  /* A text view counts its new text as no lines until it has laid it
-   * out, which happens once it has a width: the list measured this row
-   * before that, so measure it again. */
-  gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, NULL, &nat, NULL, NULL);
-  if (nat != height && nat != self->note_height && self->resize_source == 0)
+  note_width = gtk_widget_get_width (GTK_WIDGET (self->note_view));
+  if (note_width <= 0)
+    return;
+
+  /* Asked for from an idle: not in the middle of the list's allocation. */
+  needed = note_height_for_width (self, note_width);
+  if (needed != self->note_height)
     {
-      /* Once per height, so that it cannot go round in circles. */
-      self->note_height = nat;
+      self->note_height = needed;
+      if (self->resize_source == 0)
+        self->resize_source = g_idle_add (resize_cb, self);
+      return;
+    }
+
+  /* The list may have measured the row at another width than it gave it
+   * (the quote wraps differently): ask again, once per width and height,
+   * so that it cannot go round in circles. */
+  gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, NULL, &nat, NULL, NULL);
+  if (nat != height && (width != self->asked_width || nat != self->asked_height) &&
+      self->resize_source == 0)
+    {
+      self->asked_width = width;
+      self->asked_height = nat;
       self->resize_source = g_idle_add (resize_cb, self);
     }
 }
