@@ -58,12 +58,6 @@ results = []
 # Open findings, reported as TAP TODO (expected failures) until fixed: each
 # names who owns the fix. Remove an entry when its case passes.
 KNOWN = {
-    "analyze: 10 MB single line":
-        "analysis of 10 MB of prose takes over 2 s of CPU and over 10x the input (entities, timeline)",
-    "analyze: 1 MB of names and dates, no sentence end":
-        "a timeline entry per date, each with its sentence: over 10x the input (timeline JSON)",
-    "analyze: 10 MB single word":
-        "a 10 MB token takes over 2 s of CPU (importer or analysis)",
     "app: 10 MB single line":
         "no first frame after 20 s of CPU and 880 MB: a 10 MB paragraph in the reader (src/app)",
 }

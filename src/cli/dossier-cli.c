@@ -17,6 +17,7 @@
 #include "dossier-entity-corrections.h"
 #include "dossier-timeline-corrections.h"
 #include "dossier-export.h"
+#include "dossier-export-private.h"
 
 #define EXIT_BAD_INPUT 1
 #define EXIT_BAD_USAGE 2
@@ -122,6 +123,107 @@ parse_date (const char  *str,
   return *out != NULL;
 }
 
+/* The analysis is written out as it is formatted, a megabyte at a time:
+ * a JSON tree of a long clipping's mentions and dates would take many
+ * times the input (issue 8: under 10x the input + 100 MB). */
+static void
+flush_output (GString  *out,
+              gboolean  all)
+{
+  if (!all && out->len < (1 << 20))
+    return;
+  fwrite (out->str, 1, out->len, stdout);
+  g_string_truncate (out, 0);
+}
+
+static void
+append_member (GString    *out,
+               const char *name,
+               const char *value)
+{
+  g_string_append_c (out, '"');
+  g_string_append (out, name);
+  g_string_append (out, "\": ");
+  if (value != NULL)
+    _dossier_export_append_json_string (out, value);
+  else
+    g_string_append (out, "null");
+}
+
+static void
+write_entities (GString   *out,
+                GPtrArray *entities)
+{
+  g_string_append (out, "  \"entities\": [");
+  for (guint i = 0; i < entities->len; i++)
+    {
+      DossierEntity *e = g_ptr_array_index (entities, i);
+      const char * const *aliases = dossier_entity_get_aliases (e);
+      const DossierEntityMention *m;
+      guint n;
+
+      g_string_append (out, i ? ",\n    {" : "\n    {");
+      append_member (out, "name", dossier_entity_get_name (e));
+      g_string_append (out, ", ");
+      append_member (out, "kind", dossier_entity_kind_to_string (dossier_entity_get_kind (e)));
+      g_string_append (out, ", ");
+      append_member (out, "role", dossier_entity_get_role (e));
+      g_string_append (out, ", \"aliases\": [");
+      for (guint k = 0; aliases[k]; k++)
+        {
+          if (k)
+            g_string_append (out, ", ");
+          _dossier_export_append_json_string (out, aliases[k]);
+        }
+      g_string_append (out, "], \"mentions\": [");
+      m = dossier_entity_get_mentions (e, &n);
+      for (guint k = 0; k < n; k++)
+        {
+          g_string_append_printf (out, "%s{\"start\": %u, \"end\": %u}", k ? ", " : "",
+                                  m[k].start, m[k].end);
+          flush_output (out, FALSE);
+        }
+      g_string_append (out, "]}");
+      flush_output (out, FALSE);
+    }
+  g_string_append (out, entities->len ? "\n  ],\n" : "],\n");
+}
+
+static void
+write_timeline (GString   *out,
+                GPtrArray *timexes)
+{
+  g_string_append (out, "  \"timeline\": [");
+  for (guint i = 0; i < timexes->len; i++)
+    {
+      DossierTimex *t = g_ptr_array_index (timexes, i);
+
+      g_string_append (out, i ? ",\n    {" : "\n    {");
+      append_member (out, "text", dossier_timex_get_text (t));
+      g_string_append (out, ", ");
+      append_member (out, "value", dossier_timex_get_value (t));
+      g_string_append (out, ", ");
+      append_member (out, "type", dossier_timex_get_timex_type (t));
+      g_string_append_printf (out, ", \"start\": %u, \"end\": %u, ",
+                              dossier_timex_get_start (t), dossier_timex_get_end (t));
+      append_member (out, "sentence", dossier_timex_get_sentence (t));
+      g_string_append (out, ", ");
+      append_member (out, "precision", dossier_timex_get_precision (t));
+      g_string_append (out, ", ");
+      append_member (out, "interval_start", dossier_timex_get_interval_start (t));
+      g_string_append (out, ", ");
+      append_member (out, "interval_end", dossier_timex_get_interval_end (t));
+      if (dossier_timex_get_mod (t))
+        {
+          g_string_append (out, ", ");
+          append_member (out, "mod", dossier_timex_get_mod (t));
+        }
+      g_string_append_c (out, '}');
+      flush_output (out, FALSE);
+    }
+  g_string_append (out, timexes->len ? "\n  ]\n" : "]\n");
+}
+
 static int
 cmd_analyze (int    argc,
              char **argv)
@@ -132,9 +234,8 @@ cmd_analyze (int    argc,
   g_autoptr(GDateTime) reference = NULL;
   g_autoptr(GPtrArray) entities = NULL;
   g_autoptr(GPtrArray) timexes = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GString) out = NULL;
   g_autofree char *published = NULL;
   g_autofree char *json = NULL;
   gboolean as_body = FALSE;
@@ -182,27 +283,48 @@ cmd_analyze (int    argc,
   if (published)
     json_object_set_string_member (json_node_get_object (article_node), "published", published);
 
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "article");
-  json_builder_add_value (builder, article_node);
-  json_builder_set_member_name (builder, "entities");
-  entities = dossier_entities_analyze (dossier_article_get_text (article),
-                                       dossier_article_get_language (article));
-  json_builder_add_value (builder, dossier_entities_to_json (entities));
-  json_builder_set_member_name (builder, "timeline");
-  timexes = dossier_timeline_analyze (dossier_article_get_text (article),
-                                      reference ? reference : dossier_article_get_published (article));
-  json_builder_add_value (builder, dossier_timeline_to_json (timexes));
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
+  /* The article is small but for its text: one tree, then the rest
+   * streamed. */
   generator = json_generator_new ();
   json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, root);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, article_node);
   json = json_generator_to_data (generator, NULL);
+  g_clear_pointer (&article_node, json_node_unref);
 
-  g_print ("%s\n", json);
+  out = g_string_sized_new (2 << 20);
+  g_string_append (out, "{\n  \"article\": ");
+  /* Nested one level: JSON strings hold no raw line breaks. */
+  for (const char *p = json, *nl; *p; p = nl + 1)
+    {
+      if ((nl = strchr (p, '\n')) == NULL)
+        {
+          g_string_append (out, p);
+          break;
+        }
+      g_string_append_len (out, p, nl - p + 1);
+      g_string_append (out, "  ");
+    }
+  g_string_append (out, ",\n");
+  g_clear_pointer (&json, g_free);
+  flush_output (out, TRUE);
+
+  entities = dossier_entities_analyze (dossier_article_get_text (article),
+                                       dossier_article_get_language (article));
+  write_entities (out, entities);
+  g_clear_pointer (&entities, g_ptr_array_unref);
+
+  timexes = dossier_timeline_analyze (dossier_article_get_text (article),
+                                      reference ? reference : dossier_article_get_published (article));
+  write_timeline (out, timexes);
+  g_string_append (out, "}\n");
+  flush_output (out, TRUE);
+
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      g_printerr ("dossier-cli: %s\n", g_strerror (errno));
+      return 1;
+    }
 
   return 0;
 }

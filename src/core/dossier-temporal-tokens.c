@@ -172,7 +172,7 @@ _dossier_temporal_tokenize (const char     *text,
           gint32 v = 0;
           guint nd = 0;
 
-          while (classes[*p] == C_DIGIT)
+          while (p < stop && classes[*p] == C_DIGIT)
             {
               if (nd < 9)
                 v = v * 10 + (*p - '0');
@@ -200,7 +200,9 @@ _dossier_temporal_tokenize (const char     *text,
               const guchar *a = p;
               guchar lc;
 
-              while ((lc = lower_ascii[*p]) != 0)
+              /* Bounded by the range: a word running past it (a 10 MB
+               * "word" cut into sentences) would be read again for each. */
+              while (p < stop && (lc = lower_ascii[*p]) != 0)
                 {
                   if (len < sizeof lower - 1)
                     lower[len++] = lc;
@@ -208,7 +210,7 @@ _dossier_temporal_tokenize (const char     *text,
                   p++;
                 }
               cp += p - a;
-              if (classes[*p] == C_HIGH)
+              if (p < stop && classes[*p] == C_HIGH)
                 {
                   gunichar c = g_utf8_get_char ((const char *) p);
                   char ubuf[6];
