@@ -58,8 +58,6 @@ results = []
 # Open findings, reported as TAP TODO (expected failures) until fixed: each
 # names who owns the fix. Remove an entry when its case passes.
 KNOWN = {
-    "app: 10 MB single line":
-        "no first frame after 20 s of CPU and 880 MB: a 10 MB paragraph in the reader (src/app)",
 }
 
 # Opened in the app too: one of each kind of trouble.

@@ -163,6 +163,55 @@ _dossier_reader_view_looks_like_subhead (const char *p,
   return !g_unichar_ispunct (c);
 }
 
+/* GtkTextView lays a whole line out at once: a paragraph of megabytes (a
+ * page saved without line breaks) would take minutes before the first
+ * frame. Such lines are shown broken at a space every few thousand
+ * characters; a space and a line break are one character each, so every
+ * offset (highlights, mentions, find) stays the article's. */
+#define LONG_LINE_BYTES 8192
+
+static void
+set_buffer_text (GtkTextBuffer *buffer,
+                 const char    *text)
+{
+  g_autofree char *copy = NULL;
+  gsize line_start = 0, last_space = 0;
+  gboolean long_lines = FALSE;
+
+  for (gsize i = 0; text[i] != '\0'; i++)
+    {
+      if (text[i] == '\n')
+        line_start = i + 1;
+      else if (i - line_start > LONG_LINE_BYTES)
+        {
+          long_lines = TRUE;
+          break;
+        }
+    }
+
+  if (!long_lines)
+    {
+      gtk_text_buffer_set_text (buffer, text, -1);
+      return;
+    }
+
+  copy = g_strdup (text);
+  line_start = 0;
+  for (gsize i = 0; copy[i] != '\0'; i++)
+    {
+      if (copy[i] == '\n')
+        line_start = i + 1;
+      else if (copy[i] == ' ')
+        last_space = i;
+      if (i - line_start > LONG_LINE_BYTES && last_space > line_start)
+        {
+          copy[last_space] = '\n';
+          line_start = last_space + 1;
+        }
+    }
+  gtk_text_buffer_set_text (buffer, copy, -1);
+}
+
 static void
 apply_paragraph_tags (DossierReaderView *self)
 {
@@ -846,7 +895,7 @@ dossier_reader_view_set_article (DossierReaderView *self,
       set_label (self->byline_label, byline_str);
       set_label (self->meta_label, meta);
 
-      gtk_text_buffer_set_text (buffer, dossier_article_get_text (article), -1);
+      set_buffer_text (buffer, dossier_article_get_text (article));
       apply_paragraph_tags (self);
       update_language (self);
     }
