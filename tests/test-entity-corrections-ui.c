@@ -863,6 +863,18 @@ test_large (void)
   g_assert_cmpstr (_dossier_entity_sidebar_get_page (sidebar), ==, "list");
   g_assert_cmpuint (dossier_entity_get_n_mentions (find_entity (window, "Helena Duarte")), >, 1000);
 
+  /* Selecting a name met thousands of times highlights them all, at once
+   * (the view lays out again in the background: not waited for here) */
+  {
+    gint64 start = g_get_monotonic_time ();
+    g_autofree char *spans = NULL;
+
+    dossier_entity_sidebar_select_entity (sidebar, find_entity (window, "Helena Duarte"));
+    g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+    spans = tagged_spans (window, "entity-mention");
+    g_assert_cmpuint (strlen (spans), >, 1000 * strlen ("203-216,"));
+  }
+
   destroy_window (window);
   g_unlink (dest);
 }

@@ -643,12 +643,13 @@ _dossier_window_analysis_init (DossierWindow *self)
 
   /* Translucent, so that they read over the light and the dark page and
    * over annotation highlights. */
+  /* Colour only: a tag that may change the size of the text (an
+   * underline does) makes the view lay out again every line it touches,
+   * which for a name met thousands of times in a long clipping is all of
+   * them, for minutes. */
   analysis->mention_tag = gtk_text_buffer_create_tag (buffer, "entity-mention",
                                                       "background-rgba",
-                                                      &(GdkRGBA) { 0.21, 0.52, 0.89, 0.20 },
-                                                      "underline", PANGO_UNDERLINE_SINGLE,
-                                                      "underline-rgba",
-                                                      &(GdkRGBA) { 0.21, 0.52, 0.89, 0.9 },
+                                                      &(GdkRGBA) { 0.21, 0.52, 0.89, 0.24 },
                                                       NULL);
   analysis->current_tag = gtk_text_buffer_create_tag (buffer, "entity-mention-current",
                                                       "background-rgba",
