@@ -311,24 +311,29 @@ test_filter (void)
 
   /* By source, by date, by title; case does not matter. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "chronicle");
-  run_for (400);
+  g_signal_emit_by_name (entry, "search-changed");
+  run_for (50);
   assert_rows (list_view, (const guint[]) { 1 }, 1);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "2022");
-  run_for (400);
+  g_signal_emit_by_name (entry, "search-changed");
+  run_for (50);
   assert_rows (list_view, (const guint[]) { 0, 1, 2 }, 3);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "BUDGET");
-  run_for (400);
+  g_signal_emit_by_name (entry, "search-changed");
+  run_for (50);
   assert_rows (list_view, (const guint[]) { 2 }, 1);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "no such article");
-  run_for (400);
+  g_signal_emit_by_name (entry, "search-changed");
+  run_for (50);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list_view))), ==, 0);
 
   /* Enter in the filter opens the first match, the right one of the file. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "editorial");
-  run_for (400);
+  g_signal_emit_by_name (entry, "search-changed");
+  run_for (50);
   g_signal_emit_by_name (entry, "activate");
   run_for (50);
   g_assert_cmpstr (visible_page (window), ==, "reader");
