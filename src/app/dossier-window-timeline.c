@@ -76,7 +76,9 @@ replace_all (GListStore *store,
     return;
 
   g_list_store_splice (store, prefix, n_old - prefix - suffix,
-                       items ? items->pdata + prefix : NULL, n_new - prefix - suffix);
+                       /* An empty array has no storage at all */
+                       items && items->pdata ? items->pdata + prefix : NULL,
+                       n_new - prefix - suffix);
 }
 
 static void
