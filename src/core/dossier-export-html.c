@@ -23,7 +23,7 @@
  * highlights in their colours, then the highlights with their notes and
  * tags, the free-form notes, the entities and the timeline. Notes are
  * Markdown, rendered by cmark; HTML written in a note is shown as the text
- * it is, never interpreted, and cmark's safe mode drops javascript: links.
+ * it is, never interpreted, and links and images as their text and address.
  */
 
 static gboolean
@@ -34,7 +34,49 @@ is_set (const char *str)
 
 #define esc(out, str) _dossier_export_append_xml (out, str, -1)
 
-/* Raw HTML in the note becomes text with the same characters. */
+/* Raw HTML in the note becomes text with the same characters; links and
+ * images become their text followed by their address, so the page stays
+ * self-contained, loads nothing and still shows where a link went. */
+static void
+neutralize_node (cmark_node *node)
+{
+  cmark_node_type type = cmark_node_get_type (node);
+
+  if (type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK)
+    {
+      cmark_node *text = cmark_node_new (CMARK_NODE_TEXT);
+
+      cmark_node_set_literal (text, cmark_node_get_literal (node));
+      if (type == CMARK_NODE_HTML_BLOCK)
+        {
+          cmark_node *para = cmark_node_new (CMARK_NODE_PARAGRAPH);
+
+          cmark_node_append_child (para, text);
+          text = para;
+        }
+      cmark_node_replace (node, text);
+      cmark_node_free (node);
+    }
+  else if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE)
+    {
+      const char *url = cmark_node_get_url (node);
+      cmark_node *child;
+
+      while ((child = cmark_node_first_child (node)))
+        cmark_node_insert_before (node, child);
+      if (url != NULL && *url != '\0')
+        {
+          cmark_node *text = cmark_node_new (CMARK_NODE_TEXT);
+          g_autofree char *shown = g_strdup_printf (" (%s)", url);
+
+          cmark_node_set_literal (text, shown);
+          cmark_node_insert_before (node, text);
+        }
+      cmark_node_unlink (node);
+      cmark_node_free (node);
+    }
+}
+
 static void
 neutralize_html (cmark_node *root)
 {
@@ -48,27 +90,16 @@ neutralize_html (cmark_node *root)
       cmark_node_type type = cmark_node_get_type (node);
 
       if (ev == CMARK_EVENT_ENTER &&
-          (type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK))
+          (type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK ||
+           type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE))
         g_ptr_array_add (found, node);
     }
   cmark_iter_free (iter);
 
-  for (guint i = 0; i < found->len; i++)
-    {
-      cmark_node *node = g_ptr_array_index (found, i);
-      cmark_node *text = cmark_node_new (CMARK_NODE_TEXT);
-
-      cmark_node_set_literal (text, cmark_node_get_literal (node));
-      if (cmark_node_get_type (node) == CMARK_NODE_HTML_BLOCK)
-        {
-          cmark_node *para = cmark_node_new (CMARK_NODE_PARAGRAPH);
-
-          cmark_node_append_child (para, text);
-          text = para;
-        }
-      cmark_node_replace (node, text);
-      cmark_node_free (node);
-    }
+  /* Innermost first (a link inside an image's text): found in document
+   * order, handled in reverse. */
+  for (guint i = found->len; i > 0; i--)
+    neutralize_node (g_ptr_array_index (found, i - 1));
   g_ptr_array_unref (found);
 }
 
