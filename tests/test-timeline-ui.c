@@ -599,7 +599,10 @@ test_row_menu (void)
   dossier_date_popover_set_value (popover, "2025-11-29");
   g_assert_true (dossier_date_popover_choose (popover));
   run_for (100);
-  g_assert_cmpstr (_dossier_timeline_format_date (find_entry (window, "Friday")), ==, "Sat 29 Nov 2025");
+  {
+    g_autofree char *date = _dossier_timeline_format_date (find_entry (window, "Friday"));
+    g_assert_cmpstr (date, ==, "Sat 29 Nov 2025");
+  }
 
   row = find_row (GTK_WIDGET (view), "Friday");
   g_assert_nonnull (row);
@@ -753,7 +756,10 @@ test_corrections (void)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   iterate_pending ();
   list = describe_list (window);
-  g_assert_cmpstr (list, ==, g_strconcat (original, durations, NULL));
+  {
+    g_autofree char *restored = g_strconcat (original, durations, NULL);
+    g_assert_cmpstr (list, ==, restored);
+  }
   g_clear_pointer (&list, g_free);
   g_assert_cmpuint (count_chart_entries (chart), ==, N_DATED);
 
