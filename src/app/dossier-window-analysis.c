@@ -41,7 +41,9 @@ struct _DossierWindowAnalysis
   DossierTimelineView  *timeline;
   GtkTextTag           *mention_tag;
   GtkTextTag           *current_tag;
+  GAsyncResult         *pending;
   guint                 ready : 1;
+  guint                 painted : 1;
 };
 
 static void update_mention_actions (DossierWindow *self);
@@ -460,12 +462,55 @@ on_timex_activated (DossierWindow       *self,
 
 /* Analysis */
 
+static void analysis_apply (DossierWindow *self,
+                            GAsyncResult  *result);
+
+static void
+on_after_paint (GdkFrameClock *frame_clock,
+                DossierWindow *self)
+{
+  DossierWindowAnalysis *analysis = get_analysis (self);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  g_signal_handlers_disconnect_by_func (frame_clock, on_after_paint, self);
+  if (analysis == NULL)
+    return;
+
+  analysis->painted = TRUE;
+  if ((result = g_steal_pointer (&analysis->pending)))
+    analysis_apply (self, result);
+}
+
+/* The article's first frame comes first: on a short clipping the analysis
+ * is done before it, and filling the sidebar and the timeline would hold
+ * it back by a quarter of a second. */
 static void
 analysis_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
   g_autoptr(DossierWindow) self = user_data;
+  DossierWindowAnalysis *analysis = get_analysis (self);
+  GdkFrameClock *frame_clock;
+
+  if (analysis != NULL && !analysis->painted &&
+      gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+      (frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self))) != NULL)
+    {
+      if (analysis->pending == NULL)
+        g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (on_after_paint), self, 0);
+      g_set_object (&analysis->pending, result);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+
+  analysis_apply (self, result);
+}
+
+static void
+analysis_apply (DossierWindow *self,
+                GAsyncResult  *result)
+{
   g_autoptr(GListStore) entities = NULL;
   g_autoptr(GListStore) timexes = NULL;
   g_autoptr(GError) error = NULL;
@@ -507,7 +552,9 @@ _dossier_window_analysis_article_shown (DossierWindow *self)
 
   g_cancellable_cancel (analysis->cancellable);
   g_clear_object (&analysis->cancellable);
+  g_clear_object (&analysis->pending);
   analysis->ready = FALSE;
+  analysis->painted = FALSE;
   g_clear_object (&analysis->found);
   g_clear_pointer (&analysis->select_name, g_free);
   g_signal_group_set_target (analysis->document_signals, _dossier_window_get_document (self));
@@ -731,6 +778,7 @@ _dossier_window_analysis_dispose (DossierWindow *self)
     g_signal_group_set_target (analysis->document_signals, NULL);
   g_clear_object (&analysis->document_signals);
   g_clear_object (&analysis->found);
+  g_clear_object (&analysis->pending);
   g_clear_pointer (&analysis->select_name, g_free);
   g_free (analysis);
 }
