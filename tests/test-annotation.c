@@ -300,6 +300,40 @@ test_list_sorted (void)
   g_assert_finalize_object (g_steal_pointer (&c));
 }
 
+static void
+count_color_changes (DossierAnnotationList *list,
+                     DossierAnnotation     *annotation,
+                     GParamSpec            *pspec,
+                     guint                 *count)
+{
+  g_assert_cmpstr (pspec->name, ==, "color");
+  (*count)++;
+}
+
+/* One handler on the list hears every annotation's changes (the reader's
+ * highlights use it instead of one per annotation); removed ones go quiet. */
+static void
+test_list_annotation_changed (void)
+{
+  g_autoptr(DossierAnnotationList) list = dossier_annotation_list_new ();
+  g_autoptr(DossierAnnotation) a = dossier_annotation_new (50, 60, "a", NULL, NULL);
+  g_autoptr(DossierAnnotation) b = dossier_annotation_new (10, 20, "b", NULL, NULL);
+  guint count = 0;
+
+  _dossier_annotation_list_add (list, a);
+  _dossier_annotation_list_add (list, b);
+  g_signal_connect (list, "annotation-changed::color", G_CALLBACK (count_color_changes), &count);
+
+  dossier_annotation_set_color (a, DOSSIER_ANNOTATION_COLOR_PINK);
+  dossier_annotation_set_color (b, DOSSIER_ANNOTATION_COLOR_GREEN);
+  dossier_annotation_set_tags (b, (const char * const[]) { "x", NULL });
+  g_assert_cmpuint (count, ==, 2);
+
+  _dossier_annotation_list_remove (list, a);
+  dossier_annotation_set_color (a, DOSSIER_ANNOTATION_COLOR_BLUE);
+  g_assert_cmpuint (count, ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -312,6 +346,7 @@ main (int    argc,
   g_test_add_func ("/dossier/annotation/json-round-trip", test_json_round_trip);
   g_test_add_func ("/dossier/annotation/json-invalid", test_json_invalid);
   g_test_add_func ("/dossier/annotation/list-sorted", test_list_sorted);
+  g_test_add_func ("/dossier/annotation/list-annotation-changed", test_list_annotation_changed);
 
   return g_test_run ();
 }

@@ -32,7 +32,6 @@ struct _DossierHighlighter
 
   GtkTextTag        *tags[DOSSIER_N_ANNOTATION_COLORS][2];
   GtkTextTag        *selected_tags[DOSSIER_N_ANNOTATION_COLORS];
-  GPtrArray         *watched;
 
   guint              update_source;
 };
@@ -99,9 +98,9 @@ dossier_annotation_color_get_rgba (DossierAnnotationColor  color,
 static void queue_update (DossierHighlighter *self);
 
 static void
-on_annotation_notify (DossierHighlighter *self,
-                      GParamSpec         *pspec,
-                      DossierAnnotation  *annotation)
+on_annotation_changed (DossierHighlighter *self,
+                       DossierAnnotation  *annotation,
+                       GParamSpec         *pspec)
 {
   const char *name = pspec->name;
 
@@ -109,15 +108,6 @@ on_annotation_notify (DossierHighlighter *self,
       g_str_equal (name, "start") || g_str_equal (name, "end") ||
       g_str_equal (name, "orphan"))
     queue_update (self);
-}
-
-static void
-unwatch_all (DossierHighlighter *self)
-{
-  for (guint i = 0; i < self->watched->len; i++)
-    g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->watched, i),
-                                          on_annotation_notify, self);
-  g_ptr_array_set_size (self->watched, 0);
 }
 
 static void
@@ -168,7 +158,6 @@ dossier_highlighter_update (DossierHighlighter *self)
 
   g_clear_handle_id (&self->update_source, g_source_remove);
 
-  unwatch_all (self);
   remove_all_tags (self);
 
   if (self->annotations == NULL)
@@ -182,14 +171,6 @@ dossier_highlighter_update (DossierHighlighter *self)
       g_autoptr(DossierAnnotation) annotation = g_list_model_get_item (self->annotations, i);
       guint color = dossier_annotation_get_color (annotation);
       guint style = dossier_annotation_get_style (annotation) == DOSSIER_ANNOTATION_STYLE_UNDERLINE;
-
-      /* Orphans are kept too, since they come back when re-attached. */
-      /* Not g_signal_connect_object(): it keeps a growing array of
-       * closures on self, reallocated at each call, quadratic with 100,000
-       * annotations. The annotations are held in self->watched and
-       * disconnected from in unwatch_all(), dispose included. */
-      g_signal_connect_swapped (annotation, "notify", G_CALLBACK (on_annotation_notify), self);
-      g_ptr_array_add (self->watched, g_object_ref (annotation));
 
       if (dossier_annotation_get_orphan (annotation) || color >= DOSSIER_N_ANNOTATION_COLORS)
         continue;
@@ -250,26 +231,17 @@ dossier_highlighter_dispose (GObject *object)
   DossierHighlighter *self = (DossierHighlighter *)object;
 
   g_clear_handle_id (&self->update_source, g_source_remove);
-  if (self->watched)
-    unwatch_all (self);
   if (self->annotations)
-    g_signal_handlers_disconnect_by_func (self->annotations, on_items_changed, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->annotations, on_items_changed, self);
+      g_signal_handlers_disconnect_by_func (self->annotations, on_annotation_changed, self);
+    }
   g_clear_object (&self->annotations);
   g_clear_object (&self->document);
   g_clear_object (&self->selected);
   g_clear_object (&self->buffer);
 
   G_OBJECT_CLASS (dossier_highlighter_parent_class)->dispose (object);
-}
-
-static void
-dossier_highlighter_finalize (GObject *object)
-{
-  DossierHighlighter *self = (DossierHighlighter *)object;
-
-  g_clear_pointer (&self->watched, g_ptr_array_unref);
-
-  G_OBJECT_CLASS (dossier_highlighter_parent_class)->finalize (object);
 }
 
 static void
@@ -320,7 +292,6 @@ dossier_highlighter_class_init (DossierHighlighterClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = dossier_highlighter_dispose;
-  object_class->finalize = dossier_highlighter_finalize;
   object_class->get_property = dossier_highlighter_get_property;
   object_class->set_property = dossier_highlighter_set_property;
 
@@ -337,7 +308,6 @@ dossier_highlighter_class_init (DossierHighlighterClass *klass)
 static void
 dossier_highlighter_init (DossierHighlighter *self)
 {
-  self->watched = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
@@ -429,7 +399,10 @@ dossier_highlighter_set_document (DossierHighlighter *self,
     return;
 
   if (self->annotations)
-    g_signal_handlers_disconnect_by_func (self->annotations, on_items_changed, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->annotations, on_items_changed, self);
+      g_signal_handlers_disconnect_by_func (self->annotations, on_annotation_changed, self);
+    }
   g_clear_object (&self->annotations);
   g_clear_object (&self->selected);
   g_set_object (&self->document, document);
@@ -439,6 +412,9 @@ dossier_highlighter_set_document (DossierHighlighter *self,
       self->annotations = g_object_ref (dossier_document_get_annotations (document));
       g_signal_connect_object (self->annotations, "items-changed",
                                G_CALLBACK (on_items_changed), self, G_CONNECT_SWAPPED);
+      /* Every annotation's changes, through the list that holds them all */
+      g_signal_connect_object (self->annotations, "annotation-changed",
+                               G_CALLBACK (on_annotation_changed), self, G_CONNECT_SWAPPED);
     }
 
   dossier_highlighter_update (self);

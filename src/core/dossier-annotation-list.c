@@ -40,6 +40,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  ANNOTATION_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static GType
 get_item_type (GListModel *model)
 {
@@ -132,6 +139,9 @@ on_annotation_notify (DossierAnnotation     *annotation,
 {
   const char *name = pspec->name;
   guint old_pos, new_pos;
+
+  g_signal_emit (self, signals[ANNOTATION_CHANGED], g_param_spec_get_name_quark (pspec),
+                 annotation, pspec);
 
   if (g_str_equal (name, "id"))
     {
@@ -231,6 +241,21 @@ dossier_annotation_list_class_init (DossierAnnotationListClass *klass)
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * DossierAnnotationList::annotation-changed:
+   * @self: a #DossierAnnotationList
+   * @annotation: the annotation of the list that changed
+   * @pspec: the property that changed
+   *
+   * A property of one of the annotations changed: one handler for the
+   * whole list, where watching 100,000 annotations one by one would cost
+   * a closure each. Detailed by the property's name.
+   */
+  signals[ANNOTATION_CHANGED] =
+    g_signal_new ("annotation-changed", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, DOSSIER_TYPE_ANNOTATION, G_TYPE_PARAM);
 }
 
 static void
