@@ -1158,6 +1158,15 @@ _dossier_window_notes_init (DossierWindow *self)
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (notes->text_view), controller);
 
+  /* The popover hides itself when the user clicks elsewhere, and so holds
+   * the pointer and the keyboard while it shows (on X11 a popover that
+   * does not cannot be clicked at all): the same keys work from it. */
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_reader_key_pressed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (notes->popover), controller);
+
   g_signal_connect_object (buffer, "notify::has-selection",
                            G_CALLBACK (on_has_selection), self, G_CONNECT_SWAPPED);
 
