@@ -371,6 +371,23 @@ test_sets (void)
     assert_timex (r, "a year", "P1Y", "set");
     assert_timex (r, "a month", "P1M", "set");
   }
+  /* how much of each: one set, not a duration and a rate */
+  {
+    g_autoptr(GPtrArray) r = analyze ("Guards stood there 24 hours a day, seven days a week, "
+                                      "and riots broke out for the past three summers.",
+                                      REF);
+
+    g_assert_cmpuint (r->len, ==, 3);
+    assert_timex (r, "24 hours a day", "P1D", "set");
+    assert_timex (r, "seven days a week", "P1W", "set");
+    assert_timex (r, "the past three summers", "XXXX-SU", "set");
+  }
+  /* "a week ago" after an amount stays a date */
+  {
+    g_autoptr(GPtrArray) r = analyze ("He worked 12 hours a week ago.", REF);
+
+    assert_timex (r, "a week ago", "2025-11-20", "date");
+  }
 }
 
 static void
@@ -412,6 +429,20 @@ test_vague (void)
   check ("These days the square is empty.", REF, "These days", "PRESENT_REF");
   check ("At that time the mayor lived abroad.", REF, "that time", "PAST_REF");
   check ("Nobody is available at the moment.", REF, "the moment", "PRESENT_REF");
+  /* approximate amounts: ahead, behind, or only a length */
+  check ("You may, in a year or two, save a few more lives.", REF, "a year or two",
+         "FUTURE_REF");
+  check ("It closed a year or two ago.", REF, "a year or two ago", "PAST_REF");
+  check ("They stayed for a day or so.", REF, "a day or so", "PXD");
+  /* opening a sentence before a clause, "at the time" is a conjunction */
+  {
+    g_autoptr(GPtrArray) c = analyze ("At the time Howes was captured, the rebels were split.",
+                                      REF);
+    g_autoptr(GPtrArray) d = analyze ("At the time, the rebels were split.", REF);
+
+    g_assert_cmpuint (c->len, ==, 0);
+    assert_timex (d, "the time", "PAST_REF", "date");
+  }
   /* "now" is placed on the day of publication */
   now = find (t, "now", 1);
   g_assert_cmpstr (dossier_timex_get_interval_start (now), ==, "2025-11-27");

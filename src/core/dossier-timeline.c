@@ -2718,6 +2718,41 @@ match_quantity (Ctx  *c,
           return k;
         }
     }
+  /* "24 hours a day", "seven days a week": how much of each, a set */
+  if (k && R (c, k) == W_A && q > 0 && W (c, k + 1) && W (c, k + 1)->unit &&
+      !W (c, k + 1)->plural && W (c, k + 1)->unit > u && R (c, k + 2) != W_AGO &&
+      R (c, k + 2) != W_EARLIER && R (c, k + 2) != W_LATER && R (c, k + 2) != W_OF)
+    {
+      fmt_set (r, 1, W (c, k + 1)->unit);
+      return k + 2;
+    }
+  /* "a year or two", "a day or so": an approximate amount */
+  if (k && R (c, k) == W_OR && q > 0)
+    {
+      double q2;
+      guint e, e2;
+      gboolean pl2;
+      TemporalUnit u2;
+
+      if ((e = parse_qty (c, k + 1, &q2)) && q2 > q && R (c, k + 1) != W_A &&
+          (!(e2 = parse_unit (c, e, &u2, &pl2)) || u2 == u))
+        {
+          k = e2 ? e2 : e;
+          q = -1;
+        }
+      else if (word_is (c, k + 1, "so"))
+        {
+          k += 2;
+          q = -1;
+        }
+      /* "in a year or two": some time ahead */
+      if (q < 0 && i > 0 && R (c, i - 1) == W_IN && tense_at (c, i) != TENSE_PAST &&
+          R (c, k) != W_AGO && R (c, k) != W_LATER && R (c, k) != W_EARLIER)
+        {
+          fmt_str (r, TYPE_DATE, "FUTURE_REF");
+          return k;
+        }
+    }
   /* ages are not durations of events here: "a 44-year-old protester" */
   if ((is_punct (c, k, '-') && adjacent (c, k) && word_is (c, k + 1, "old")) ||
       word_is (c, k, "old"))
@@ -3069,9 +3104,13 @@ match_determined (Ctx  *c,
             fmt_week (r, weekday_of (c->ref) >= 6 ? c->ref : c->ref - 7, "-WE");
           return j + 1;
         }
-      /* "at the time": the time just told of; "at the moment": now */
+      /* "at the time": the time just told of; "at the moment": now.
+       * Opening a sentence before a clause, "At the time Howes was
+       * captured, …", it is a conjunction, as "when" is. */
       if ((w->role == W_TIME || word_is (c, j, "moment")) && i > 0 && R (c, i - 1) == W_AT &&
-          R (c, j + 1) != W_OF && !is_num (c, j + 1))
+          R (c, j + 1) != W_OF && !is_num (c, j + 1) &&
+          !(is_sentence_start (c, i - 1) && j + 1 < c->n && same_sentence (c, j, j + 1) &&
+            (may_be_subject (c, j + 1) || R (c, j + 1) == W_THE)))
         {
           fmt_str (r, TYPE_DATE, w->role == W_TIME ? "PAST_REF" : "PRESENT_REF");
           return j + 1;
@@ -3160,6 +3199,16 @@ match_determined (Ctx  *c,
             }
         }
       return match_compound (c, r, j, k, q, u);
+    }
+  /* "the past three summers": each of them, a set */
+  if ((det == W_PAST || det == W_LAST || det == W_NEXT || det == W_COMING) &&
+      (k = parse_qty (c, j, &q)) && R (c, j) != W_A && W (c, k) && W (c, k)->season &&
+      W (c, k)->plural)
+    {
+      g_snprintf (r->value, sizeof r->value, "XXXX-%s", season_codes[W (c, k)->season]);
+      r->type = TYPE_SET;
+      r->establishes = PREC_NONE;
+      return k + 1;
     }
   w = W (c, j);
   if (w == NULL)
