@@ -3,8 +3,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
+#include "dossier-anchor.h"
 #include "dossier-document.h"
 #include "dossier-timeline-corrections.h"
 #include "dossier-timex.h"
@@ -279,13 +282,123 @@ test_edit (void)
                    "[{\"action\":\"redate\",\"start\":21,\"end\":28,\"text\":\"Tuesday\","
                    "\"value\":\"2025-11-19\"},"
                    "{\"action\":\"add\",\"start\":68,\"end\":76,\"text\":\"vote day\","
+                   "\"prefix\":\"xt day it rained. Nobody met on \",\"suffix\":\" again.\","
                    "\"value\":\"2025-12\"},"
-                   "{\"action\":\"hide\",\"start\":68,\"end\":76,\"text\":\"vote day\"}]");
+                   "{\"action\":\"hide\",\"start\":68,\"end\":76,\"text\":\"vote day\","
+                   "\"prefix\":\"Nobody met on \",\"suffix\":\" again.\"}]");
   g_clear_pointer (&shown, g_ptr_array_unref);
   shown = dossier_timeline_corrections_apply (timexes, corrections, text, &hidden);
   g_clear_pointer (&str, g_free);
   str = describe (hidden);
   g_assert_cmpstr (str, ==, "vote day@68-76=2025-12[month 2025-12-01..2025-12-31]");
+}
+
+static void
+on_changed (DossierDocument *document,
+            guint           *count)
+{
+  (*count)++;
+}
+
+/* Corrections follow their words when the clipping is edited, and only
+ * to the same words in the same place */
+static void
+test_relocate (void)
+{
+  /* "Tuesday" moves 9 code points on, "vote day" 18 */
+  static const char edited[] =
+    "Updated: The Café vote was on Tuesday. The next day it rained. "
+    "Nobody (really) met on vote day again.";
+  g_autoptr(JsonArray) corrections = json_array_new ();
+  g_autoptr(GPtrArray) timexes = analysis ();
+  g_autoptr(GPtrArray) moved = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) shown = NULL;
+  g_autoptr(DossierAnchorText) anchor = dossier_anchor_text_new (edited);
+  g_autofree char *str = NULL;
+  DossierTimex *tuesday = g_ptr_array_index (timexes, 0);
+  DossierTimexInit init = {
+    .text = "Tuesday", .value = "2025-11-25", .timex_type = "date", .start = 21, .end = 28,
+    .sentence = "The Café vote was on Tuesday.", .sentence_start = 0, .precision = "day",
+    .interval_start = "2025-11-25", .interval_end = "2025-11-25",
+  };
+
+  /* Saved with the words around them */
+  g_clear_object (&g_ptr_array_index (timexes, 0));
+  g_ptr_array_index (timexes, 0) = tuesday = _dossier_timex_new (&init);
+  dossier_timeline_corrections_redate (corrections, tuesday, "2025-11-18");
+  g_assert_true (dossier_timeline_corrections_add (corrections, text, 68, 76, "2025-11-25"));
+  str = to_string (corrections);
+  g_assert_cmpstr (str, ==,
+                   "[{\"action\":\"redate\",\"start\":21,\"end\":28,\"text\":\"Tuesday\","
+                   "\"prefix\":\"The Café vote was on \",\"suffix\":\".\","
+                   "\"value\":\"2025-11-18\"},"
+                   "{\"action\":\"add\",\"start\":68,\"end\":76,\"text\":\"vote day\","
+                   "\"prefix\":\"xt day it rained. Nobody met on \",\"suffix\":\" again.\","
+                   "\"value\":\"2025-11-25\"}]");
+
+  /* Applied on the edited text where the words went */
+  init.start = 30, init.end = 37;
+  g_ptr_array_add (moved, _dossier_timex_new (&init));
+  shown = dossier_timeline_corrections_apply (moved, corrections, edited, NULL);
+  g_clear_pointer (&str, g_free);
+  str = describe (shown);
+  g_assert_cmpstr (str, ==,
+                   "Tuesday@30-37=2025-11-18[day 2025-11-18..2025-11-18]; "
+                   "vote day@86-94=2025-11-25[day 2025-11-25..2025-11-25]");
+
+  /* Moved for good, so that showing or redating again finds them */
+  g_assert_cmpuint (dossier_timeline_corrections_relocate (corrections, anchor), ==, 2);
+  g_assert_cmpuint (dossier_timeline_corrections_relocate (corrections, anchor), ==, 0);
+  g_clear_pointer (&str, g_free);
+  str = to_string (corrections);
+  g_assert_nonnull (strstr (str, "\"start\":30,\"end\":37"));
+  g_assert_nonnull (strstr (str, "\"start\":86,\"end\":94"));
+  dossier_timeline_corrections_redate (corrections, g_ptr_array_index (moved, 0), "2025-11-11");
+  g_assert_cmpuint (json_array_get_length (corrections), ==, 2);
+
+  /* The same word elsewhere, in other words, is not it */
+  {
+    static const char other[] = "On Tuesday the vote was delayed. Tuesday again.";
+    g_autoptr(DossierAnchorText) other_anchor = dossier_anchor_text_new (other);
+    g_autoptr(JsonArray) old = parse_array (
+      "[{\"action\": \"hide\", \"start\": 21, \"end\": 28, \"text\": \"Tuesday\","
+      "  \"prefix\": \"The Café vote was on \", \"suffix\": \".\"},"
+      " {\"action\": \"hide\", \"start\": 21, \"end\": 28, \"text\": \"Tuesday\"}]");
+    g_autoptr(JsonArray) unique = parse_array (
+      "[{\"action\": \"hide\", \"start\": 21, \"end\": 28, \"text\": \"delayed\"}]");
+
+    g_assert_cmpuint (dossier_timeline_corrections_relocate (old, other_anchor), ==, 0);
+    /* saved without context: followed only when the words stand once */
+    g_assert_cmpuint (dossier_timeline_corrections_relocate (unique, other_anchor), ==, 1);
+    g_clear_pointer (&str, g_free);
+    str = to_string (unique);
+    g_assert_nonnull (strstr (str, "\"start\":24,\"end\":31"));
+  }
+
+  /* A document moves them when its text changes */
+  {
+    g_autoptr(DossierDocument) document = dossier_document_new ();
+    g_autoptr(JsonArray) read = NULL;
+    g_autoptr(JsonArray) start_corrections = parse_array (
+      "[{\"action\": \"hide\", \"start\": 21, \"end\": 28, \"text\": \"Tuesday\","
+      "  \"prefix\": \"The Café vote was on \", \"suffix\": \".\"}]");
+    guint changes = 0;
+
+    dossier_document_set_text (document, text);
+    dossier_document_set_timeline_corrections (document, start_corrections);
+    g_signal_connect (document, "corrections-changed::timeline", G_CALLBACK (on_changed), &changes);
+    dossier_document_set_text (document, edited);
+    g_assert_cmpuint (changes, ==, 1);
+    read = dossier_document_dup_timeline_corrections (document);
+    g_clear_pointer (&str, g_free);
+    str = to_string (read);
+    g_assert_nonnull (strstr (str, "\"start\":30,\"end\":37"));
+    /* the undo history keeps what it had */
+    g_assert_true (dossier_document_undo (document));
+    g_clear_pointer (&read, json_array_unref);
+    read = dossier_document_dup_timeline_corrections (document);
+    g_assert_cmpuint (json_array_get_length (read), ==, 0);
+  }
 }
 
 /* The same corrections, whatever the order of their members */
@@ -299,12 +412,6 @@ same (JsonArray  *array,
   return json_node_equal (a, b);
 }
 
-static void
-on_changed (DossierDocument *document,
-            guint           *count)
-{
-  (*count)++;
-}
 
 /* In the notes file, and undoable */
 static void
@@ -392,6 +499,7 @@ main (int    argc,
   g_test_add_func ("/dossier/timeline-corrections/add-on-found", test_add_on_found);
   g_test_add_func ("/dossier/timeline-corrections/stale", test_stale);
   g_test_add_func ("/dossier/timeline-corrections/edit", test_edit);
+  g_test_add_func ("/dossier/timeline-corrections/relocate", test_relocate);
   g_test_add_func ("/dossier/timeline-corrections/document", test_document);
 
   return g_test_run ();

@@ -21,6 +21,7 @@
 #include "dossier-history.h"
 #include "dossier-notes-json-private.h"
 #include "dossier-notes-store.h"
+#include "dossier-timeline-corrections.h"
 
 /*
  * One clipping's user state: annotations, free-form notes, the names of
@@ -199,6 +200,7 @@ static guint signals[N_SIGNALS];
 
 static void start_save (DossierDocument *self);
 static void unlock_folder (int fd);
+static JsonNode *deep_copy (JsonNode *node);
 static void corrections_changed (DossierDocument *self,
                                  gboolean         entity);
 static void update_monitor (DossierDocument *self);
@@ -748,6 +750,20 @@ dossier_document_reanchor (DossierDocument *self)
         }
     }
   _dossier_annotation_list_thaw (self->annotations);
+
+  /* The timeline corrections follow their words too; like the ranges of
+   * the annotations, the new places are saved with the next change. */
+  if (self->timeline_corrections != NULL && JSON_NODE_HOLDS_ARRAY (self->timeline_corrections))
+    {
+      /* The node is shared with the history: move a copy. */
+      g_autoptr(JsonNode) copy = deep_copy (self->timeline_corrections);
+
+      if (dossier_timeline_corrections_relocate (json_node_get_array (copy), self->anchor_text) > 0)
+        {
+          set_json_internal (&self->timeline_corrections, copy);
+          corrections_changed (self, FALSE);
+        }
+    }
 
   return dossier_annotation_list_get_n_orphans (self->annotations);
 }

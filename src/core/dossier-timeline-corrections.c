@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-anchor.h"
 #include "dossier-sentences.h"
 #include "dossier-timeline-corrections.h"
 #include "dossier-timex-private.h"
@@ -25,10 +26,14 @@
  *   { "action": "add", "start": 10, "end": 22, "text": "the vote day",
  *     "value": "2025-11-25" }     the analysis missed a date
  *
- * "text" is what the span held when the correction was made: a
- * correction whose span no longer holds it (the clipping was edited) is
- * dropped instead of landing on other words. Members this code does not
- * know are kept. The values a user may give are calendar values:
+ * "text" is what the span held when the correction was made, "prefix"
+ * and "suffix" (optional) up to DOSSIER_ANCHOR_CONTEXT characters around
+ * it. When the clipping is edited, dossier_timeline_corrections_relocate()
+ * moves a correction to where its words went, if they are still there
+ * verbatim with their context (or only once in the article); a correction
+ * whose span does not hold its words is not applied rather than landing
+ * on other words, and kept in case they come back. Members this code does
+ * not know are kept. The values a user may give are calendar values:
  * YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDThh:mm, YYYY-Www, YYYY-Www-WE.
  */
 
@@ -258,12 +263,19 @@ substring (const char *text,
   return g_utf8_substring (text, start, end);
 }
 
-/* Reads @corrections; those that cannot apply to @text are left out. */
+static gboolean locate_correction (JsonObject        *object,
+                                   DossierAnchorText *text,
+                                   guint             *new_start,
+                                   guint             *new_end);
+
+/* Reads @corrections; those that cannot apply to @text are left out,
+ * those whose words moved (the clipping was edited since) follow them. */
 static GArray *
 parse_corrections (JsonArray  *corrections,
                    const char *text,
                    glong       n_chars)
 {
+  g_autoptr(DossierAnchorText) anchor_text = NULL;
   GArray *parsed = g_array_new (FALSE, TRUE, sizeof (Correction));
   guint n = corrections ? json_array_get_length (corrections) : 0;
 
@@ -295,11 +307,16 @@ parse_corrections (JsonArray  *corrections,
         {
           g_autofree char *found = substring (text, n_chars, c.start, c.end);
 
-          if (found == NULL)
-            continue;
           expected = get_string (object, "text");
-          if (expected != NULL && strcmp (expected, found) != 0)
-            continue;
+          if (found == NULL || (expected != NULL && strcmp (expected, found) != 0))
+            {
+              if (expected == NULL)
+                continue;
+              if (anchor_text == NULL)
+                anchor_text = dossier_anchor_text_new (text);
+              if (!locate_correction (object, anchor_text, &c.start, &c.end))
+                continue;
+            }
         }
 
       g_array_append_val (parsed, c);
@@ -544,6 +561,8 @@ append_correction (JsonArray  *corrections,
                    guint       start,
                    guint       end,
                    const char *text,
+                   const char *prefix,
+                   const char *suffix,
                    const char *value)
 {
   g_autoptr(JsonObject) object = json_object_new ();
@@ -553,10 +572,151 @@ append_correction (JsonArray  *corrections,
   json_object_set_int_member (object, "end", end);
   if (text != NULL)
     json_object_set_string_member (object, "text", text);
+  if (prefix != NULL && *prefix != '\0')
+    json_object_set_string_member (object, "prefix", prefix);
+  if (suffix != NULL && *suffix != '\0')
+    json_object_set_string_member (object, "suffix", suffix);
   if (value != NULL)
     json_object_set_string_member (object, "value", value);
 
   json_array_add_object_element (corrections, g_steal_pointer (&object));
+}
+
+/* The context of @timex inside its sentence, as the anchor keeps it. */
+static void
+describe_timex (DossierTimex  *timex,
+                char         **prefix,
+                char         **suffix)
+{
+  const char *sentence = dossier_timex_get_sentence (timex);
+  guint sentence_start = dossier_timex_get_sentence_start (timex);
+  guint start = dossier_timex_get_start (timex);
+  guint end = dossier_timex_get_end (timex);
+  glong n = sentence ? g_utf8_strlen (sentence, -1) : 0;
+  guint a, b;
+
+  *prefix = *suffix = NULL;
+  if (sentence == NULL || start < sentence_start || end - sentence_start > (gulong) n)
+    return;
+
+  a = start - sentence_start;
+  b = end - sentence_start;
+  *prefix = g_utf8_substring (sentence, a > DOSSIER_ANCHOR_CONTEXT ? a - DOSSIER_ANCHOR_CONTEXT : 0, a);
+  *suffix = g_utf8_substring (sentence, b, MIN ((glong) b + DOSSIER_ANCHOR_CONTEXT, n));
+}
+
+/* Whether @a ends as @b does over @n characters, or begins so when
+ * @at_start. */
+static gboolean
+context_agrees (const char *a,
+                const char *b,
+                gboolean    at_start,
+                guint       n)
+{
+  glong la, lb;
+  g_autofree char *ca = NULL;
+  g_autofree char *cb = NULL;
+
+  if (a == NULL || b == NULL)
+    return FALSE;
+  la = g_utf8_strlen (a, -1);
+  lb = g_utf8_strlen (b, -1);
+  n = MIN (n, (guint) MIN (la, lb));
+  if (n == 0)
+    return FALSE;
+  ca = at_start ? g_utf8_substring (a, 0, n) : g_utf8_substring (a, la - n, la);
+  cb = at_start ? g_utf8_substring (b, 0, n) : g_utf8_substring (b, lb - n, lb);
+
+  return strcmp (ca, cb) == 0;
+}
+
+/* Where the words of the correction @object stand in @text now:
+ * verbatim, with the words just before or after them as they were (or,
+ * for a correction saved without context, the only place they stand). */
+static gboolean
+locate_correction (JsonObject        *object,
+                   DossierAnchorText *text,
+                   guint             *new_start,
+                   guint             *new_end)
+{
+  const char *exact = get_string (object, "text");
+  const char *prefix = get_string (object, "prefix");
+  const char *suffix = get_string (object, "suffix");
+  g_autofree char *here = NULL;
+  g_autofree char *new_prefix = NULL;
+  g_autofree char *new_suffix = NULL;
+  DossierAnchorMethod method;
+  guint start, end, found = 0;
+
+  if (exact == NULL || *exact == '\0' ||
+      !get_uint (object, "start", &start) || !get_uint (object, "end", &end))
+    return FALSE;
+
+  here = dossier_anchor_text_dup_slice (text, start, end);
+  if (here != NULL && strcmp (here, exact) == 0)
+    {
+      *new_start = start;
+      *new_end = end;
+      return TRUE;
+    }
+
+  method = dossier_anchor_text_locate (text, exact, prefix, suffix, start, new_start, new_end, NULL);
+  if (method != DOSSIER_ANCHOR_POSITION && method != DOSSIER_ANCHOR_EXACT)
+    return FALSE;
+
+  /* Verbatim is not enough for a word such as "Tuesday": the words around
+   * it must agree too, or it must be the only one. */
+  if (prefix != NULL || suffix != NULL)
+    {
+      dossier_anchor_text_describe (text, *new_start, *new_end, NULL, &new_prefix, &new_suffix);
+      return context_agrees (prefix, new_prefix, FALSE, 12) ||
+             context_agrees (suffix, new_suffix, TRUE, 12);
+    }
+
+  return !dossier_anchor_text_find_nth (text, exact, 2, NULL, NULL, &found) && found == 1;
+}
+
+/**
+ * dossier_timeline_corrections_relocate:
+ * @corrections: the corrections to change
+ * @text: the article text, as it is now
+ *
+ * Moves each correction whose span no longer holds its words to where
+ * they went (see locate_correction()). Corrections whose words are gone
+ * are left as they are.
+ *
+ * Returns: how many corrections moved
+ */
+guint
+dossier_timeline_corrections_relocate (JsonArray         *corrections,
+                                       DossierAnchorText *text)
+{
+  guint n, moved = 0;
+
+  g_return_val_if_fail (corrections != NULL, 0);
+  g_return_val_if_fail (text != NULL, 0);
+
+  n = json_array_get_length (corrections);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (corrections, i);
+      JsonObject *object;
+      guint start, end, new_start, new_end;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      object = json_node_get_object (node);
+      if (!get_uint (object, "start", &start) || !get_uint (object, "end", &end) ||
+          !locate_correction (object, text, &new_start, &new_end) ||
+          (new_start == start && new_end == end))
+        continue;
+
+      json_object_set_int_member (object, "start", new_start);
+      json_object_set_int_member (object, "end", new_end);
+      moved++;
+    }
+
+  return moved;
 }
 
 /**
@@ -573,6 +733,8 @@ dossier_timeline_corrections_redate (JsonArray    *corrections,
                                      DossierTimex *timex,
                                      const char   *value)
 {
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
   guint start, end;
   JsonObject *added;
 
@@ -590,7 +752,9 @@ dossier_timeline_corrections_redate (JsonArray    *corrections,
     }
 
   remove_corrections (corrections, ACTION_REDATE, start, end);
-  append_correction (corrections, "redate", start, end, dossier_timex_get_text (timex), value);
+  describe_timex (timex, &prefix, &suffix);
+  append_correction (corrections, "redate", start, end, dossier_timex_get_text (timex),
+                     prefix, suffix, value);
 }
 
 /**
@@ -616,7 +780,14 @@ dossier_timeline_corrections_set_hidden (JsonArray    *corrections,
 
   remove_corrections (corrections, ACTION_HIDE, start, end);
   if (hidden)
-    append_correction (corrections, "hide", start, end, dossier_timex_get_text (timex), NULL);
+    {
+      g_autofree char *prefix = NULL;
+      g_autofree char *suffix = NULL;
+
+      describe_timex (timex, &prefix, &suffix);
+      append_correction (corrections, "hide", start, end, dossier_timex_get_text (timex),
+                         prefix, suffix, NULL);
+    }
 }
 
 static gboolean
@@ -650,6 +821,9 @@ dossier_timeline_corrections_add (JsonArray  *corrections,
                                   const char *value)
 {
   g_autofree char *expression = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
+  glong n_chars;
 
   g_return_val_if_fail (corrections != NULL, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
@@ -657,14 +831,18 @@ dossier_timeline_corrections_add (JsonArray  *corrections,
   if (!dossier_timeline_value_is_valid (value))
     return FALSE;
 
-  expression = substring (text, g_utf8_strlen (text, -1), start, end);
+  n_chars = g_utf8_strlen (text, -1);
+  expression = substring (text, n_chars, start, end);
   if (expression == NULL || is_blank (expression))
     return FALSE;
+  prefix = substring (text, n_chars, start > DOSSIER_ANCHOR_CONTEXT ? start - DOSSIER_ANCHOR_CONTEXT : 0,
+                      start);
+  suffix = substring (text, n_chars, end, MIN ((glong) end + DOSSIER_ANCHOR_CONTEXT, n_chars));
 
   remove_corrections (corrections, ACTION_ADD, start, end);
   remove_corrections (corrections, ACTION_REDATE, start, end);
   remove_corrections (corrections, ACTION_HIDE, start, end);
-  append_correction (corrections, "add", start, end, expression, value);
+  append_correction (corrections, "add", start, end, expression, prefix, suffix, value);
 
   return TRUE;
 }

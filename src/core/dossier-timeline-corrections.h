@@ -3,6 +3,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "dossier-anchor.h"
 #include "dossier-timex.h"
 
 G_BEGIN_DECLS
@@ -23,5 +24,8 @@ gboolean   dossier_timeline_corrections_add        (JsonArray    *corrections,
                                                     guint         start,
                                                     guint         end,
                                                     const char   *value);
+
+guint      dossier_timeline_corrections_relocate   (JsonArray         *corrections,
+                                                    DossierAnchorText *text);
 
 G_END_DECLS
