@@ -217,6 +217,19 @@ test_anaphora (void)
          "The following week", "2019-W10");
   check ("The court ruled on June 2, 2020. A week later the law was repealed.", REF,
          "A week later", "2020-06-09");
+  /* seasons after the last date, across the turn of the year */
+  {
+    g_autoptr(GPtrArray) s = analyze ("The plan was approved in March 2023. Work began the "
+                                      "following spring and stopped the following autumn. "
+                                      "The next summer it was done.",
+                                      REF);
+
+    assert_timex (s, "the following spring", "2024-SP", "date");
+    assert_timex (s, "the following autumn", "2024-FA", "date");
+    assert_timex (s, "The next summer", "2025-SU", "date");
+  }
+  check ("Talks began in summer 2019. The previous winter they had failed.", REF,
+         "The previous winter", "2018-WI");
 }
 
 static void

@@ -2282,6 +2282,25 @@ match_quarter (Ctx  *c,
 
 /* Seasons: "summer 1998", "the winter of nineteen ninety-four" (the
  * determiners are handled by the caller). */
+static int
+season_start_month (int season)
+{
+  return season == 1 ? 3 : season == 2 ? 6 : season == 3 ? 9 : 12;
+}
+
+/* The season of year @y (a winter is the one that begins in December of
+ * @y); it gives later words its first month. */
+static void
+season_fmt (Res *r,
+            int  y,
+            int  season)
+{
+  g_snprintf (r->value, sizeof r->value, "%04d-%s", y, season_codes[season]);
+  r->type = TYPE_DATE;
+  r->establishes = PREC_MONTH;
+  r->day = days_from_civil (y, season_start_month (season), 1);
+}
+
 static guint
 match_season_year (Ctx  *c,
                    guint i,
@@ -2295,10 +2314,7 @@ match_season_year (Ctx  *c,
     return 0;
   if (!(j = parse_year_after (c, i + 1, &y)))
     return 0;
-  g_snprintf (r->value, sizeof r->value, "%04d-%s", y, season_codes[w->season]);
-  r->type = TYPE_DATE;
-  r->establishes = PREC_YEAR;
-  r->day = days_from_civil (y, 1, 1);
+  season_fmt (r, y, w->season);
   return j;
 }
 
@@ -2345,10 +2361,7 @@ season_rel (Ctx *c,
       if (dir < 0 && season == 4 && c->rm >= 3 && c->rm < 12)
         y--;
     }
-  g_snprintf (r->value, sizeof r->value, "%04d-%s", y, season_codes[season]);
-  r->type = TYPE_DATE;
-  r->establishes = PREC_YEAR;
-  r->day = days_from_civil (y, 1, 1);
+  season_fmt (r, y, season);
 }
 
 /* "today", "yesterday morning", "tomorrow", "tonight", "the day after
@@ -3304,6 +3317,24 @@ match_determined (Ctx  *c,
   if (w->season)
     {
       int n = det == W_LAST || det == W_PAST ? -1 : det == W_NEXT || det == W_COMING ? 1 : 0;
+
+      /* "the following spring", "the previous winter": after or before
+       * the last date the text gave */
+      if ((det == W_FOLLOWING || det == W_PREVIOUS || (the && det == W_NEXT)) &&
+          (c->has_month || c->has_year))
+        {
+          int s = season_start_month (w->season);
+          int y = c->has_month ? c->a_y : c->a_year;
+          int m = c->has_month ? c->a_m : (det == W_PREVIOUS ? 1 : 12);
+
+          if (det == W_PREVIOUS)
+            y = s + 2 < m ? y : y - 1;
+          else
+            y = s > m ? y : y + 1;
+          season_fmt (r, y, w->season);
+          r->anaphoric = TRUE;
+          return j + 1;
+        }
 
       if (det == W_THAT || det == W_SAME)
         {
