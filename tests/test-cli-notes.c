@@ -410,7 +410,7 @@ test_entity_corrections (void)
   g_assert_cmpstr (run.out, ==,
                    "name,kind,role,aliases,mentions,first_start,first_end\r\n"
                    "Neris River,place,,Neris,1,50,55\r\n"
-                   "Rūta Vaitkienė,person,,,1,137,151\r\n");
+                   "Rūta Vaitkienė,person,mayor,,1,137,151\r\n");
 }
 
 /* Exports show the timeline as corrected in the notes file. */

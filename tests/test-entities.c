@@ -616,6 +616,29 @@ test_tokenized_text (void)
   g_assert_cmpuint (entities->len, ==, 3);
 }
 
+/* A role set before the name between commas; where someone works is an
+ * organization; "the Baltic" is a place */
+static void
+test_fronted_appositions (void)
+{
+  const char *text = "The port's new chief executive, Marek Zielinski, said the vote was "
+                     "close. Latvia's deputy transport minister, Ilze Berzina, disagreed. "
+                     "Their spokesman, Tom Reyes, declined to comment. Jonas Petras, an "
+                     "economist at Swedbank, was cautious as tankers crossed the Baltic. In "
+                     "his first interview, Jan Bury said nothing.";
+  g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
+
+  expect (entities, "Marek Zielinski", DOSSIER_ENTITY_PERSON, "new chief executive", 1);
+  expect (entities, "Ilze Berzina", DOSSIER_ENTITY_PERSON, "Latvia's deputy transport minister", 1);
+  expect (entities, "Tom Reyes", DOSSIER_ENTITY_PERSON, "spokesman", 1);
+  expect (entities, "Jonas Petras", DOSSIER_ENTITY_PERSON, "economist", 1);
+  expect (entities, "Jan Bury", DOSSIER_ENTITY_PERSON, NULL, 1);
+  expect (entities, "Swedbank", DOSSIER_ENTITY_ORGANIZATION, NULL, 1);
+  expect (entities, "Baltics", DOSSIER_ENTITY_PLACE, NULL, 1);
+  expect (entities, "Latvia", DOSSIER_ENTITY_PLACE, NULL, 1);
+  g_assert_cmpuint (entities->len, ==, 8);
+}
+
 static void
 test_context_cues (void)
 {
@@ -798,7 +821,7 @@ test_currencies_and_post_nominals (void)
   g_autoptr(GPtrArray) entities = dossier_entities_analyze (text, "en");
   DossierEntity *e;
 
-  expect (entities, "Mark Tedeschi", DOSSIER_ENTITY_PERSON, NULL, 1);
+  expect (entities, "Mark Tedeschi", DOSSIER_ENTITY_PERSON, "prosecutor", 1);
   expect (entities, "Jane Doe", DOSSIER_ENTITY_PERSON, "Labour MP", 1);
   e = expect (entities, "United States", DOSSIER_ENTITY_PLACE, NULL, 1);
   expect_mention (e, 0, text, "US", 1);
@@ -860,6 +883,7 @@ main (int   argc,
 
   g_test_add_func ("/dossier/entities/titles", test_titles);
   g_test_add_func ("/dossier/entities/appositions", test_appositions);
+  g_test_add_func ("/dossier/entities/fronted-appositions", test_fronted_appositions);
   g_test_add_func ("/dossier/entities/coreference", test_coreference);
   g_test_add_func ("/dossier/entities/honorifics", test_honorifics);
   g_test_add_func ("/dossier/entities/place-prefixes", test_place_prefixes);

@@ -117,6 +117,12 @@ enum {
   W_WHICH,
   W_WHO,
   W_WITH,
+  W_ITS,
+  W_HIS,
+  W_HER,
+  W_THEIR,
+  W_OUR,
+  W_AT,
   N_WORDS
 };
 
@@ -143,6 +149,12 @@ static const char * const word_list[N_WORDS] = {
   "which",
   "who",
   "with",
+  "its",
+  "his",
+  "her",
+  "their",
+  "our",
+  "at",
 };
 
 static const char * const place_preps[] = {
@@ -909,6 +921,50 @@ apposition_role (Ctx   *ctx,
   return span_text (ctx, start, last_head);
 }
 
+/* A role set before the name between commas, after an article or a
+ * possessive: "its chief executive, Anna Wilk, says", "Ukraine's deputy
+ * economy minister, Olena Marchenko, said". */
+static char *
+fronted_apposition_role (Ctx   *ctx,
+                         guint  a,
+                         guint  b)
+{
+  guint n = n_toks (ctx);
+  guint head, s;
+  const NerToken *t;
+
+  if (a < 3 || b >= n || !tok_is_punct (tok_at (ctx, a - 1), ',') ||
+      !tok_is_punct (tok_at (ctx, b), ','))
+    return NULL;
+  head = a - 2;
+  t = tok_at (ctx, head);
+  if (!(t->flags & NER_TOK_WORD) || !(t->flags & NER_TOK_LOWER) ||
+      !(word_flags (ctx, t) & (NER_W_ROLE_HEAD | NER_W_TITLE)))
+    return NULL;
+
+  for (s = head; s > 0 && head - s < 5; s--)
+    {
+      const NerToken *p = tok_at (ctx, s - 1);
+
+      if (p->flags & NER_TOK_POSS)
+        {
+          /* "Ukraine's" belongs to the role, "the company's" does not */
+          if (s >= 2 && (tok_at (ctx, s - 2)->flags & NER_TOK_CAP) &&
+              !(word_flags (ctx, tok_at (ctx, s - 2)) & NER_W_NONNAME))
+            return span_text (ctx, s - 2, head + 1);
+          return span_text (ctx, s, head + 1);
+        }
+      if (tok_is (p, W_THE) || tok_is (p, W_A) || tok_is (p, W_AN) || tok_is (p, W_ITS) ||
+          tok_is (p, W_HIS) || tok_is (p, W_HER) || tok_is (p, W_THEIR) || tok_is (p, W_OUR))
+        return span_text (ctx, s, head + 1);
+      /* "new chief", "deputy transport": lower-case words only */
+      if (!(p->flags & NER_TOK_WORD) || !(p->flags & NER_TOK_LOWER) || (p->flags & NER_TOK_DIGIT))
+        return NULL;
+    }
+
+  return NULL;
+}
+
 static NerKind
 context_cue (Ctx   *ctx,
              guint  a,
@@ -929,6 +985,10 @@ context_cue (Ctx   *ctx,
 
       if ((p->flags & NER_TOK_WORD) && (p->flags & NER_TOK_LOWER))
         {
+          /* "an analyst at Rabobank": where someone works */
+          if (tok_is (p, W_AT) && a > 1 && (tok_at (ctx, a - 2)->flags & NER_TOK_LOWER) &&
+              (word_flags (ctx, tok_at (ctx, a - 2)) & NER_W_ROLE_HEAD))
+            return NER_KIND_ORG;
           if (tok_in (p, place_prep_hash))
             return NER_KIND_PLACE;
           if (tok_is (p, W_THE))
@@ -2165,7 +2225,14 @@ scan_run (Ctx   *ctx,
                 c->flags &= ~(CAND_WEAK | CAND_UNRELIABLE);
               }
             else
-              apply_coordination (ctx, k, end, c);
+              {
+                char *fronted = k == a && end == b && guess == NER_KIND_PERSON ?
+                                fronted_apposition_role (ctx, a, b) : NULL;
+
+                if (fronted != NULL)
+                  set_role (c, fronted, 2);
+                apply_coordination (ctx, k, end, c);
+              }
             last_person = c;
             last_person_idx = ctx->cands->len - 1;
           }
