@@ -126,6 +126,8 @@ struct _DossierTimelineChart
   GtkWidget   parent_instance;
 
   GListModel *timexes;
+  char       *published; /* ISO day, or NULL */
+  double      published_day;
   GPtrArray  *entries;   /* Entry, by position */
   GPtrArray  *markers;   /* DossierTimelineMarker, by position */
 
@@ -152,6 +154,7 @@ G_DEFINE_FINAL_TYPE (DossierTimelineChart, dossier_timeline_chart, GTK_TYPE_WIDG
 enum {
   PROP_0,
   PROP_TIMEXES,
+  PROP_PUBLISHED,
   N_PROPS
 };
 
@@ -1098,6 +1101,43 @@ snapshot_labels (DossierTimelineChart *self,
     }
 }
 
+/* The day the dates were resolved against: a dashed line across the
+ * chart, named at its top. */
+static void
+snapshot_published (DossierTimelineChart *self,
+                    GtkSnapshot          *snapshot,
+                    const GdkRGBA        *color,
+                    double                axis_y,
+                    double                top)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  double width = gtk_widget_get_width (widget);
+  double x, lx;
+  GdkRGBA dash = *color;
+  PangoLayout *layout;
+  int lw, lh;
+
+  if (self->published_day < 0 ||
+      self->published_day < self->view_first || self->published_day > self->view_last)
+    return;
+
+  x = round (x_of (self, self->published_day + 0.5));
+  dash.alpha *= 0.45;
+  for (double y = top; y < axis_y; y += 6)
+    gtk_snapshot_append_color (snapshot, &dash,
+                               &GRAPHENE_RECT_INIT (x, y, 1, MIN (3, axis_y - y)));
+
+  /* Translators: marks the publication date on the drawn timeline */
+  layout = gtk_widget_create_pango_layout (widget, _("Published"));
+  pango_layout_get_pixel_size (layout, &lw, &lh);
+  lx = x + lw + 6 < width ? x + 4 : x - lw - 4;
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (lx, top - lh / 2.0));
+  gtk_snapshot_append_layout (snapshot, layout, &dash);
+  gtk_snapshot_restore (snapshot);
+  g_object_unref (layout);
+}
+
 static void
 dossier_timeline_chart_snapshot (GtkWidget   *widget,
                                  GtkSnapshot *snapshot)
@@ -1145,6 +1185,7 @@ dossier_timeline_chart_snapshot (GtkWidget   *widget,
                                  &GRAPHENE_RECT_INIT (MARGIN / 2, axis_y, width - MARGIN, 1));
 
       snapshot_ticks (self, snapshot, &fg, axis_y);
+      snapshot_published (self, snapshot, &fg, axis_y, 30);
       snapshot_labels (self, snapshot, &fg, axis_y, 30);
       gtk_snapshot_pop (snapshot);
     }
@@ -1243,6 +1284,7 @@ dossier_timeline_chart_dispose (GObject *object)
       self->cluster_popover = NULL;
     }
   g_clear_object (&self->timexes);
+  g_clear_pointer (&self->published, g_free);
 
   G_OBJECT_CLASS (dossier_timeline_chart_parent_class)->dispose (object);
 }
@@ -1259,6 +1301,10 @@ dossier_timeline_chart_get_property (GObject    *object,
     {
     case PROP_TIMEXES:
       g_value_set_object (value, dossier_timeline_chart_get_timexes (self));
+      break;
+
+    case PROP_PUBLISHED:
+      g_value_set_string (value, self->published);
       break;
 
     default:
@@ -1278,6 +1324,10 @@ dossier_timeline_chart_set_property (GObject      *object,
     {
     case PROP_TIMEXES:
       dossier_timeline_chart_set_timexes (self, g_value_get_object (value));
+      break;
+
+    case PROP_PUBLISHED:
+      dossier_timeline_chart_set_published (self, g_value_get_string (value));
       break;
 
     default:
@@ -1302,6 +1352,17 @@ dossier_timeline_chart_class_init (DossierTimelineChartClass *klass)
   properties[PROP_TIMEXES] =
     g_param_spec_object ("timexes", NULL, NULL,
                          G_TYPE_LIST_MODEL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * DossierTimelineChart:published:
+   *
+   * The publication date (ISO, "2025-11-27"), which the dates were
+   * resolved against: marked across the chart.
+   */
+  properties[PROP_PUBLISHED] =
+    g_param_spec_string ("published", NULL, NULL,
+                         NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -1334,6 +1395,7 @@ dossier_timeline_chart_init (DossierTimelineChart *self)
 
   self->entries = g_ptr_array_new_with_free_func (entry_free);
   self->markers = g_ptr_array_new ();
+  self->published_day = -1;
   self->view_first = self->full_first = 0;
   self->view_last = self->full_last = 1;
 
@@ -1470,6 +1532,11 @@ reload (DossierTimelineChart *self,
           lo = MIN (lo, entry->pos);
           hi = MAX (hi, entry->pos);
         }
+      if (self->published_day >= 0)
+        {
+          lo = MIN (lo, self->published_day + 0.5);
+          hi = MAX (hi, self->published_day + 0.5);
+        }
 
       /* Room on both sides, and a month around a lone date */
       pad = MAX ((hi - lo) * 0.06, 15.0);
@@ -1524,6 +1591,38 @@ dossier_timeline_chart_set_timexes (DossierTimelineChart *self,
   reload (self, FALSE);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEXES]);
+}
+
+const char *
+dossier_timeline_chart_get_published (DossierTimelineChart *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE_CHART (self), NULL);
+
+  return self->published;
+}
+
+/**
+ * dossier_timeline_chart_set_published:
+ * @published: (nullable): the publication date, ISO ("2025-11-27")
+ *
+ * Marks the day the dates were resolved against.
+ */
+void
+dossier_timeline_chart_set_published (DossierTimelineChart *self,
+                                      const char           *published)
+{
+  g_return_if_fail (DOSSIER_IS_TIMELINE_CHART (self));
+
+  if (g_strcmp0 (self->published, published) == 0)
+    return;
+
+  g_free (self->published);
+  self->published = g_strdup (published);
+
+  self->published_day = parse_julian (published);
+  reload (self, TRUE);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PUBLISHED]);
 }
 
 /**

@@ -18,6 +18,9 @@ void        dossier_timeline_chart_set_timexes (DossierTimelineChart *self,
 void        dossier_timeline_chart_zoom        (DossierTimelineChart *self,
                                                 double                factor);
 void        dossier_timeline_chart_reset_zoom  (DossierTimelineChart *self);
+const char *dossier_timeline_chart_get_published (DossierTimelineChart *self);
+void        dossier_timeline_chart_set_published (DossierTimelineChart *self,
+                                                  const char           *published);
 gboolean    dossier_timeline_chart_save_png    (DossierTimelineChart *self,
                                                 GFile                *file,
                                                 GError              **error);

@@ -9,6 +9,8 @@
 #include "dossier-document.h"
 #include "dossier-reader-view-private.h"
 #include "dossier-timeline-corrections.h"
+#include "dossier-timeline-chart.h"
+#include "dossier-timeline-view-private.h"
 #include "dossier-timeline-view.h"
 #include "dossier-window-analysis.h"
 #include "dossier-window-notes.h"
@@ -143,6 +145,15 @@ _dossier_window_timeline_set_analysis (DossierWindow *self,
     }
 
   reapply (self);
+
+  /* The day every date was resolved against */
+  {
+    g_autofree char *published = NULL;
+
+    if (timexes != NULL && self->article != NULL)
+      published = dossier_article_dup_published_iso (self->article);
+    dossier_timeline_chart_set_published (_dossier_timeline_view_get_chart (view), published);
+  }
 
   dossier_timeline_view_set_timexes (view, timexes ? G_LIST_MODEL (timeline->shown) : NULL);
   dossier_timeline_view_set_hidden (view, timexes ? G_LIST_MODEL (timeline->hidden) : NULL);
