@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "dossier-core.h"
+#include "dossier-timeline-corrections.h"
 
 /* libFuzzer target: the notes-file loader. The input is written to a notes
  * file and loaded against a short article; what loads must save to a file
@@ -46,6 +47,17 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       g_assert (dossier_document_get_read_only (document));
       return 0;
     }
+
+  /* The timeline corrections it holds apply to the article, or not */
+  {
+    g_autoptr(GPtrArray) none = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(JsonArray) corrections = dossier_document_dup_timeline_corrections (document);
+    g_autoptr(GPtrArray) hidden = NULL;
+    g_autoptr(GPtrArray) shown = dossier_timeline_corrections_apply (none, corrections, article,
+                                                                     &hidden);
+
+    g_assert (shown != NULL && hidden != NULL);
+  }
 
   saved = dossier_document_serialize (document);
   g_assert (saved != NULL);
