@@ -3,15 +3,13 @@
 
 #include "config.h"
 
-#include <locale.h>
-
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "dossier-entity.h"
 #include "dossier-entity-sidebar-private.h"
 #include "dossier-reader-view-private.h"
+#include "dossier-test-utils.h"
 #include "dossier-timeline-row-private.h"
 #include "dossier-timeline-view-private.h"
 #include "dossier-timex.h"
@@ -23,64 +21,12 @@
  * fixture is published on 27 Nov 2025; its offsets are those that
  * `dossier-cli analyze` prints for it. */
 
-static gboolean have_display;
-
-#define TIMEOUT_USEC (20 * G_USEC_PER_SEC)
-
-static void
-iterate_pending (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-wake_up (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-run_for (guint msec)
-{
-  gint64 end = g_get_monotonic_time () + msec * 1000;
-  guint id = g_timeout_add (10, wake_up, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (id);
-}
-
 static DossierWindow *
 open_fixture (const char *name)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "analysis-ui", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  DossierWindow *window = dossier_window_new (NULL);
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_USEC;
-  guint id = g_timeout_add (10, wake_up, NULL);
+  g_autoptr(GFile) file = dossier_test_fixture_file ("analysis-ui", name);
 
-  gtk_window_present (GTK_WINDOW (window));
-  dossier_window_open_file (window, file);
-
-  while ((dossier_window_is_loading (window) || !_dossier_window_get_analysis_ready (window)) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (id);
-  g_assert_false (dossier_window_is_loading (window));
-  g_assert_true (_dossier_window_get_analysis_ready (window));
-  iterate_pending ();
-
-  return window;
-}
-
-static void
-destroy_window (DossierWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate_pending ();
+  return dossier_test_open_window (file, DOSSIER_TEST_LOADED | DOSSIER_TEST_ANALYSIS);
 }
 
 /* The sidebar's rows as "name|role|count", headings as "# Title". */
@@ -109,47 +55,6 @@ describe_sidebar (DossierEntitySidebar *sidebar)
   return g_string_free (str, FALSE);
 }
 
-/* The spans of the buffer that carry @tag_name, as "start-end,…". */
-static char *
-tagged_spans (GtkTextBuffer *buffer,
-              const char    *tag_name)
-{
-  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
-  GString *str = g_string_new (NULL);
-  GtkTextIter iter;
-
-  g_assert_nonnull (tag);
-  gtk_text_buffer_get_start_iter (buffer, &iter);
-
-  if (!gtk_text_iter_starts_tag (&iter, tag))
-    gtk_text_iter_forward_to_tag_toggle (&iter, tag);
-
-  while (!gtk_text_iter_is_end (&iter))
-    {
-      int start = gtk_text_iter_get_offset (&iter);
-
-      gtk_text_iter_forward_to_tag_toggle (&iter, tag);
-      g_string_append_printf (str, "%s%d-%d", str->len ? "," : "", start,
-                              gtk_text_iter_get_offset (&iter));
-      if (!gtk_text_iter_forward_to_tag_toggle (&iter, tag))
-        break;
-    }
-
-  return g_string_free (str, FALSE);
-}
-
-static char *
-selected_span (GtkTextBuffer *buffer)
-{
-  GtkTextIter start, end;
-
-  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
-    return g_strdup ("none");
-
-  return g_strdup_printf ("%d-%d", gtk_text_iter_get_offset (&start),
-                          gtk_text_iter_get_offset (&end));
-}
-
 static void
 test_sidebar (void)
 {
@@ -157,11 +62,7 @@ test_sidebar (void)
   DossierEntitySidebar *sidebar;
   g_autofree char *rows = NULL;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display");
-      return;
-    }
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   window = open_fixture ("rail-line.txt");
   sidebar = _dossier_window_get_entity_sidebar (window);
@@ -186,13 +87,13 @@ test_sidebar (void)
   /* The toggle shows the sidebar, from the header bar or the keyboard */
   g_assert_false (adw_flap_get_reveal_flap (window->entity_flap));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-entities", NULL);
-  iterate_pending ();
+  dossier_test_iterate_pending ();
   g_assert_true (adw_flap_get_reveal_flap (window->entity_flap));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-entities", NULL);
-  iterate_pending ();
+  dossier_test_iterate_pending ();
   g_assert_false (adw_flap_get_reveal_flap (window->entity_flap));
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 }
 
 static void
@@ -204,28 +105,24 @@ test_mentions (void)
   GtkTextBuffer *buffer;
   char *str;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display");
-      return;
-    }
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   window = open_fixture ("rail-line.txt");
   sidebar = _dossier_window_get_entity_sidebar (window);
   selection = _dossier_entity_sidebar_get_selection (sidebar);
   buffer = _dossier_reader_view_get_buffer (window->reader_view);
 
-  str = tagged_spans (buffer, "entity-mention");
+  str = dossier_test_tagged_spans (window, "entity-mention");
   g_assert_cmpstr (str, ==, "");
   g_free (str);
 
   /* Helena Duarte: "Helena Duarte", then "Duarte" twice */
   gtk_single_selection_set_selected (selection, 1);
-  iterate_pending ();
+  dossier_test_iterate_pending ();
   g_assert_cmpstr (dossier_entity_get_name (dossier_entity_sidebar_get_selected_entity (sidebar)),
                    ==, "Helena Duarte");
 
-  str = tagged_spans (buffer, "entity-mention");
+  str = dossier_test_tagged_spans (window, "entity-mention");
   g_assert_cmpstr (str, ==, "203-216,314-320,826-832");
   g_free (str);
 
@@ -241,53 +138,53 @@ test_mentions (void)
 
   /* The first mention is current and selected */
   g_assert_cmpint (dossier_entity_sidebar_get_mention (sidebar), ==, 0);
-  str = selected_span (buffer);
+  str = dossier_test_selected_span (window);
   g_assert_cmpstr (str, ==, "203-216");
   g_free (str);
-  str = tagged_spans (buffer, "entity-mention-current");
+  str = dossier_test_tagged_spans (window, "entity-mention-current");
   g_assert_cmpstr (str, ==, "203-216");
   g_free (str);
 
   /* Next and previous step through them, around the ends */
   gtk_widget_activate_action (GTK_WIDGET (sidebar), "sidebar.next-mention", NULL);
-  str = selected_span (buffer);
+  str = dossier_test_selected_span (window);
   g_assert_cmpstr (str, ==, "314-320");
   g_free (str);
 
   gtk_widget_activate_action (GTK_WIDGET (sidebar), "sidebar.next-mention", NULL);
-  str = selected_span (buffer);
+  str = dossier_test_selected_span (window);
   g_assert_cmpstr (str, ==, "826-832");
   g_free (str);
 
   gtk_widget_activate_action (GTK_WIDGET (sidebar), "sidebar.next-mention", NULL);
-  str = selected_span (buffer);
+  str = dossier_test_selected_span (window);
   g_assert_cmpstr (str, ==, "203-216");
   g_free (str);
 
   gtk_widget_activate_action (GTK_WIDGET (sidebar), "sidebar.previous-mention", NULL);
-  str = selected_span (buffer);
+  str = dossier_test_selected_span (window);
   g_assert_cmpstr (str, ==, "826-832");
   g_free (str);
-  str = tagged_spans (buffer, "entity-mention-current");
+  str = dossier_test_tagged_spans (window, "entity-mention-current");
   g_assert_cmpstr (str, ==, "826-832");
   g_free (str);
 
   /* Another entity replaces the highlights */
   gtk_single_selection_set_selected (selection, 7);
-  iterate_pending ();
-  str = tagged_spans (buffer, "entity-mention");
+  dossier_test_iterate_pending ();
+  str = dossier_test_tagged_spans (window, "entity-mention");
   g_assert_cmpstr (str, ==, "441-446,855-860");
   g_free (str);
 
   /* Unselecting clears them */
   gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
-  iterate_pending ();
+  dossier_test_iterate_pending ();
   g_assert_null (dossier_entity_sidebar_get_selected_entity (sidebar));
-  str = tagged_spans (buffer, "entity-mention");
+  str = dossier_test_tagged_spans (window, "entity-mention");
   g_assert_cmpstr (str, ==, "");
   g_free (str);
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 }
 
 static void
@@ -298,11 +195,7 @@ test_filter (void)
   GtkEditable *entry;
   char *rows;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display");
-      return;
-    }
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   window = open_fixture ("rail-line.txt");
   sidebar = _dossier_window_get_entity_sidebar (window);
@@ -311,7 +204,7 @@ test_filter (void)
   /* By name, case-insensitive; empty sections lose their heading */
   gtk_editable_set_text (entry, "MAD");
   g_signal_emit_by_name (entry, "search-changed");
-  run_for (50);
+  dossier_test_run_for (50);
   rows = describe_sidebar (sidebar);
   g_assert_cmpstr (rows, ==, "# Places\nMadrid||1");
   g_free (rows);
@@ -319,7 +212,7 @@ test_filter (void)
   /* By role */
   gtk_editable_set_text (entry, "minister");
   g_signal_emit_by_name (entry, "search-changed");
-  run_for (50);
+  dossier_test_run_for (50);
   rows = describe_sidebar (sidebar);
   g_assert_cmpstr (rows, ==,
                    "# People\n"
@@ -329,17 +222,17 @@ test_filter (void)
 
   gtk_editable_set_text (entry, "nobody by this name");
   g_signal_emit_by_name (entry, "search-changed");
-  run_for (50);
+  dossier_test_run_for (50);
   g_assert_cmpstr (_dossier_entity_sidebar_get_page (sidebar), ==, "no-match");
 
   gtk_editable_set_text (entry, "");
   g_signal_emit_by_name (entry, "search-changed");
-  run_for (50);
+  dossier_test_run_for (50);
   g_assert_cmpstr (_dossier_entity_sidebar_get_page (sidebar), ==, "list");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (_dossier_entity_sidebar_get_selection (sidebar))),
                     ==, 10);
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 }
 
 static void
@@ -357,11 +250,7 @@ test_timeline (void)
   GtkTextIter cursor;
   guint tuesday_pos = G_MAXUINT;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display");
-      return;
-    }
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   window = open_fixture ("rail-line.txt");
   timeline = _dossier_window_get_timeline_view (window);
@@ -420,8 +309,8 @@ test_timeline (void)
 
   /* Activating an entry selects its passage in the reader */
   g_signal_emit_by_name (_dossier_timeline_view_get_list_view (timeline), "activate", tuesday_pos);
-  iterate_pending ();
-  span = selected_span (buffer);
+  dossier_test_iterate_pending ();
+  span = dossier_test_selected_span (window);
   g_assert_cmpstr (span, ==, "57-64");
   gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
   g_assert_cmpint (gtk_text_iter_get_offset (&cursor), ==, 57);
@@ -431,7 +320,7 @@ test_timeline (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-timeline", NULL);
   g_assert_true (gtk_revealer_get_reveal_child (window->timeline_revealer));
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 }
 
 static char *
@@ -503,33 +392,8 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *home = g_dir_make_tmp ("dossier-test-analysis-ui-XXXXXX", NULL);
-  static const char *user_dirs[] = {
-    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (user_dirs); i++)
-    {
-      g_autofree char *dir = g_build_filename (home, user_dirs[i], NULL);
-
-      g_mkdir_with_parents (dir, 0700);
-      g_setenv (user_dirs[i], dir, TRUE);
-    }
-
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("LANGUAGE", "C", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-
-  g_test_init (&argc, &argv, NULL);
-
-  have_display = gtk_init_check ();
-  if (have_display)
-    {
-      adw_init ();
-      g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-    }
+  dossier_test_init (&argc, &argv, "analysis-ui", DOSSIER_TEST_DEFAULT);
+  dossier_test_set_timeout (20 * G_USEC_PER_SEC);
 
   g_test_add_func ("/dossier/analysis-ui/sidebar", test_sidebar);
   g_test_add_func ("/dossier/analysis-ui/mentions", test_mentions);
@@ -538,5 +402,5 @@ main (int    argc,
   g_test_add_func ("/dossier/analysis-ui/date-formats", test_date_formats);
   g_test_add_func ("/dossier/analysis-ui/sentence-markup", test_sentence_markup);
 
-  return g_test_run ();
+  return dossier_test_run ();
 }

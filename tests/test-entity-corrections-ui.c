@@ -3,8 +3,6 @@
 
 #include "config.h"
 
-#include <locale.h>
-
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <adwaita.h>
@@ -15,6 +13,7 @@
 #include "dossier-entity-row-private.h"
 #include "dossier-entity-sidebar-private.h"
 #include "dossier-reader-view-private.h"
+#include "dossier-test-utils.h"
 #include "dossier-window-analysis.h"
 #include "dossier-window-notes.h"
 #include "dossier-window-private.h"
@@ -26,114 +25,47 @@
  * that shows its text before its names. The fixture is the one of
  * test-analysis-ui.c. */
 
-static gboolean have_display;
 static char *workdir;
 
-#define TIMEOUT_USEC (30 * G_USEC_PER_SEC)
-
-static void
-iterate_pending (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-wake_up (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
+#define READY (DOSSIER_TEST_LOADED | DOSSIER_TEST_ANALYSIS | DOSSIER_TEST_NOTES)
 
 /* A copy of the fixture of its own, so that each test has its own notes. */
 static GFile *
 copy_fixture (const char *test_name)
 {
-  g_autofree char *src = g_test_build_filename (G_TEST_DIST, "fixtures", "analysis-ui",
-                                                "rail-line.txt", NULL);
   g_autofree char *name = g_strdup_printf ("%s.txt", test_name);
   g_autofree char *dest = g_build_filename (workdir, name, NULL);
-  g_autofree char *contents = NULL;
-  gsize len;
 
-  g_assert_true (g_file_get_contents (src, &contents, &len, NULL));
-  g_assert_true (g_file_set_contents (dest, contents, len, NULL));
-
-  return g_file_new_for_path (dest);
+  return dossier_test_copy_fixture ("analysis-ui", "rail-line.txt", dest);
 }
 
 static gboolean
-window_ready (DossierWindow *window)
+on_monitor (gpointer data)
 {
-  return !dossier_window_is_loading (window) &&
-         _dossier_window_get_analysis_ready (window) &&
-         _dossier_window_get_notes_ready (window);
-}
+  DossierWindow *window = data;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
 
-static void
-wait_ready (DossierWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_USEC;
-  guint id = g_timeout_add (10, wake_up, NULL);
-
-  while (!window_ready (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (id);
-  g_assert_true (window_ready (window));
-  iterate_pending ();
-}
-
-static void
-run_for (guint msec)
-{
-  gint64 end = g_get_monotonic_time () + msec * 1000;
-  guint id = g_timeout_add (10, wake_up, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (id);
+  return gtk_widget_get_mapped (GTK_WIDGET (window)) && surface != NULL &&
+         gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface) != NULL;
 }
 
 /* Popovers are placed on the window's monitor: wait until it has one. */
 static void
 wait_on_monitor (DossierWindow *window)
 {
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_USEC;
-  guint id = g_timeout_add (10, wake_up, NULL);
-  GdkSurface *surface;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      surface = gtk_native_get_surface (GTK_NATIVE (window));
-      if (gtk_widget_get_mapped (GTK_WIDGET (window)) && surface != NULL &&
-          gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface) != NULL)
-        break;
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (id);
-  iterate_pending ();
+  dossier_test_iterate_until (on_monitor, window,
+                              g_get_monotonic_time () + dossier_test_get_timeout ());
+  dossier_test_iterate_pending ();
 }
 
 static DossierWindow *
 open_file (GFile *file)
 {
-  DossierWindow *window = dossier_window_new (NULL);
+  DossierWindow *window = dossier_test_open_window (file, READY);
 
-  gtk_window_present (GTK_WINDOW (window));
-  dossier_window_open_file (window, file);
-  wait_ready (window);
   wait_on_monitor (window);
 
   return window;
-}
-
-static void
-destroy_window (DossierWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate_pending ();
 }
 
 static DossierEntitySidebar *
@@ -202,7 +134,7 @@ select_entity (DossierWindow *window,
                const char    *name)
 {
   g_assert_true (dossier_entity_sidebar_select_entity (get_sidebar (window), find_entity (window, name)));
-  iterate_pending ();
+  dossier_test_iterate_pending ();
 }
 
 static const char *
@@ -213,28 +145,23 @@ selected_name (DossierWindow *window)
   return entity ? dossier_entity_get_name (entity) : NULL;
 }
 
+static gboolean
+row_has_name (GtkWidget *widget,
+              gpointer   name)
+{
+  GObject *item = dossier_entity_row_get_item (DOSSIER_ENTITY_ROW (widget));
+
+  return DOSSIER_IS_ENTITY (item) &&
+         g_strcmp0 (dossier_entity_get_name (DOSSIER_ENTITY (item)), name) == 0;
+}
+
 /* The row widget the list view made for @name. */
 static DossierEntityRow *
 find_row (GtkWidget  *widget,
           const char *name)
 {
-  if (DOSSIER_IS_ENTITY_ROW (widget))
-    {
-      GObject *item = dossier_entity_row_get_item (DOSSIER_ENTITY_ROW (widget));
-
-      if (DOSSIER_IS_ENTITY (item) && g_strcmp0 (dossier_entity_get_name (DOSSIER_ENTITY (item)), name) == 0)
-        return DOSSIER_ENTITY_ROW (widget);
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      DossierEntityRow *row = find_row (child, name);
-
-      if (row)
-        return row;
-    }
-
-  return NULL;
+  return DOSSIER_ENTITY_ROW (dossier_test_find_widget (widget, DOSSIER_TYPE_ENTITY_ROW,
+                                                       row_has_name, (gpointer) name));
 }
 
 static void
@@ -247,21 +174,21 @@ row_action (DossierWindow *window,
 
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (row), action, param));
-  iterate_pending ();
+  dossier_test_iterate_pending ();
 }
 
 static void
 undo (DossierWindow *window)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  iterate_pending ();
+  dossier_test_iterate_pending ();
 }
 
 static void
 redo (DossierWindow *window)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
-  iterate_pending ();
+  dossier_test_iterate_pending ();
 }
 
 static void
@@ -273,47 +200,6 @@ save (DossierWindow *window)
   g_assert_no_error (error);
 }
 
-/* The spans of the buffer that carry @tag_name, as "start-end,…". */
-static char *
-tagged_spans (DossierWindow *window,
-              const char    *tag_name)
-{
-  GtkTextBuffer *buffer = _dossier_reader_view_get_buffer (window->reader_view);
-  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
-  GString *str = g_string_new (NULL);
-  GtkTextIter iter;
-
-  gtk_text_buffer_get_start_iter (buffer, &iter);
-  if (!gtk_text_iter_starts_tag (&iter, tag))
-    gtk_text_iter_forward_to_tag_toggle (&iter, tag);
-
-  while (!gtk_text_iter_is_end (&iter))
-    {
-      int start = gtk_text_iter_get_offset (&iter);
-
-      gtk_text_iter_forward_to_tag_toggle (&iter, tag);
-      g_string_append_printf (str, "%s%d-%d", str->len ? "," : "", start,
-                              gtk_text_iter_get_offset (&iter));
-      if (!gtk_text_iter_forward_to_tag_toggle (&iter, tag))
-        break;
-    }
-
-  return g_string_free (str, FALSE);
-}
-
-static char *
-selected_span (DossierWindow *window)
-{
-  GtkTextBuffer *buffer = _dossier_reader_view_get_buffer (window->reader_view);
-  GtkTextIter start, end;
-
-  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
-    return g_strdup ("none");
-
-  return g_strdup_printf ("%d-%d", gtk_text_iter_get_offset (&start),
-                          gtk_text_iter_get_offset (&end));
-}
-
 static void
 test_rename (void)
 {
@@ -322,11 +208,7 @@ test_rename (void)
   AdwMessageDialog *dialog;
   GtkEditable *entry;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display");
-      return;
-    }
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   file = copy_fixture ("rename");
   window = open_file (file);
@@ -346,7 +228,7 @@ test_rename (void)
   gtk_editable_set_text (entry, " Rui Miguel Teixeira ");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "rename"));
   adw_message_dialog_response (dialog, "rename");
-  iterate_pending ();
+  dossier_test_iterate_pending ();
 
   assert_rows (window,
                "# People; Helena Duarte|3; Paulo Mendes|2; Rui Miguel Teixeira|2; "
@@ -355,7 +237,7 @@ test_rename (void)
   /* The selection follows the entity, and so do its highlights */
   g_assert_cmpstr (selected_name (window), ==, "Rui Miguel Teixeira");
   {
-    g_autofree char *spans = tagged_spans (window, "entity-mention");
+    g_autofree char *spans = dossier_test_tagged_spans (window, "entity-mention");
 
     g_assert_cmpstr (spans, ==, "425-437,512-520");
   }
@@ -371,12 +253,12 @@ test_rename (void)
   dialog = ADW_MESSAGE_DIALOG (_dossier_entity_sidebar_get_dialog (get_sidebar (window)));
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "cancel");
-  iterate_pending ();
+  dossier_test_iterate_pending ();
   g_assert_cmpstr (selected_name (window), ==, "Rui Miguel Teixeira");
 
   /* Saved and opened again */
   save (window);
-  destroy_window (window);
+  dossier_test_destroy_window (window);
   window = open_file (file);
   assert_rows (window,
                "# People; Helena Duarte|3; Paulo Mendes|2; Rui Miguel Teixeira|2; "
@@ -386,13 +268,13 @@ test_rename (void)
   /* A fresh analysis gets it too */
   _dossier_window_analysis_article_shown (window);
   g_assert_false (_dossier_window_get_analysis_ready (window));
-  wait_ready (window);
+  dossier_test_wait_window (window, READY);
   assert_rows (window,
                "# People; Helena Duarte|3; Paulo Mendes|2; Rui Miguel Teixeira|2; "
                "# Organizations; European Investment Bank|1; "
                "# Places; Porto|2; Spain|1; Madrid|1");
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 }
 
 static void
@@ -409,11 +291,7 @@ test_merge_and_kind (void)
     "# Organizations; European Investment Bank|1; "
     "# Places; Porto|2; Madrid|2";
 
-  if (!have_display)
-    {
-      g_test_skip ("No display");
-      return;
-    }
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   file = copy_fixture ("merge");
   window = open_file (file);
@@ -435,7 +313,7 @@ test_merge_and_kind (void)
     }
   gtk_drop_down_set_selected (drop_down, target);
   adw_message_dialog_response (dialog, "merge");
-  iterate_pending ();
+  dossier_test_iterate_pending ();
   assert_rows (window, after_merge);
   g_assert_cmpstr (selected_name (window), ==, "Madrid");
 
@@ -474,7 +352,7 @@ test_merge_and_kind (void)
     g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &dropped);
     g_assert_true (dropped);
     g_value_unset (&value);
-    iterate_pending ();
+    dossier_test_iterate_pending ();
   }
   assert_rows (window,
                "# People; Helena Duarte|5; Rui Teixeira|2; "
@@ -499,14 +377,14 @@ test_merge_and_kind (void)
     g_assert_true (dossier_document_load (document, dossier_document_get_notes_file (document),
                                           NULL, &error));
     g_assert_no_error (error);
-    iterate_pending ();
+    dossier_test_iterate_pending ();
   }
   assert_rows (window,
                "# People; Helena Duarte|5; Rui Teixeira|2; "
                "# Organizations; Porto|2; European Investment Bank|1; "
                "# Places; Madrid|2");
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 }
 
 static void
@@ -520,11 +398,7 @@ test_hide (void)
     "# Places; Porto|2; Spain|1; "
     "# Hidden; Madrid|1";
 
-  if (!have_display)
-    {
-      g_test_skip ("No display");
-      return;
-    }
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   file = copy_fixture ("hide");
   window = open_file (file);
@@ -532,7 +406,7 @@ test_hide (void)
   /* Delete hides the selected name; it is listed last, to be shown again */
   select_entity (window, "Madrid");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_sidebar (window)), "sidebar.hide", NULL));
-  iterate_pending ();
+  dossier_test_iterate_pending ();
   assert_rows (window, hidden);
 
   undo (window);
@@ -541,7 +415,7 @@ test_hide (void)
   assert_rows (window, hidden);
 
   save (window);
-  destroy_window (window);
+  dossier_test_destroy_window (window);
   window = open_file (file);
   assert_rows (window, hidden);
 
@@ -549,40 +423,22 @@ test_hide (void)
   assert_rows (window, original);
   g_assert_cmpstr (selected_name (window), ==, "Madrid");
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 }
 
-static void
-select_text (DossierWindow *window,
-             guint          start,
-             guint          end)
+static gboolean
+is_entity_button (GtkWidget *widget,
+                  gpointer   user_data)
 {
-  GtkTextBuffer *buffer = _dossier_reader_view_get_buffer (window->reader_view);
-  GtkTextIter a, b;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
-  gtk_text_buffer_select_range (buffer, &a, &b);
-  iterate_pending ();
+  return g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), "_Entity") == 0;
 }
 
 /* The "Entity" menu button of the selection popover. */
 static GtkMenuButton *
 find_menu_button (GtkWidget *widget)
 {
-  if (GTK_IS_MENU_BUTTON (widget) &&
-      g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), "_Entity") == 0)
-    return GTK_MENU_BUTTON (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkMenuButton *button = find_menu_button (child);
-
-      if (button)
-        return button;
-    }
-
-  return NULL;
+  return GTK_MENU_BUTTON (dossier_test_find_widget (widget, GTK_TYPE_MENU_BUTTON,
+                                                    is_entity_button, NULL));
 }
 
 static void
@@ -595,11 +451,7 @@ test_add (void)
     "# Organizations; regional assembly|1; European Investment Bank|1; "
     "# Places; Porto|2; Spain|1; Madrid|1";
 
-  if (!have_display)
-    {
-      g_test_skip ("No display");
-      return;
-    }
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   file = copy_fixture ("add");
   window = open_file (file);
@@ -623,11 +475,11 @@ test_add (void)
 
   /* Nothing selected: nothing to add */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-entity", "s", "organization");
-  iterate_pending ();
+  dossier_test_iterate_pending ();
   assert_rows (window, original);
 
   /* " regional assembly" with the space a drag takes along */
-  select_text (window, 3, 21);
+  dossier_test_select_range (window, 3, 21);
 
   /* The selection popover offers the kinds */
   {
@@ -644,24 +496,24 @@ test_add (void)
     g_object_unref (menu);
     gtk_popover_popup (GTK_POPOVER (popover));
     gtk_menu_button_popup (button);
-    iterate_pending ();
+    dossier_test_iterate_pending ();
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
     gtk_menu_button_popdown (button);
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-entity", "s", "organization"));
-  iterate_pending ();
+  dossier_test_iterate_pending ();
   assert_rows (window, added);
   g_assert_cmpstr (selected_name (window), ==, "regional assembly");
   {
-    g_autofree char *spans = tagged_spans (window, "entity-mention");
+    g_autofree char *spans = dossier_test_tagged_spans (window, "entity-mention");
 
     g_assert_cmpstr (spans, ==, "4-21");
   }
 
   /* Part of a word is not a name: "egional" */
-  select_text (window, 5, 12);
+  dossier_test_select_range (window, 5, 12);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-entity", "s", "place");
-  iterate_pending ();
+  dossier_test_iterate_pending ();
   assert_rows (window, added);
   undo (window);
   assert_rows (window, original);
@@ -676,18 +528,18 @@ test_add (void)
   assert_rows (window, added);
 
   /* Every mention of the text: "Teixeira" alone is the mayor's too */
-  select_text (window, 512, 520);
+  dossier_test_select_range (window, 512, 520);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-entity", "s", "person"));
-  iterate_pending ();
+  dossier_test_iterate_pending ();
   g_assert_cmpstr (selected_name (window), ==, "Rui Teixeira");
   g_assert_cmpuint (dossier_entity_get_n_mentions (find_entity (window, "Rui Teixeira")), ==, 2);
 
   save (window);
-  destroy_window (window);
+  dossier_test_destroy_window (window);
   window = open_file (file);
   assert_rows (window, added);
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 }
 
 /* Which action a key runs in @widget's own shortcuts. */
@@ -725,11 +577,7 @@ test_mention_keys (void)
   DossierWindow *window;
   char *span;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display");
-      return;
-    }
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   file = copy_fixture ("keys");
   window = open_file (file);
@@ -745,25 +593,25 @@ test_mention_keys (void)
   g_assert_cmpint (dossier_entity_sidebar_get_mention (get_sidebar (window)), ==, -1);
 
   select_entity (window, "Helena Duarte");
-  span = tagged_spans (window, "entity-mention");
+  span = dossier_test_tagged_spans (window, "entity-mention");
   g_assert_cmpstr (span, ==, "203-216,314-320,826-832");
   g_free (span);
-  span = selected_span (window);
+  span = dossier_test_selected_span (window);
   g_assert_cmpstr (span, ==, "203-216");
   g_free (span);
 
   /* From the reader, which has the focus */
   gtk_widget_grab_focus (GTK_WIDGET (_dossier_reader_view_get_text_view (window->reader_view)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-mention", NULL));
-  span = selected_span (window);
+  span = dossier_test_selected_span (window);
   g_assert_cmpstr (span, ==, "314-320");
   g_free (span);
-  span = tagged_spans (window, "entity-mention-current");
+  span = dossier_test_tagged_spans (window, "entity-mention-current");
   g_assert_cmpstr (span, ==, "314-320");
   g_free (span);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-mention", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-mention", NULL));
-  span = selected_span (window);
+  span = dossier_test_selected_span (window);
   g_assert_cmpstr (span, ==, "826-832");
   g_free (span);
 
@@ -771,10 +619,10 @@ test_mention_keys (void)
   if (!adw_flap_get_reveal_flap (window->entity_flap))
     gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-entities", NULL);
   wait_on_monitor (window);
-  run_for (100);
+  dossier_test_run_for (100);
   g_assert_cmpstr (shortcut_action (GTK_WIDGET (get_sidebar (window)), "<Shift>F10"), ==, "sidebar.menu");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_sidebar (window)), "sidebar.menu", NULL));
-  iterate_pending ();
+  dossier_test_iterate_pending ();
   {
     DossierEntityRow *row = find_row (GTK_WIDGET (get_sidebar (window)), "Helena Duarte");
     GtkPopover *menu = NULL;
@@ -786,7 +634,7 @@ test_mention_keys (void)
     g_assert_nonnull (menu);
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (menu)));
     gtk_popover_popdown (menu);
-    iterate_pending ();
+    dossier_test_iterate_pending ();
   }
 
   /* A correction keeps the place: still the third of three */
@@ -795,7 +643,19 @@ test_mention_keys (void)
   g_assert_cmpstr (selected_name (window), ==, "Helena Duarte");
   g_assert_cmpint (dossier_entity_sidebar_get_mention (get_sidebar (window)), ==, 2);
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
+}
+
+static gboolean
+loaded (gpointer window)
+{
+  return !dossier_window_is_loading (window);
+}
+
+static gboolean
+analysis_ready (gpointer window)
+{
+  return _dossier_window_get_analysis_ready (window);
 }
 
 /* A 10 MB clipping: the text at once, the names when the analysis is
@@ -803,8 +663,7 @@ test_mention_keys (void)
 static void
 test_large (void)
 {
-  g_autofree char *src = g_test_build_filename (G_TEST_DIST, "fixtures", "analysis-ui",
-                                                "rail-line.txt", NULL);
+  g_autofree char *src = dossier_test_fixture_path ("analysis-ui", "rail-line.txt");
   g_autofree char *dest = g_build_filename (workdir, "large.txt", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GFile) file = NULL;
@@ -813,14 +672,9 @@ test_large (void)
   GtkTextBuffer *buffer;
   GString *big;
   gint64 deadline;
-  guint id;
   const char *body;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display");
-      return;
-    }
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   g_assert_true (g_file_get_contents (src, &contents, NULL, NULL));
   body = strstr (contents, "LISBON");
@@ -831,7 +685,7 @@ test_large (void)
       g_string_append_c (big, '\n');
       g_string_append (big, body);
     }
-  g_assert_true (g_file_set_contents (dest, big->str, big->len, NULL));
+  dossier_test_write_file (dest, big->str, big->len);
   g_string_free (big, TRUE);
   file = g_file_new_for_path (dest);
 
@@ -842,10 +696,8 @@ test_large (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-entities", NULL);
   dossier_window_open_file (window, file);
 
-  deadline = g_get_monotonic_time () + 4 * TIMEOUT_USEC;
-  id = g_timeout_add (10, wake_up, NULL);
-  while (dossier_window_is_loading (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+  deadline = g_get_monotonic_time () + 4 * dossier_test_get_timeout ();
+  dossier_test_iterate_until (loaded, window, deadline);
 
   /* The text is there; the names are being found */
   g_assert_false (dossier_window_is_loading (window));
@@ -854,9 +706,7 @@ test_large (void)
   g_assert_true (dossier_entity_sidebar_get_loading (sidebar));
   g_assert_cmpstr (_dossier_entity_sidebar_get_page (sidebar), ==, "loading");
 
-  while (!_dossier_window_get_analysis_ready (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (id);
+  dossier_test_iterate_until (analysis_ready, window, deadline);
 
   g_assert_true (_dossier_window_get_analysis_ready (window));
   g_assert_false (dossier_entity_sidebar_get_loading (sidebar));
@@ -871,11 +721,11 @@ test_large (void)
 
     dossier_entity_sidebar_select_entity (sidebar, find_entity (window, "Helena Duarte"));
     g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
-    spans = tagged_spans (window, "entity-mention");
+    spans = dossier_test_tagged_spans (window, "entity-mention");
     g_assert_cmpuint (strlen (spans), >, 1000 * strlen ("203-216,"));
   }
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
   g_unlink (dest);
 }
 
@@ -883,35 +733,12 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *home = g_dir_make_tmp ("dossier-test-entity-corrections-ui-XXXXXX", NULL);
-  static const char *user_dirs[] = {
-    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
-  };
+  int ret;
 
-  for (guint i = 0; i < G_N_ELEMENTS (user_dirs); i++)
-    {
-      g_autofree char *dir = g_build_filename (home, user_dirs[i], NULL);
-
-      g_mkdir_with_parents (dir, 0700);
-      g_setenv (user_dirs[i], dir, TRUE);
-    }
-  workdir = g_build_filename (home, "clippings", NULL);
+  dossier_test_init (&argc, &argv, "entity-corrections-ui", DOSSIER_TEST_DEFAULT);
+  dossier_test_set_timeout (30 * G_USEC_PER_SEC);
+  workdir = g_build_filename (dossier_test_get_home (), "clippings", NULL);
   g_mkdir_with_parents (workdir, 0700);
-
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("LANGUAGE", "C", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-
-  g_test_init (&argc, &argv, NULL);
-
-  have_display = gtk_init_check ();
-  if (have_display)
-    {
-      adw_init ();
-      g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-    }
 
   g_test_add_func ("/dossier/entity-corrections-ui/rename", test_rename);
   g_test_add_func ("/dossier/entity-corrections-ui/merge-and-kind", test_merge_and_kind);
@@ -920,5 +747,8 @@ main (int    argc,
   g_test_add_func ("/dossier/entity-corrections-ui/mention-keys", test_mention_keys);
   g_test_add_func ("/dossier/entity-corrections-ui/large", test_large);
 
-  return g_test_run ();
+  ret = dossier_test_run ();
+  g_free (workdir);
+
+  return ret;
 }

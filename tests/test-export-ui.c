@@ -3,7 +3,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -19,6 +18,7 @@
 #include "dossier-export.h"
 #include "dossier-export-dialog.h"
 #include "dossier-print-operation.h"
+#include "dossier-test-utils.h"
 #include "dossier-timeline-view.h"
 #include "dossier-window-analysis.h"
 #include "dossier-window-export.h"
@@ -30,76 +30,15 @@
  * the cases call what its response calls with a chosen file, and drive
  * GTK's own chooser where there is no portal. */
 
-static gboolean have_display;
 static char *tmp_dir;
 
-#define TIMEOUT_USEC (20 * G_USEC_PER_SEC)
 #define FIXTURE "tidal-turbines.txt"
 #define TITLE "Harbour Council Backs Tidal Turbines Despite Fishermen's Doubts"
-
-#define SKIP_WITHOUT_DISPLAY()                        \
-  G_STMT_START {                                      \
-    if (!have_display)                                \
-      {                                               \
-        g_test_skip ("No display (run under xvfb-run -a)"); \
-        return;                                       \
-      }                                               \
-  } G_STMT_END
 
 static const char * const formats[] = {
   "markdown", "html", "w3c", "json", "csv-entities", "csv-timeline",
   "timeline-svg", "bibtex", "ris", "csl-json",
 };
-
-static gboolean
-wake_up (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-iterate_pending (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-run_until (gboolean (*check) (gpointer data),
-           gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_USEC;
-  guint id = g_timeout_add (10, wake_up, NULL);
-
-  while (!check (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (id);
-  g_assert_true (check (data));
-  iterate_pending ();
-}
-
-static void
-run_for (guint msec)
-{
-  gint64 end = g_get_monotonic_time () + msec * 1000;
-  guint id = g_timeout_add (10, wake_up, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (id);
-}
-
-static gboolean
-window_ready (gpointer data)
-{
-  DossierWindow *window = data;
-
-  return !dossier_window_is_loading (window) &&
-         _dossier_window_get_notes_ready (window) &&
-         _dossier_window_get_analysis_ready (window);
-}
 
 static gboolean
 file_exists (gpointer data)
@@ -124,40 +63,24 @@ tmp_path (const char *name)
 static GFile *
 clipping_file (void)
 {
-  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "fixtures", "app", FIXTURE, NULL);
   g_autofree char *dir = tmp_path ("clippings");
   g_autofree char *path = g_build_filename (dir, FIXTURE, NULL);
-  g_autofree char *contents = NULL;
-  gsize length;
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-      g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
-      g_assert_true (g_file_set_contents (path, contents, length, NULL));
-    }
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return g_file_new_for_path (path);
 
-  return g_file_new_for_path (path);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+
+  return dossier_test_copy_fixture ("app", FIXTURE, path);
 }
 
 static DossierWindow *
 open_fixture (void)
 {
-  DossierWindow *window = dossier_window_new (NULL);
   g_autoptr(GFile) file = clipping_file ();
 
-  gtk_window_present (GTK_WINDOW (window));
-  dossier_window_open_file (window, file);
-  run_until (window_ready, window);
-
-  return window;
-}
-
-static void
-destroy_window (DossierWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate_pending ();
+  return dossier_test_open_window (file, DOSSIER_TEST_LOADED | DOSSIER_TEST_NOTES |
+                                         DOSSIER_TEST_ANALYSIS);
 }
 
 static GBytes *
@@ -245,77 +168,20 @@ result_done (gpointer data)
   return ((Result *) data)->done;
 }
 
-static AdwMessageDialog *
-find_error_dialog (DossierWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
-          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-
-  return NULL;
-}
-
-static GtkWindow *
-find_transient (DossierWindow *window,
-                GType          type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) &&
-          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
-        return toplevel;
-    }
-
-  return NULL;
-}
-
 /* A label in the toast overlay that starts with @prefix */
+static gboolean
+label_starts_with (GtkWidget *widget,
+                   gpointer   prefix)
+{
+  return g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+}
+
 static gboolean
 find_label (GtkWidget  *widget,
             const char *prefix)
 {
-  if (GTK_IS_LABEL (widget) &&
-      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (find_label (child, prefix))
-      return TRUE;
-
-  return FALSE;
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return dossier_test_find_widget (widget, GTK_TYPE_LABEL,
+                                   label_starts_with, (gpointer) prefix) != NULL;
 }
 
 static void
@@ -325,14 +191,10 @@ annotate (DossierWindow *window,
           const char    *tag)
 {
   DossierDocument *document = _dossier_window_get_document (window);
-  const char *text = dossier_article_get_text (dossier_window_get_article (window));
-  const char *found = strstr (text, quote);
+  guint start = dossier_test_offset_of (window, quote);
   g_autoptr(GError) error = NULL;
   DossierAnnotation *annotation;
-  guint start;
 
-  g_assert_nonnull (found);
-  start = g_utf8_pointer_to_offset (text, found);
   annotation = dossier_document_annotate (document, start, start + g_utf8_strlen (quote, -1),
                                           DOSSIER_ANNOTATION_COLOR_GREEN,
                                           DOSSIER_ANNOTATION_STYLE_HIGHLIGHT, &error);
@@ -353,14 +215,12 @@ test_disabled (void)
   GtkWidget *header_bar;
   GtkWidget *buttons[G_N_ELEMENTS (actions)];
 
-  SKIP_WITHOUT_DISPLAY ();
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
-  window = dossier_window_new (NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate_pending ();
+  window = dossier_test_new_window ();
 
   /* A button follows its action's enabled state. */
-  header_bar = find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
+  header_bar = dossier_test_find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR, NULL, NULL);
   g_assert_nonnull (header_bar);
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     {
@@ -368,28 +228,28 @@ test_disabled (void)
       gtk_actionable_set_action_name (GTK_ACTIONABLE (buttons[i]), actions[i]);
       adw_header_bar_pack_end (ADW_HEADER_BAR (header_bar), buttons[i]);
     }
-  iterate_pending ();
+  dossier_test_iterate_pending ();
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     {
       g_assert_false (gtk_widget_get_sensitive (buttons[i]));
       gtk_widget_activate_action (GTK_WIDGET (window), actions[i], NULL);
     }
-  run_for (100);
-  g_assert_null (find_transient (window, DOSSIER_TYPE_EXPORT_DIALOG));
-  g_assert_null (find_transient (window, GTK_TYPE_FILE_CHOOSER));
+  dossier_test_run_for (100);
+  g_assert_null (dossier_test_find_transient (window, DOSSIER_TYPE_EXPORT_DIALOG));
+  g_assert_null (dossier_test_find_transient (window, GTK_TYPE_FILE_CHOOSER));
 
   /* With one they are enabled. */
   {
     g_autoptr(GFile) file = clipping_file ();
 
-    dossier_window_open_file (window, file);
-    run_until (window_ready, window);
+    dossier_test_open_file (window, file, DOSSIER_TEST_LOADED | DOSSIER_TEST_NOTES |
+                                          DOSSIER_TEST_ANALYSIS);
   }
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     g_assert_true (gtk_widget_get_sensitive (buttons[i]));
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 }
 
 /* Every format writes what the core exporter makes of the window's
@@ -401,7 +261,7 @@ test_formats (void)
   DossierDocument *document;
   GListModel *entities;
 
-  SKIP_WITHOUT_DISPLAY ();
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   window = open_fixture ();
   document = _dossier_window_get_document (window);
@@ -429,7 +289,7 @@ test_formats (void)
         g_assert_true (g_str_has_suffix (suffix, dossier_export_format_get_extension (core_format)));
 
       _dossier_window_export_async (window, formats[i], file, NULL, export_cb, &res);
-      run_until (result_done, &res);
+      dossier_test_run_until (result_done, &res);
       g_assert_no_error (res.error);
       g_assert_true (res.ok);
 
@@ -449,7 +309,7 @@ test_formats (void)
         }
     }
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 }
 
 /* An existing file is replaced by a new one renamed over it: no backup,
@@ -468,7 +328,7 @@ test_replace (void)
   const char *entry;
   guint n = 0;
 
-  SKIP_WITHOUT_DISPLAY ();
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (path, "an older export\n", -1, NULL));
@@ -484,7 +344,7 @@ test_replace (void)
 
     g_cancellable_cancel (cancellable);
     _dossier_window_export_async (window, "markdown", file, cancellable, export_cb, &res);
-    run_until (result_done, &res);
+    dossier_test_run_until (result_done, &res);
     g_assert_error (res.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
     g_clear_error (&res.error);
     old = load_bytes (path);
@@ -492,7 +352,7 @@ test_replace (void)
   }
 
   _dossier_window_export_to_file (window, "markdown", file);
-  run_until (exports_done, window);
+  dossier_test_run_until (exports_done, window);
 
   expected = expected_export (window, "markdown");
   written = load_bytes (path);
@@ -510,10 +370,10 @@ test_replace (void)
     }
   g_assert_cmpuint (n, ==, 1);
 
-  g_assert_null (find_error_dialog (window));
+  g_assert_null (dossier_test_find_error_dialog (window));
   g_assert_true (find_label (GTK_WIDGET (window->toast_overlay), "Exported to “notes.md”"));
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 }
 
 /* A destination that cannot be written is reported with its name and
@@ -527,16 +387,16 @@ test_unwritable (void)
   DossierWindow *window;
   AdwMessageDialog *dialog;
 
-  SKIP_WITHOUT_DISPLAY ();
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   /* A file where the folder should be: unwritable even for root. */
   g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
 
   window = open_fixture ();
   _dossier_window_export_to_file (window, "markdown", file);
-  run_until (exports_done, window);
+  dossier_test_run_until (exports_done, window);
 
-  dialog = find_error_dialog (window);
+  dialog = dossier_test_find_error_dialog (window);
   g_assert_nonnull (dialog);
   g_test_message ("%s: %s", adw_message_dialog_get_heading (dialog),
                   adw_message_dialog_get_body (dialog));
@@ -544,7 +404,7 @@ test_unwritable (void)
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), !=, "");
   g_assert_false (find_label (GTK_WIDGET (window->toast_overlay), "Exported to"));
   adw_message_dialog_response (dialog, "close");
-  iterate_pending ();
+  dossier_test_iterate_pending ();
 
   /* A read-only folder, where permissions apply (not to root) */
   if (geteuid () != 0)
@@ -555,16 +415,16 @@ test_unwritable (void)
 
       g_assert_cmpint (g_mkdir_with_parents (ro, 0500), ==, 0);
       _dossier_window_export_to_file (window, "markdown", ro_file);
-      run_until (exports_done, window);
-      dialog = find_error_dialog (window);
+      dossier_test_run_until (exports_done, window);
+      dialog = dossier_test_find_error_dialog (window);
       g_assert_nonnull (dialog);
       g_assert_false (g_file_test (ro_path, G_FILE_TEST_EXISTS));
       adw_message_dialog_response (dialog, "close");
-      iterate_pending ();
+      dossier_test_iterate_pending ();
       g_chmod (ro, 0700);
     }
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 }
 
 static gboolean
@@ -656,7 +516,7 @@ test_print_to_pdf (void)
   GtkPrintOperationResult result;
   DossierWindow *window;
 
-  SKIP_WITHOUT_DISPLAY ();
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   window = open_fixture ();
   if (g_list_model_get_n_items (dossier_document_get_annotations (_dossier_window_get_document (window))) == 0)
@@ -676,12 +536,12 @@ test_print_to_pdf (void)
 
   /* Through the window: written over the chosen file, told in a toast */
   _dossier_window_export_pdf_to_file (window, saved_file);
-  run_until (exports_done, window);
-  g_assert_null (find_error_dialog (window));
+  dossier_test_run_until (exports_done, window);
+  g_assert_null (dossier_test_find_error_dialog (window));
   assert_pdf (saved);
   g_assert_true (find_label (GTK_WIDGET (window->toast_overlay), "Exported to “saved.pdf”"));
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 }
 
 /* win.export: the dialog lists the formats; Export… leads to a save
@@ -698,13 +558,13 @@ test_dialog (void)
   DossierWindow *window;
   GtkWindow *chooser;
 
-  SKIP_WITHOUT_DISPLAY ();
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   window = open_fixture ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  run_for (100);
+  dossier_test_run_for (100);
 
-  dialog = (DossierExportDialog *) find_transient (window, DOSSIER_TYPE_EXPORT_DIALOG);
+  dialog = (DossierExportDialog *) dossier_test_find_transient (window, DOSSIER_TYPE_EXPORT_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (dossier_export_dialog_get_analysis_ready (dialog));
   g_assert_cmpstr (dossier_export_dialog_get_format (dialog), ==, "markdown");
@@ -726,11 +586,11 @@ test_dialog (void)
   g_assert_cmpstr (dossier_export_dialog_get_format (dialog), ==, "csv-timeline");
 
   g_assert_true (gtk_widget_activate (gtk_window_get_default_widget (GTK_WINDOW (dialog))));
-  run_for (300);
-  g_assert_null (find_transient (window, DOSSIER_TYPE_EXPORT_DIALOG));
+  dossier_test_run_for (300);
+  g_assert_null (dossier_test_find_transient (window, DOSSIER_TYPE_EXPORT_DIALOG));
 
   /* Without a portal GtkFileChooserNative shows GTK's own dialog. */
-  chooser = find_transient (window, GTK_TYPE_FILE_CHOOSER);
+  chooser = dossier_test_find_transient (window, GTK_TYPE_FILE_CHOOSER);
   if (chooser == NULL)
     {
       GListModel *toplevels = gtk_window_get_toplevels ();
@@ -743,7 +603,7 @@ test_dialog (void)
                           gtk_window_get_transient_for (toplevel), window);
         }
       g_test_skip ("The file chooser is a portal's, out of reach here");
-      destroy_window (window);
+      dossier_test_destroy_window (window);
       return;
     }
 
@@ -753,7 +613,7 @@ test_dialog (void)
   current_name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
   g_assert_cmpstr (current_name, ==, expected_name);
   /* In the clipping's folder, once it is loaded */
-  run_for (300);
+  dossier_test_run_for (300);
   chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_assert_nonnull (chosen);
   g_assert_cmpstr (g_file_peek_path (chosen), ==, written_path);
@@ -761,9 +621,9 @@ test_dialog (void)
   G_GNUC_END_IGNORE_DEPRECATIONS
 
   /* The chooser checks the name, then answers: the export starts. */
-  run_until (file_exists, written_path);
-  run_until (exports_done, window);
-  g_assert_null (find_error_dialog (window));
+  dossier_test_run_until (file_exists, written_path);
+  dossier_test_run_until (exports_done, window);
+  g_assert_null (dossier_test_find_error_dialog (window));
   {
     g_autoptr(GBytes) expected = expected_export (window, "csv-timeline");
     g_autoptr(GBytes) written = load_bytes (written_path);
@@ -773,14 +633,14 @@ test_dialog (void)
 
   /* The next time, the same format is chosen */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
-  run_for (100);
-  dialog = (DossierExportDialog *) find_transient (window, DOSSIER_TYPE_EXPORT_DIALOG);
+  dossier_test_run_for (100);
+  dialog = (DossierExportDialog *) dossier_test_find_transient (window, DOSSIER_TYPE_EXPORT_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (dossier_export_dialog_get_format (dialog), ==, "csv-timeline");
   gtk_window_close (GTK_WINDOW (dialog));
-  iterate_pending ();
+  dossier_test_iterate_pending ();
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 }
 
 /* Names from titles that file systems would refuse */
@@ -791,7 +651,7 @@ test_suggested_name (void)
   g_autofree char *name = NULL;
   DossierWindow *window;
 
-  SKIP_WITHOUT_DISPLAY ();
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   window = open_fixture ();
   name = _dossier_window_export_suggest_name (window, ".md");
@@ -806,64 +666,22 @@ test_suggested_name (void)
   name = _dossier_window_export_suggest_name (window, ".bib");
   g_assert_cmpstr (name, ==, "Who “we” said no yes.bib");
 
-  destroy_window (window);
-}
-
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  if (children != NULL)
-    {
-      GFile *child;
-
-      while (g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) && child != NULL)
-        remove_tree (child);
-    }
-
-  g_file_delete (file, NULL, NULL);
+  dossier_test_destroy_window (window);
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *home = g_dir_make_tmp ("dossier-test-export-ui-XXXXXX", NULL);
-  g_autoptr(GFile) home_file = g_file_new_for_path (home);
-  static const char *user_dirs[] = {
-    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
-  };
   int ret;
 
-  for (guint i = 0; i < G_N_ELEMENTS (user_dirs); i++)
-    {
-      g_autofree char *dir = g_build_filename (home, user_dirs[i], NULL);
-
-      g_mkdir_with_parents (dir, 0700);
-      g_setenv (user_dirs[i], dir, TRUE);
-    }
-  tmp_dir = g_build_filename (home, "out", NULL);
-  g_mkdir_with_parents (tmp_dir, 0700);
-
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("LANGUAGE", "C", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
   /* GTK's own file chooser, which a test can drive */
   g_setenv ("GTK_USE_PORTAL", "0", TRUE);
 
-  g_test_init (&argc, &argv, NULL);
-
-  have_display = gtk_init_check ();
-  if (have_display)
-    {
-      adw_init ();
-      g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-    }
+  dossier_test_init (&argc, &argv, "export-ui", DOSSIER_TEST_DEFAULT);
+  dossier_test_set_timeout (20 * G_USEC_PER_SEC);
+  tmp_dir = g_build_filename (dossier_test_get_home (), "out", NULL);
+  g_mkdir_with_parents (tmp_dir, 0700);
 
   g_test_add_func ("/dossier/export-ui/disabled", test_disabled);
   g_test_add_func ("/dossier/export-ui/formats", test_formats);
@@ -873,9 +691,7 @@ main (int    argc,
   g_test_add_func ("/dossier/export-ui/dialog", test_dialog);
   g_test_add_func ("/dossier/export-ui/suggested-name", test_suggested_name);
 
-  ret = g_test_run ();
-
-  remove_tree (home_file);
+  ret = dossier_test_run ();
   g_free (tmp_dir);
 
   return ret;

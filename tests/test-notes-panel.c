@@ -3,11 +3,9 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <adwaita.h>
 #include <json-glib/json-glib.h>
 
@@ -16,6 +14,7 @@
 #include "dossier-document.h"
 #include "dossier-notes-panel-private.h"
 #include "dossier-reader-view-private.h"
+#include "dossier-test-utils.h"
 #include "dossier-window-notes.h"
 #include "dossier-window-private.h"
 
@@ -24,134 +23,24 @@
  * and redo it, edit its note and tags, filter the cards, and never write
  * over a notes file that cannot be read. */
 
-static gboolean have_display;
-
-static void remove_tree (GFile *file);
-
-#define TIMEOUT_USEC (10 * G_USEC_PER_SEC)
-
-#define SKIP_WITHOUT_DISPLAY()                        \
-  G_STMT_START {                                      \
-    if (!have_display)                                \
-      {                                               \
-        g_test_skip ("No display");                   \
-        return;                                       \
-      }                                               \
-  } G_STMT_END
-
-static gboolean
-wake_up (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-iterate_pending (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* Runs the main loop until @check says so, or fails after a timeout. */
-static void
-run_until (gboolean (*check) (gpointer data),
-           gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_USEC;
-  guint id = g_timeout_add (10, wake_up, NULL);
-
-  while (!check (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (id);
-  g_assert_true (check (data));
-  iterate_pending ();
-}
-
-static void
-run_for (guint msec)
-{
-  gint64 end = g_get_monotonic_time () + msec * 1000;
-  guint id = g_timeout_add (10, wake_up, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (id);
-}
-
-static gboolean
-window_ready (gpointer data)
-{
-  DossierWindow *window = data;
-
-  return !dossier_window_is_loading (window) && _dossier_window_get_notes_ready (window);
-}
-
-static gboolean
-document_saved (gpointer data)
-{
-  DossierDocument *document = data;
-
-  return !dossier_document_get_unsaved (document) && !dossier_document_get_saving (document);
-}
-
-static char *
-fixture_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "fixtures", "notes-ui", name, NULL);
-}
-
 static DossierWindow *
 open_fixture (const char *name)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  DossierWindow *window;
-  g_autofree char *path = fixture_path (name);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) file = dossier_test_fixture_file ("notes-ui", name);
 
   /* Each case starts from the default highlight colour. */
   g_settings_reset (settings, "highlight-color");
-  window = dossier_window_new (NULL);
 
-  gtk_window_present (GTK_WINDOW (window));
-  dossier_window_open_file (window, file);
-  run_until (window_ready, window);
-
-  return window;
+  return dossier_test_open_window (file, DOSSIER_TEST_LOADED | DOSSIER_TEST_NOTES);
 }
 
-static void
-destroy_window (DossierWindow *window)
+static DossierWindow *
+open_path (const char *path)
 {
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate_pending ();
-}
+  g_autoptr(GFile) file = g_file_new_for_path (path);
 
-static void
-select_text (DossierWindow *window,
-             const char    *quote)
-{
-  GtkTextBuffer *buffer = _dossier_reader_view_get_buffer (window->reader_view);
-  GtkTextIter start, match_start, match_end;
-
-  gtk_text_buffer_get_start_iter (buffer, &start);
-  g_assert_true (gtk_text_iter_forward_search (&start, quote, GTK_TEXT_SEARCH_TEXT_ONLY,
-                                               &match_start, &match_end, NULL));
-  gtk_text_buffer_select_range (buffer, &match_start, &match_end);
-  iterate_pending ();
-}
-
-static guint
-offset_of (DossierWindow *window,
-           const char    *quote)
-{
-  const char *text = dossier_article_get_text (dossier_window_get_article (window));
-  const char *found = strstr (text, quote);
-
-  g_assert_nonnull (found);
-
-  return g_utf8_pointer_to_offset (text, found);
+  return dossier_test_open_window (file, DOSSIER_TEST_LOADED | DOSSIER_TEST_NOTES);
 }
 
 static JsonNode *
@@ -191,21 +80,6 @@ selector (JsonObject *annotation,
   g_assert_not_reached ();
 }
 
-static gboolean
-has_tag_at (DossierWindow *window,
-            guint          offset,
-            const char    *tag_name)
-{
-  GtkTextBuffer *buffer = _dossier_reader_view_get_buffer (window->reader_view);
-  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
-  GtkTextIter iter;
-
-  g_assert_nonnull (tag);
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
-
-  return gtk_text_iter_has_tag (&iter, tag);
-}
-
 static DossierAnnotation *
 annotation_at (DossierDocument *document,
                guint            position)
@@ -230,7 +104,7 @@ test_highlight (void)
   JsonObject *saved, *position, *quote;
   guint start;
 
-  SKIP_WITHOUT_DISPLAY ();
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   window = open_fixture ("harbour.txt");
   document = _dossier_window_get_document (window);
@@ -245,29 +119,29 @@ test_highlight (void)
                   g_list_model_get_n_items (annotations) > 0);
 
   /* Select a passage: the popover's actions come alive. */
-  select_text (window, "18 million euros");
+  dossier_test_select_text (window, "18 million euros");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.highlight-color", "s", "green"));
-  iterate_pending ();
+  dossier_test_iterate_pending ();
 
   g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 1);
   annotation = annotation_at (document, 0);
-  start = offset_of (window, "18 million euros");
+  start = dossier_test_offset_of (window, "18 million euros");
   g_assert_cmpstr (dossier_annotation_get_exact (annotation), ==, "18 million euros");
   g_assert_cmpuint (dossier_annotation_get_start (annotation), ==, start);
   g_assert_cmpuint (dossier_annotation_get_end (annotation), ==, start + 16);
   g_assert_cmpint (dossier_annotation_get_color (annotation), ==, DOSSIER_ANNOTATION_COLOR_GREEN);
 
   /* Drawn in the text, and a card in the panel (which opened). */
-  g_assert_true (has_tag_at (window, start, "annotation-green-highlight"));
-  g_assert_false (has_tag_at (window, start - 1, "annotation-green-highlight"));
+  g_assert_true (dossier_test_has_tag_at (window, start, "annotation-green-highlight"));
+  g_assert_false (dossier_test_has_tag_at (window, start - 1, "annotation-green-highlight"));
   g_assert_true (adw_flap_get_reveal_flap (window->notes_flap));
   g_assert_cmpuint (g_list_model_get_n_items (_dossier_notes_panel_get_visible (panel)), ==, 1);
   g_assert_true (dossier_notes_panel_get_selected (panel) == annotation);
-  run_for (50);
+  dossier_test_run_for (50);
   g_assert_nonnull (_dossier_notes_panel_find_row (panel, annotation));
 
   /* Saved within a second or so, with the exact quote and positions. */
-  run_until (document_saved, document);
+  dossier_test_run_until (dossier_test_document_saved, document);
   root = read_notes_file (document);
   g_assert_cmpuint (json_array_get_length (saved_annotations (root)), ==, 1);
   saved = json_array_get_object_element (saved_annotations (root), 0);
@@ -286,26 +160,26 @@ test_highlight (void)
   /* Undo removes it, from the text, the panel and the file; redo brings
    * it back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  iterate_pending ();
+  dossier_test_iterate_pending ();
   g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 0);
-  g_assert_false (has_tag_at (window, start, "annotation-green-highlight"));
+  g_assert_false (dossier_test_has_tag_at (window, start, "annotation-green-highlight"));
   g_assert_cmpuint (g_list_model_get_n_items (_dossier_notes_panel_get_visible (panel)), ==, 0);
-  run_until (document_saved, document);
+  dossier_test_run_until (dossier_test_document_saved, document);
   root = read_notes_file (document);
   g_assert_cmpuint (json_array_get_length (saved_annotations (root)), ==, 0);
   g_clear_pointer (&root, json_node_unref);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
-  iterate_pending ();
+  dossier_test_iterate_pending ();
   g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 1);
   g_assert_true (annotation_at (document, 0) == annotation);
-  g_assert_true (has_tag_at (window, start, "annotation-green-highlight"));
-  run_until (document_saved, document);
+  g_assert_true (dossier_test_has_tag_at (window, start, "annotation-green-highlight"));
+  dossier_test_run_until (dossier_test_document_saved, document);
   root = read_notes_file (document);
   g_assert_cmpuint (json_array_get_length (saved_annotations (root)), ==, 1);
   g_clear_pointer (&root, json_node_unref);
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 }
 
 static void
@@ -322,7 +196,7 @@ test_note_and_tags (void)
   JsonObject *body;
   const char * const *tags;
 
-  SKIP_WITHOUT_DISPLAY ();
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   window = open_fixture ("harbour.txt");
   document = _dossier_window_get_document (window);
@@ -334,9 +208,9 @@ test_note_and_tags (void)
 
   /* "Note" on a new selection: a highlight in the window's last colour
    * (yellow in a new window), its card selected and its note focused. */
-  select_text (window, "the old wall had been patched so often");
+  dossier_test_select_text (window, "the old wall had been patched so often");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.note", NULL));
-  run_for (100);
+  dossier_test_run_for (100);
   g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_annotations (document)), ==, 2);
   annotation = dossier_notes_panel_get_selected (panel);
   g_assert_nonnull (annotation);
@@ -349,7 +223,7 @@ test_note_and_tags (void)
   /* Typing in the card is the note, saved without a Save button. */
   gtk_text_buffer_set_text (note, "Compare with the 2019 inspection.", -1);
   g_assert_cmpstr (dossier_annotation_get_note (annotation), ==, "Compare with the 2019 inspection.");
-  run_until (document_saved, document);
+  dossier_test_run_until (dossier_test_document_saved, document);
   root = read_notes_file (document);
   body = json_object_get_object_member (json_array_get_object_element (saved_annotations (root), 1),
                                         "body");
@@ -359,7 +233,7 @@ test_note_and_tags (void)
 
   /* Undo takes the note back, in the card too. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  iterate_pending ();
+  dossier_test_iterate_pending ();
   g_assert_cmpstr (dossier_annotation_get_note (annotation), ==, "");
   g_assert_cmpint (gtk_text_buffer_get_char_count (note), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
@@ -398,13 +272,13 @@ test_note_and_tags (void)
   g_assert_cmpstr (dossier_document_get_color_name (document, dossier_annotation_get_color (annotation)),
                    ==, "Claims to check");
 
-  run_until (document_saved, document);
+  dossier_test_run_until (dossier_test_document_saved, document);
   root = read_notes_file (document);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json_node_get_object (root),
                                                                                  "palette"),
                                                   dossier_annotation_color_to_string (dossier_annotation_get_color (annotation))),
                    ==, "Claims to check");
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 }
 
 static void
@@ -416,7 +290,7 @@ test_filters (void)
   GListModel *visible;
   g_autoptr(DossierAnnotation) first = NULL;
 
-  SKIP_WITHOUT_DISPLAY ();
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   window = open_fixture ("harbour.txt");
   document = _dossier_window_get_document (window);
@@ -424,16 +298,17 @@ test_filters (void)
   visible = _dossier_notes_panel_get_visible (panel);
 
   /* A pink one, from the popover's colour. */
-  select_text (window, "We are building for the last storm");
+  dossier_test_select_text (window, "We are building for the last storm");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.highlight-color", "s", "pink"));
   /* …and "h" highlights in the colour used last. */
-  select_text (window, "temporary barriers");
+  dossier_test_select_text (window, "temporary barriers");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.highlight", NULL));
-  iterate_pending ();
+  dossier_test_iterate_pending ();
   g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_annotations (document)), ==, 4);
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 4);
-  g_assert_true (has_tag_at (window, offset_of (window, "temporary barriers"),
-                             "annotation-pink-highlight"));
+  g_assert_true (dossier_test_has_tag_at (window,
+                                          dossier_test_offset_of (window, "temporary barriers"),
+                                          "annotation-pink-highlight"));
 
   _dossier_notes_panel_set_color_filter (panel, DOSSIER_ANNOTATION_COLOR_PINK, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 2);
@@ -463,7 +338,7 @@ test_filters (void)
     DossierAnnotation *hit;
 
     hit = dossier_highlighter_lookup (_dossier_window_get_highlighter (window),
-                                      offset_of (window, "last storm"));
+                                      dossier_test_offset_of (window, "last storm"));
     g_assert_nonnull (hit);
     g_assert_cmpint (dossier_annotation_get_color (hit), ==, DOSSIER_ANNOTATION_COLOR_PINK);
     g_assert_null (dossier_highlighter_lookup (_dossier_window_get_highlighter (window), 0));
@@ -475,8 +350,8 @@ test_filters (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 4);
 
-  run_until (document_saved, document);
-  destroy_window (window);
+  dossier_test_run_until (dossier_test_document_saved, document);
+  dossier_test_destroy_window (window);
 }
 
 static gboolean
@@ -506,14 +381,14 @@ test_clipping_notes (void)
   GtkTextBuffer *buffer;
   g_autoptr(JsonNode) root = NULL;
 
-  SKIP_WITHOUT_DISPLAY ();
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   window = open_fixture ("ferry.txt");
   document = g_object_ref (_dossier_window_get_document (window));
   buffer = _dossier_notes_panel_get_notes_buffer (_dossier_window_get_notes_panel (window));
 
   /* Tags complete from the other clippings' notes files too. */
-  run_until (knows_tag, _dossier_window_get_notes_panel (window));
+  dossier_test_run_until (knows_tag, _dossier_window_get_notes_panel (window));
 
   gtk_text_buffer_set_text (buffer, "Ask the operator about the winter timetable.", -1);
   g_assert_cmpstr (dossier_document_get_notes (document), ==,
@@ -522,7 +397,7 @@ test_clipping_notes (void)
 
   /* Closing the window right away still saves. */
   gtk_window_close (GTK_WINDOW (window));
-  run_until (document_saved, document);
+  dossier_test_run_until (dossier_test_document_saved, document);
   root = read_notes_file (document);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "notes"), ==,
                    "Ask the operator about the winter timetable.");
@@ -541,7 +416,7 @@ test_unreadable (void)
   const char *garbage = "{ \"version\": 1, \"annotations\": [ oops";
   gsize length;
 
-  SKIP_WITHOUT_DISPLAY ();
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   /* Where the notes of this clipping live (written by the previous case). */
   window = open_fixture ("ferry.txt");
@@ -549,10 +424,9 @@ test_unreadable (void)
   path = g_file_get_path (dossier_document_get_notes_file (document));
   g_assert_cmpstr (dossier_document_get_notes (document), ==,
                    "Ask the operator about the winter timetable.");
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 
-  g_file_set_contents (path, garbage, -1, &error);
-  g_assert_no_error (error);
+  dossier_test_write_file (path, garbage, -1);
 
   window = open_fixture ("ferry.txt");
   document = _dossier_window_get_document (window);
@@ -561,14 +435,14 @@ test_unreadable (void)
   g_assert_true (strstr (_dossier_window_get_notes_banner (window), "read-only") != NULL);
 
   /* Nothing can be annotated; nothing is written. */
-  select_text (window, "night service");
+  dossier_test_select_text (window, "night service");
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.highlight", NULL) &&
                   g_list_model_get_n_items (dossier_document_get_annotations (document)) > 0);
   g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_annotations (document)), ==, 0);
   gtk_text_buffer_set_text (_dossier_notes_panel_get_notes_buffer (_dossier_window_get_notes_panel (window)),
                             "typed anyway", -1);
   gtk_window_close (GTK_WINDOW (window));
-  run_for (1500);
+  dossier_test_run_for (1500);
 
   g_file_get_contents (path, &after, &length, &error);
   g_assert_no_error (error);
@@ -601,25 +475,12 @@ test_unreadable (void)
     g_assert_true (kept);
   }
 
-  select_text (window, "night service");
+  dossier_test_select_text (window, "night service");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.highlight", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_annotations (document)), ==, 1);
-  run_until (document_saved, document);
+  dossier_test_run_until (dossier_test_document_saved, document);
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
-  destroy_window (window);
-}
-
-static DossierWindow *
-open_path (const char *path)
-{
-  DossierWindow *window = dossier_window_new (NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  gtk_window_present (GTK_WINDOW (window));
-  dossier_window_open_file (window, file);
-  run_until (window_ready, window);
-
-  return window;
+  dossier_test_destroy_window (window);
 }
 
 static void
@@ -627,38 +488,35 @@ test_orphans (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("dossier-orphans-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "clipping.txt", NULL);
-  g_autoptr(GError) error = NULL;
   DossierWindow *window;
   DossierDocument *document;
   DossierNotesPanel *panel;
   DossierAnnotation *annotation;
   g_autofree char *id = NULL;
 
-  SKIP_WITHOUT_DISPLAY ();
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
-  g_file_set_contents (path,
-                       "The bakery on Mill Street closed after forty years.\n\n"
-                       "The owner said rents had tripled since the new station opened.\n\n"
-                       "Customers left flowers at the door on the last day.\n",
-                       -1, &error);
-  g_assert_no_error (error);
+  dossier_test_write_file (path,
+                           "The bakery on Mill Street closed after forty years.\n\n"
+                           "The owner said rents had tripled since the new station opened.\n\n"
+                           "Customers left flowers at the door on the last day.\n",
+                           -1);
 
   window = open_path (path);
   document = _dossier_window_get_document (window);
-  select_text (window, "rents had tripled");
+  dossier_test_select_text (window, "rents had tripled");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.highlight", NULL));
   id = g_strdup (dossier_annotation_get_id (annotation_at (document, 0)));
-  run_until (document_saved, document);
-  destroy_window (window);
+  dossier_test_run_until (dossier_test_document_saved, document);
+  dossier_test_destroy_window (window);
 
   /* The clipping is edited: the passage is gone. The notes are found by
    * path, the annotation kept as an orphan in a section of its own. */
-  g_file_set_contents (path,
-                       "The bakery on Mill Street closed after forty years.\n\n"
-                       "The owner blamed the cost of flour and the long hours.\n\n"
-                       "Customers left flowers at the door on the last day.\n",
-                       -1, &error);
-  g_assert_no_error (error);
+  dossier_test_write_file (path,
+                           "The bakery on Mill Street closed after forty years.\n\n"
+                           "The owner blamed the cost of flour and the long hours.\n\n"
+                           "Customers left flowers at the door on the last day.\n",
+                           -1);
 
   window = open_path (path);
   document = _dossier_window_get_document (window);
@@ -670,48 +528,30 @@ test_orphans (void)
   g_assert_cmpuint (g_list_model_get_n_items (_dossier_notes_panel_get_orphans (panel)), ==, 1);
 
   /* Re-attached to a new selection, it is a card again. */
-  select_text (window, "the cost of flour");
+  dossier_test_select_text (window, "the cost of flour");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reattach", "s", id));
   g_assert_false (dossier_annotation_get_orphan (annotation));
   g_assert_cmpstr (dossier_annotation_get_exact (annotation), ==, "the cost of flour");
   g_assert_cmpuint (g_list_model_get_n_items (_dossier_notes_panel_get_visible (panel)), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (_dossier_notes_panel_get_orphans (panel)), ==, 0);
-  iterate_pending ();
-  g_assert_true (has_tag_at (window, offset_of (window, "the cost of flour"),
-                             "annotation-yellow-highlight"));
+  dossier_test_iterate_pending ();
+  g_assert_true (dossier_test_has_tag_at (window,
+                                          dossier_test_offset_of (window, "the cost of flour"),
+                                          "annotation-yellow-highlight"));
 
   /* …and undo makes it an orphan again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_true (dossier_annotation_get_orphan (annotation));
   g_assert_cmpuint (g_list_model_get_n_items (_dossier_notes_panel_get_orphans (panel)), ==, 1);
 
-  run_until (document_saved, document);
-  destroy_window (window);
+  dossier_test_run_until (dossier_test_document_saved, document);
+  dossier_test_destroy_window (window);
 
   {
     g_autoptr(GFile) folder = g_file_new_for_path (dir);
 
-    remove_tree (folder);
+    dossier_test_remove_tree (folder);
   }
-}
-
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFileInfo *info;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children && (info = g_file_enumerator_next_file (children, NULL, NULL)))
-    {
-      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-      remove_tree (child);
-      g_object_unref (info);
-    }
-
-  g_file_delete (file, NULL, NULL);
 }
 
 /* Sends a key press through the reader's capture-phase key controllers, as
@@ -733,7 +573,7 @@ press_key (DossierWindow   *window,
           gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
         g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
     }
-  iterate_pending ();
+  dossier_test_iterate_pending ();
 
   return handled;
 }
@@ -746,20 +586,18 @@ test_keys (void)
   g_autofree char *dir = g_dir_make_tmp ("dossier-keys-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "clipping.txt", NULL);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GError) error = NULL;
   DossierWindow *window;
   DossierDocument *document;
   DossierAnnotation *annotation;
 
-  SKIP_WITHOUT_DISPLAY ();
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
-  g_file_set_contents (path,
-                       "The ferry to the outer islands will run twice a day from June.\n\n"
-                       "Fares stay the same, the operator said, but the winter timetable "
-                       "drops the evening crossing.\n\n"
-                       "Islanders asked for a late boat on Fridays.\n",
-                       -1, &error);
-  g_assert_no_error (error);
+  dossier_test_write_file (path,
+                           "The ferry to the outer islands will run twice a day from June.\n\n"
+                           "Fares stay the same, the operator said, but the winter timetable "
+                           "drops the evening crossing.\n\n"
+                           "Islanders asked for a late boat on Fridays.\n",
+                           -1);
   g_settings_set_string (settings, "highlight-color", "yellow");
 
   window = open_path (path);
@@ -770,7 +608,7 @@ test_keys (void)
   g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_annotations (document)), ==, 0);
 
   /* With one: h highlights in the last colour. */
-  select_text (window, "twice a day");
+  dossier_test_select_text (window, "twice a day");
   g_assert_false (press_key (window, GDK_KEY_h, GDK_CONTROL_MASK));
   g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_annotations (document)), ==, 0);
   g_assert_true (press_key (window, GDK_KEY_h, 0));
@@ -781,16 +619,16 @@ test_keys (void)
   g_assert_cmpint (dossier_annotation_get_style (annotation), ==, DOSSIER_ANNOTATION_STYLE_HIGHLIGHT);
 
   /* A colour picked from the popover becomes the default, and is kept. */
-  select_text (window, "Fares stay the same");
+  dossier_test_select_text (window, "Fares stay the same");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.highlight-color", "s", "purple"));
-  iterate_pending ();
+  dossier_test_iterate_pending ();
   {
     g_autofree char *kept = g_settings_get_string (settings, "highlight-color");
     g_assert_cmpstr (kept, ==, "purple");
   }
 
   /* u underlines, in that colour. */
-  select_text (window, "evening crossing");
+  dossier_test_select_text (window, "evening crossing");
   g_assert_true (press_key (window, GDK_KEY_u, 0));
   annotation = annotation_at (document, 2);
   g_assert_cmpstr (dossier_annotation_get_exact (annotation), ==, "evening crossing");
@@ -798,64 +636,36 @@ test_keys (void)
   g_assert_cmpint (dossier_annotation_get_style (annotation), ==, DOSSIER_ANNOTATION_STYLE_UNDERLINE);
 
   /* n opens the card's note editor on a new highlight. */
-  select_text (window, "late boat");
+  dossier_test_select_text (window, "late boat");
   g_assert_true (press_key (window, GDK_KEY_n, 0));
   g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_annotations (document)), ==, 4);
   g_assert_true (adw_flap_get_reveal_flap (window->notes_flap));
 
   /* Ctrl+Z, through the window's shortcut, takes the last one back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  iterate_pending ();
+  dossier_test_iterate_pending ();
   g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_annotations (document)), ==, 3);
 
-  run_until (document_saved, document);
-  destroy_window (window);
+  dossier_test_run_until (dossier_test_document_saved, document);
+  dossier_test_destroy_window (window);
 
   /* The next window starts with the remembered colour. */
   window = open_path (path);
   document = _dossier_window_get_document (window);
-  select_text (window, "Islanders asked");
+  dossier_test_select_text (window, "Islanders asked");
   g_assert_true (press_key (window, GDK_KEY_h, 0));
   annotation = annotation_at (document, 3);
   g_assert_cmpstr (dossier_annotation_get_exact (annotation), ==, "Islanders asked");
   g_assert_cmpint (dossier_annotation_get_color (annotation), ==, DOSSIER_ANNOTATION_COLOR_PURPLE);
-  run_until (document_saved, document);
-  destroy_window (window);
+  dossier_test_run_until (dossier_test_document_saved, document);
+  dossier_test_destroy_window (window);
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *home = g_dir_make_tmp ("dossier-test-notes-panel-XXXXXX", NULL);
-  g_autoptr(GFile) home_file = g_file_new_for_path (home);
-  static const char *user_dirs[] = {
-    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
-  };
-  int ret;
-
-  for (guint i = 0; i < G_N_ELEMENTS (user_dirs); i++)
-    {
-      g_autofree char *dir = g_build_filename (home, user_dirs[i], NULL);
-
-      g_mkdir_with_parents (dir, 0700);
-      g_setenv (user_dirs[i], dir, TRUE);
-    }
-
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("LANGUAGE", "C", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-
-  g_test_init (&argc, &argv, NULL);
-
-  have_display = gtk_init_check ();
-  if (have_display)
-    {
-      adw_init ();
-      g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-    }
+  dossier_test_init (&argc, &argv, "notes-panel", DOSSIER_TEST_DEFAULT);
 
   /* In order: each case finds the notes the one before left. */
   g_test_add_func ("/dossier/notes-panel/highlight", test_highlight);
@@ -866,9 +676,5 @@ main (int    argc,
   g_test_add_func ("/dossier/notes-panel/orphans", test_orphans);
   g_test_add_func ("/dossier/notes-panel/keys", test_keys);
 
-  ret = g_test_run ();
-
-  remove_tree (home_file);
-
-  return ret;
+  return dossier_test_run ();
 }

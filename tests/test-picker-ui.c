@@ -3,26 +3,19 @@
 
 #include "config.h"
 
-#include <locale.h>
-
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "dossier-application.h"
 #include "dossier-article.h"
 #include "dossier-article-picker-private.h"
 #include "dossier-document.h"
-#include "dossier-reader-view-private.h"
+#include "dossier-test-utils.h"
 #include "dossier-window-notes.h"
 #include "dossier-window-private.h"
 
 /* The list of the articles of a file that holds several (a database
  * export), in a real window (xvfb-run -a in CI). */
-
-static gboolean have_display;
-
-#define TIMEOUT_USEC (10 * G_USEC_PER_SEC)
 
 static const char *titles[] = {
   "Ferry service to the islands restored after storm",
@@ -36,68 +29,14 @@ static const char *details[] = {
   "Weekly Review · January 15, 2022",
 };
 
-static GFile *
-fixture_file (const char *folder,
-              const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", folder, name, NULL);
-
-  return g_file_new_for_path (path);
-}
-
-static void
-iterate_pending (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-wake_up (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-run_for (guint msec)
-{
-  gint64 end = g_get_monotonic_time () + msec * 1000;
-  guint id = g_timeout_add (10, wake_up, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (id);
-}
-
 static DossierWindow *
 open_file (GFile *file)
 {
-  DossierWindow *window = dossier_window_new (NULL);
-  gint64 deadline;
+  DossierWindow *window = dossier_test_open_window (file, DOSSIER_TEST_LOADED);
 
-  gtk_window_present (GTK_WINDOW (window));
-  iterate_pending ();
-
-  dossier_window_open_file (window, file);
-  deadline = g_get_monotonic_time () + TIMEOUT_USEC;
-  while (dossier_window_is_loading (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (dossier_window_is_loading (window));
-  run_for (50);
+  dossier_test_run_for (50);
 
   return window;
-}
-
-static void
-wait_for_notes (DossierWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_USEC;
-
-  while (!_dossier_window_get_notes_ready (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (_dossier_window_get_notes_ready (window));
-  run_for (50);
 }
 
 static guint
@@ -113,24 +52,12 @@ pick (DossierWindow *window,
   GtkListView *list_view = _dossier_article_picker_get_list_view (window->article_picker);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.pick-article", NULL));
-  run_for (50);
+  dossier_test_run_for (50);
   gtk_widget_activate_action (GTK_WIDGET (list_view), "list.activate-item", "u", position);
-  run_for (50);
+  dossier_test_run_for (50);
   g_assert_cmpstr (dossier_article_get_title (dossier_window_get_article (window)), ==, titles[position]);
-  wait_for_notes (window);
-}
-
-static void
-destroy_window (DossierWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate_pending ();
-}
-
-static const char *
-visible_page (DossierWindow *window)
-{
-  return gtk_stack_get_visible_child_name (window->main_stack);
+  dossier_test_wait_window (window, DOSSIER_TEST_NOTES);
+  dossier_test_run_for (50);
 }
 
 static void
@@ -194,18 +121,14 @@ test_pick (void)
   GtkListView *list_view;
   GFile *clipping;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display");
-      return;
-    }
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
-  file = fixture_file ("exports", "lexis-three.txt");
+  file = dossier_test_fixture_file ("exports", "lexis-three.txt");
   window = open_file (file);
   list_view = _dossier_article_picker_get_list_view (window->article_picker);
 
   /* The list, not the first article. */
-  g_assert_cmpstr (visible_page (window), ==, "picker");
+  g_assert_cmpstr (dossier_test_visible_page (window), ==, "picker");
   g_assert_null (dossier_window_get_article (window));
   g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, "lexis-three.txt");
   g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, "3 Articles in This File");
@@ -216,8 +139,8 @@ test_pick (void)
 
   /* The second row, as a click or Enter would. */
   gtk_widget_activate_action (GTK_WIDGET (list_view), "list.activate-item", "u", 1);
-  run_for (50);
-  g_assert_cmpstr (visible_page (window), ==, "reader");
+  dossier_test_run_for (50);
+  g_assert_cmpstr (dossier_test_visible_page (window), ==, "reader");
   g_assert_nonnull (dossier_window_get_article (window));
   g_assert_cmpstr (dossier_article_get_title (dossier_window_get_article (window)), ==, titles[1]);
   g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, titles[1]);
@@ -229,24 +152,24 @@ test_pick (void)
 
   /* Back to the list, the article read selected; Escape returns to it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.pick-article", NULL));
-  run_for (50);
-  g_assert_cmpstr (visible_page (window), ==, "picker");
+  dossier_test_run_for (50);
+  g_assert_cmpstr (dossier_test_visible_page (window), ==, "picker");
   g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, "lexis-three.txt");
   assert_rows (list_view, (const guint[]) { 0, 1, 2 }, 3);
   g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list_view))),
                     ==, 1);
   g_signal_emit_by_name (window->article_picker, "cancelled");
-  g_assert_cmpstr (visible_page (window), ==, "reader");
+  g_assert_cmpstr (dossier_test_visible_page (window), ==, "reader");
   g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, titles[1]);
 
   /* The first article keeps the file's name for its notes. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.pick-article", NULL);
   gtk_widget_activate_action (GTK_WIDGET (list_view), "list.activate-item", "u", 0);
-  run_for (50);
+  dossier_test_run_for (50);
   g_assert_cmpstr (dossier_article_get_title (dossier_window_get_article (window)), ==, titles[0]);
   g_assert_true (g_file_equal (_dossier_window_get_clipping (window), file));
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 }
 
 /* A highlight in one article of the file is not in the others, and is
@@ -256,28 +179,17 @@ test_notes_per_article (void)
 {
   g_autoptr(GFile) file = NULL;
   DossierWindow *window;
-  GtkTextBuffer *buffer;
-  GtkTextIter start, match_start, match_end;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display");
-      return;
-    }
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
-  file = fixture_file ("exports", "lexis-three.txt");
+  file = dossier_test_fixture_file ("exports", "lexis-three.txt");
   window = open_file (file);
 
   pick (window, 1);
   g_assert_cmpuint (n_annotations (window), ==, 0);
-  buffer = _dossier_reader_view_get_buffer (window->reader_view);
-  gtk_text_buffer_get_start_iter (buffer, &start);
-  g_assert_true (gtk_text_iter_forward_search (&start, "new pay agreement", GTK_TEXT_SEARCH_TEXT_ONLY,
-                                               &match_start, &match_end, NULL));
-  gtk_text_buffer_select_range (buffer, &match_start, &match_end);
-  iterate_pending ();
+  dossier_test_select_text (window, "new pay agreement");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.highlight", NULL));
-  iterate_pending ();
+  dossier_test_iterate_pending ();
   g_assert_cmpuint (n_annotations (window), ==, 1);
 
   pick (window, 0);
@@ -287,7 +199,7 @@ test_notes_per_article (void)
   pick (window, 1);
   g_assert_cmpuint (n_annotations (window), ==, 1);
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 }
 
 static void
@@ -298,13 +210,9 @@ test_filter (void)
   GtkListView *list_view;
   GtkSearchEntry *entry;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display");
-      return;
-    }
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
-  file = fixture_file ("exports", "lexis-three.txt");
+  file = dossier_test_fixture_file ("exports", "lexis-three.txt");
   window = open_file (file);
   list_view = _dossier_article_picker_get_list_view (window->article_picker);
   entry = _dossier_article_picker_get_search_entry (window->article_picker);
@@ -312,42 +220,42 @@ test_filter (void)
   /* By source, by date, by title; case does not matter. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "chronicle");
   g_signal_emit_by_name (entry, "search-changed");
-  run_for (50);
+  dossier_test_run_for (50);
   assert_rows (list_view, (const guint[]) { 1 }, 1);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "2022");
   g_signal_emit_by_name (entry, "search-changed");
-  run_for (50);
+  dossier_test_run_for (50);
   assert_rows (list_view, (const guint[]) { 0, 1, 2 }, 3);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "BUDGET");
   g_signal_emit_by_name (entry, "search-changed");
-  run_for (50);
+  dossier_test_run_for (50);
   assert_rows (list_view, (const guint[]) { 2 }, 1);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "no such article");
   g_signal_emit_by_name (entry, "search-changed");
-  run_for (50);
+  dossier_test_run_for (50);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list_view))), ==, 0);
 
   /* Enter in the filter opens the first match, the right one of the file. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "editorial");
   g_signal_emit_by_name (entry, "search-changed");
-  run_for (50);
+  dossier_test_run_for (50);
   g_signal_emit_by_name (entry, "activate");
-  run_for (50);
-  g_assert_cmpstr (visible_page (window), ==, "reader");
+  dossier_test_run_for (50);
+  g_assert_cmpstr (dossier_test_visible_page (window), ==, "reader");
   g_assert_cmpstr (dossier_article_get_title (dossier_window_get_article (window)), ==, titles[2]);
   g_assert_true (g_str_has_suffix (g_file_peek_path (_dossier_window_get_clipping (window)),
                                    "lexis-three.txt#3"));
 
   /* Back in the list, the filter is gone. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.pick-article", NULL);
-  run_for (50);
+  dossier_test_run_for (50);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   assert_rows (list_view, (const guint[]) { 0, 1, 2 }, 3);
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 }
 
 static void
@@ -356,99 +264,41 @@ test_single_article (void)
   g_autoptr(GFile) file = NULL;
   DossierWindow *window;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display");
-      return;
-    }
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   /* One article: straight to it, no list, no button. */
-  file = fixture_file ("app", "tidal-turbines.txt");
+  file = dossier_test_fixture_file ("app", "tidal-turbines.txt");
   window = open_file (file);
-  g_assert_cmpstr (visible_page (window), ==, "reader");
+  g_assert_cmpstr (dossier_test_visible_page (window), ==, "reader");
   g_assert_false (gtk_widget_get_visible (window->articles_button));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.pick-article", NULL) &&
-                  g_strcmp0 (visible_page (window), "picker") == 0);
+                  g_strcmp0 (dossier_test_visible_page (window), "picker") == 0);
   g_assert_true (g_file_equal (_dossier_window_get_clipping (window), file));
 
   /* Then a file with several: the list replaces the article. */
   {
-    g_autoptr(GFile) three = fixture_file ("exports", "proquest-three.txt");
-    gint64 deadline = g_get_monotonic_time () + TIMEOUT_USEC;
+    g_autoptr(GFile) three = dossier_test_fixture_file ("exports", "proquest-three.txt");
 
-    dossier_window_open_file (window, three);
-    while (dossier_window_is_loading (window) && g_get_monotonic_time () < deadline)
-      g_main_context_iteration (NULL, TRUE);
-    run_for (50);
-    g_assert_cmpstr (visible_page (window), ==, "picker");
+    dossier_test_open_file (window, three, DOSSIER_TEST_LOADED);
+    dossier_test_run_for (50);
+    g_assert_cmpstr (dossier_test_visible_page (window), ==, "picker");
     g_assert_null (dossier_window_get_article (window));
     g_assert_true (gtk_widget_get_visible (window->articles_button));
   }
 
-  destroy_window (window);
-}
-
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  if (children != NULL)
-    {
-      GFile *child;
-
-      while (g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) && child != NULL)
-        remove_tree (child);
-    }
-
-  g_file_delete (file, NULL, NULL);
+  dossier_test_destroy_window (window);
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *home = g_dir_make_tmp ("dossier-test-picker-XXXXXX", NULL);
-  g_autoptr(GFile) home_file = g_file_new_for_path (home);
-  static const char *user_dirs[] = {
-    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
-  };
-  int ret;
-
-  /* Notes and recent files go to a temporary folder. */
-  for (guint i = 0; i < G_N_ELEMENTS (user_dirs); i++)
-    {
-      g_autofree char *dir = g_build_filename (home, user_dirs[i], NULL);
-
-      g_mkdir_with_parents (dir, 0700);
-      g_setenv (user_dirs[i], dir, TRUE);
-    }
-
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("LANGUAGE", "C", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-
-  g_test_init (&argc, &argv, NULL);
-
-  have_display = gtk_init_check ();
-  if (have_display)
-    {
-      adw_init ();
-      g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-    }
+  dossier_test_init (&argc, &argv, "picker-ui", DOSSIER_TEST_DEFAULT);
 
   g_test_add_func ("/dossier/picker-ui/pick", test_pick);
   g_test_add_func ("/dossier/picker-ui/notes-per-article", test_notes_per_article);
   g_test_add_func ("/dossier/picker-ui/filter", test_filter);
   g_test_add_func ("/dossier/picker-ui/single-article", test_single_article);
 
-  ret = g_test_run ();
-
-  remove_tree (home_file);
-
-  return ret;
+  return dossier_test_run ();
 }

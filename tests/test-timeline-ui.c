@@ -3,7 +3,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -13,6 +12,7 @@
 #include "dossier-date-popover.h"
 #include "dossier-document.h"
 #include "dossier-reader-view-private.h"
+#include "dossier-test-utils.h"
 #include "dossier-timeline-chart-private.h"
 #include "dossier-timeline-row-private.h"
 #include "dossier-timeline-view-private.h"
@@ -26,69 +26,20 @@
  * (xvfb-run -a). The fixture is tests/fixtures/analysis-ui/rail-line.txt,
  * published on 27 Nov 2025, with nine dated entries. */
 
-static gboolean have_display;
-
-#define TIMEOUT_USEC (20 * G_USEC_PER_SEC)
 #define N_DATED 9
-
-static void
-iterate_pending (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-wake_up (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-run_for (guint msec)
-{
-  gint64 end = g_get_monotonic_time () + msec * 1000;
-  guint id = g_timeout_add (10, wake_up, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (id);
-}
 
 static DossierWindow *
 open_fixture (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "analysis-ui",
-                                                 "rail-line.txt", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) file = dossier_test_fixture_file ("analysis-ui", "rail-line.txt");
   DossierWindow *window = dossier_window_new (NULL);
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_USEC;
-  guint id = g_timeout_add (10, wake_up, NULL);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
   gtk_window_present (GTK_WINDOW (window));
-  dossier_window_open_file (window, file);
-
-  while ((dossier_window_is_loading (window) || !_dossier_window_get_analysis_ready (window) ||
-          !_dossier_window_get_notes_ready (window)) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (id);
-  g_assert_false (dossier_window_is_loading (window));
-  g_assert_true (_dossier_window_get_analysis_ready (window));
-  g_assert_true (_dossier_window_get_notes_ready (window));
-  iterate_pending ();
+  dossier_test_open_file (window, file,
+                          DOSSIER_TEST_LOADED | DOSSIER_TEST_ANALYSIS | DOSSIER_TEST_NOTES);
 
   return window;
-}
-
-static void
-destroy_window (DossierWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate_pending ();
 }
 
 static DossierTimelineChart *
@@ -110,31 +61,19 @@ show_chart (DossierWindow *window)
   }
 
   /* Allocated, then grouped at its width, then the markers allocated */
-  run_for (300);
+  dossier_test_run_for (300);
   for (guint i = 0; i < 100; i++)
     {
       guint n = _dossier_timeline_chart_get_n_markers (chart);
 
       if (n > 0 && gtk_widget_get_width (_dossier_timeline_chart_get_marker (chart, n - 1)) > 0)
         break;
-      run_for (20);
+      dossier_test_run_for (20);
     }
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (chart)), >, 300);
   g_assert_cmpuint (_dossier_timeline_chart_get_n_markers (chart), >, 0);
 
   return chart;
-}
-
-static char *
-selected_span (GtkTextBuffer *buffer)
-{
-  GtkTextIter start, end;
-
-  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
-    return g_strdup ("none");
-
-  return g_strdup_printf ("%d-%d", gtk_text_iter_get_offset (&start),
-                          gtk_text_iter_get_offset (&end));
 }
 
 static gboolean
@@ -187,11 +126,7 @@ test_markers (void)
   guint n_markers, n_entries = 0;
   double last_pos = -1;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display");
-      return;
-    }
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   window = open_fixture ();
   chart = show_chart (window);
@@ -271,7 +206,7 @@ test_markers (void)
 
     _dossier_timeline_chart_get_visible_days (chart, &full_first, &full_last);
     dossier_timeline_chart_zoom (chart, 40);
-    run_for (100);
+    dossier_test_run_for (100);
     _dossier_timeline_chart_get_visible_days (chart, &first, &last);
     g_assert_cmpfloat_with_epsilon (last - first, (full_last - full_first) / 40, 0.01);
     g_assert_cmpuint (_dossier_timeline_chart_get_n_markers (chart), >, before);
@@ -296,14 +231,14 @@ test_markers (void)
 
     gtk_widget_activate_action (GTK_WIDGET (_dossier_window_get_timeline_view (window)),
                                 "timeline.zoom-reset", NULL);
-    run_for (100);
+    dossier_test_run_for (100);
     _dossier_timeline_chart_get_visible_days (chart, &first, &last);
     g_assert_cmpfloat (first, ==, full_first);
     g_assert_cmpfloat (last, ==, full_last);
     g_assert_cmpuint (_dossier_timeline_chart_get_n_markers (chart), ==, before);
   }
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 }
 
 /* Arrows move between markers, Enter jumps to the passage */
@@ -312,7 +247,6 @@ test_keyboard (void)
 {
   DossierWindow *window;
   DossierTimelineChart *chart;
-  GtkTextBuffer *buffer;
   GtkWidget *marker;
   GtkWidget *single = NULL;
   GtkWidget *cluster = NULL;
@@ -320,15 +254,10 @@ test_keyboard (void)
   g_autofree char *span = NULL;
   g_autofree char *expected = NULL;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display");
-      return;
-    }
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   window = open_fixture ();
   chart = show_chart (window);
-  buffer = _dossier_reader_view_get_buffer (window->reader_view);
   n_markers = _dossier_timeline_chart_get_n_markers (chart);
   g_assert_cmpuint (n_markers, >=, 2);
 
@@ -359,7 +288,7 @@ test_keyboard (void)
     g_assert_true (send_key (GTK_WIDGET (chart), GDK_KEY_plus, 0));
     g_assert_true (send_key (GTK_WIDGET (chart), GDK_KEY_plus, 0));
     g_assert_true (send_key (GTK_WIDGET (chart), GDK_KEY_plus, 0));
-    run_for (100);
+    dossier_test_run_for (100);
     _dossier_timeline_chart_get_visible_days (chart, &first, &last);
     /* Regrouped at the new scale: the focus moved to the new marker */
     marker = get_focus (GTK_WIDGET (chart));
@@ -368,7 +297,7 @@ test_keyboard (void)
     g_assert_true (gtk_widget_get_parent (marker) == GTK_WIDGET (chart));
     g_assert_true (last - first > 0);
     g_assert_true (send_key (GTK_WIDGET (chart), GDK_KEY_0, 0));
-    run_for (100);
+    dossier_test_run_for (100);
     n_markers = _dossier_timeline_chart_get_n_markers (chart);
   }
 
@@ -390,8 +319,8 @@ test_keyboard (void)
 
     gtk_widget_grab_focus (single);
     g_assert_true (send_key (single, GDK_KEY_Return, 0));
-    iterate_pending ();
-    span = selected_span (buffer);
+    dossier_test_iterate_pending ();
+    span = dossier_test_selected_span (window);
     expected = g_strdup_printf ("%u-%u", dossier_timex_get_start (timex), dossier_timex_get_end (timex));
     g_assert_cmpstr (span, ==, expected);
     g_clear_pointer (&span, g_free);
@@ -407,21 +336,21 @@ test_keyboard (void)
 
     gtk_widget_grab_focus (cluster);
     g_assert_true (send_key (cluster, GDK_KEY_Return, 0));
-    iterate_pending ();
+    dossier_test_iterate_pending ();
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
 
     button = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
     g_assert_true (GTK_IS_BUTTON (button));
     g_signal_emit_by_name (button, "clicked");
-    iterate_pending ();
+    dossier_test_iterate_pending ();
     g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
 
-    span = selected_span (buffer);
+    span = dossier_test_selected_span (window);
     expected = g_strdup_printf ("%u-%u", dossier_timex_get_start (timex), dossier_timex_get_end (timex));
     g_assert_cmpstr (span, ==, expected);
   }
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 }
 
 /* The chart as a PNG, from the renderer of its window */
@@ -436,11 +365,7 @@ test_save_png (void)
   DossierTimelineChart *chart;
   DossierWindow *window;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display");
-      return;
-    }
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   window = open_fixture ();
   chart = show_chart (window);
@@ -453,7 +378,7 @@ test_save_png (void)
   g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (chart)));
   g_assert_cmpint (gdk_texture_get_height (texture), ==, gtk_widget_get_height (GTK_WIDGET (chart)));
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
   g_remove (path);
   g_rmdir (dir);
 }
@@ -507,7 +432,7 @@ count_chart_entries (DossierTimelineChart *chart)
 {
   guint n = 0;
 
-  run_for (100);
+  dossier_test_run_for (100);
   for (guint i = 0; i < _dossier_timeline_chart_get_n_markers (chart); i++)
     n += _dossier_timeline_chart_marker_get_n_timexes (_dossier_timeline_chart_get_marker (chart, i));
 
@@ -540,30 +465,22 @@ static const char corrected[] =
   "2030|the works\n"
   "# Durations and Undated";
 
+static gboolean
+row_has_words (GtkWidget *widget,
+               gpointer   words)
+{
+  GObject *item = dossier_timeline_row_get_item (DOSSIER_TIMELINE_ROW (widget));
+
+  return DOSSIER_IS_TIMEX (item) &&
+         g_strcmp0 (dossier_timex_get_text (DOSSIER_TIMEX (item)), words) == 0;
+}
+
 static DossierTimelineRow *
 find_row (GtkWidget  *widget,
           const char *words)
 {
-  if (DOSSIER_IS_TIMELINE_ROW (widget))
-    {
-      GObject *item = dossier_timeline_row_get_item (DOSSIER_TIMELINE_ROW (widget));
-
-      if (DOSSIER_IS_TIMEX (item) && g_strcmp0 (dossier_timex_get_text (DOSSIER_TIMEX (item)), words) == 0)
-        return DOSSIER_TIMELINE_ROW (widget);
-      return NULL;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      DossierTimelineRow *row = find_row (child, words);
-
-      if (row != NULL)
-        return row;
-    }
-
-  return NULL;
+  return DOSSIER_TIMELINE_ROW (dossier_test_find_widget (widget, DOSSIER_TYPE_TIMELINE_ROW,
+                                                         row_has_words, (gpointer) words));
 }
 
 /* The list's rows: Change Date…, Hide, Show Again from their menu */
@@ -576,18 +493,14 @@ test_row_menu (void)
   DossierTimelineRow *row;
   g_autofree char *list = NULL;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display");
-      return;
-    }
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   window = open_fixture ();
   view = _dossier_window_get_timeline_view (window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-timeline", NULL);
   gtk_widget_activate_action (GTK_WIDGET (view), "timeline.mode", "s", "list");
   g_assert_cmpstr (_dossier_timeline_view_get_page (view), ==, "list");
-  run_for (300);
+  dossier_test_run_for (300);
 
   row = find_row (GTK_WIDGET (view), "Friday");
   g_assert_nonnull (row);
@@ -598,7 +511,7 @@ test_row_menu (void)
   g_assert_cmpstr (dossier_date_popover_get_value (popover), ==, "2025-11-28");
   dossier_date_popover_set_value (popover, "2025-11-29");
   g_assert_true (dossier_date_popover_choose (popover));
-  run_for (100);
+  dossier_test_run_for (100);
   {
     g_autofree char *date = _dossier_timeline_format_date (find_entry (window, "Friday"));
     g_assert_cmpstr (date, ==, "Sat 29 Nov 2025");
@@ -607,7 +520,7 @@ test_row_menu (void)
   row = find_row (GTK_WIDGET (view), "Friday");
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.hide", NULL));
-  run_for (100);
+  dossier_test_run_for (100);
   list = describe_list (window);
   g_assert_true (g_str_has_suffix (list, "\n# Hidden\nSat 29 Nov 2025|Friday"));
   g_clear_pointer (&list, g_free);
@@ -619,12 +532,12 @@ test_row_menu (void)
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "hidden-entry"));
   /* (disabled: nothing happens) */
   gtk_widget_activate_action (GTK_WIDGET (row), "row.hide", NULL);
-  run_for (50);
+  dossier_test_run_for (50);
   list = describe_list (window);
   g_assert_true (g_str_has_suffix (list, "\n# Hidden\nSat 29 Nov 2025|Friday"));
   g_clear_pointer (&list, g_free);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.unhide", NULL));
-  run_for (100);
+  dossier_test_run_for (100);
   list = describe_list (window);
   g_assert_null (strstr (list, "# Hidden"));
   g_assert_nonnull (strstr (list, "Sat 29 Nov 2025|Friday"));
@@ -634,7 +547,7 @@ test_row_menu (void)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_true (dossier_document_save (_dossier_window_get_document (window), NULL, NULL));
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 }
 
 /* Redate, hide, add; undo and redo; saved with the notes */
@@ -646,8 +559,6 @@ test_corrections (void)
   DossierTimelineChart *chart;
   DossierDocument *document;
   DossierDatePopover *popover;
-  GtkTextBuffer *buffer;
-  GtkTextIter a, b;
   g_autoptr(GError) error = NULL;
   g_autofree char *list = NULL;
   g_autofree char *durations = NULL;
@@ -656,17 +567,12 @@ test_corrections (void)
   const char *found;
   guint start;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display");
-      return;
-    }
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   window = open_fixture ();
   view = _dossier_window_get_timeline_view (window);
   chart = show_chart (window);
   document = _dossier_window_get_document (window);
-  buffer = _dossier_reader_view_get_buffer (window->reader_view);
 
   /* What the analysis found (durations vary with the analysis: kept as
    * they are) */
@@ -685,7 +591,7 @@ test_corrections (void)
   g_assert_false (dossier_date_popover_choose (popover));
   dossier_date_popover_set_value (popover, "2025-11-18");
   g_assert_true (dossier_date_popover_choose (popover));
-  iterate_pending ();
+  dossier_test_iterate_pending ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
 
   /* Hidden, listed apart, off the chart; the chart stays zoomed */
@@ -695,7 +601,7 @@ test_corrections (void)
     dossier_timeline_chart_zoom (chart, 3);
     _dossier_timeline_chart_get_visible_days (chart, &first, &last);
     _dossier_timeline_view_request_hidden (view, find_entry (window, "the next day"), TRUE);
-    iterate_pending ();
+    dossier_test_iterate_pending ();
     g_assert_cmpuint (count_chart_entries (chart), ==, N_DATED - 1);
     _dossier_timeline_chart_get_visible_days (chart, &first2, &last2);
     g_assert_cmpfloat_with_epsilon (last2 - first2, last - first, 0.01);
@@ -723,17 +629,14 @@ test_corrections (void)
   found = strstr (text, "the works");
   g_assert_nonnull (found);
   start = g_utf8_pointer_to_offset (text, found);
-  gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &b, start + strlen ("the works"));
-  gtk_text_buffer_select_range (buffer, &a, &b);
-  iterate_pending ();
+  dossier_test_select_range (window, start, start + strlen ("the works"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.timeline-add", NULL));
   popover = _dossier_window_get_add_date_popover (window);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   g_assert_cmpstr (dossier_date_popover_get_value (popover), ==, "2025-11-27");
   dossier_date_popover_set_value (popover, "2030");
   g_assert_true (dossier_date_popover_choose (popover));
-  iterate_pending ();
+  dossier_test_iterate_pending ();
 
   list = describe_list (window);
   expected = g_strconcat (corrected, durations, "\n# Hidden\nWed 26 Nov 2025|the next day", NULL);
@@ -743,10 +646,10 @@ test_corrections (void)
 
   /* Shown again, then back to hidden with undo, and again with redo */
   _dossier_timeline_view_request_hidden (view, find_entry (window, "the next day"), FALSE);
-  iterate_pending ();
+  dossier_test_iterate_pending ();
   g_assert_cmpuint (count_chart_entries (chart), ==, N_DATED + 1);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  iterate_pending ();
+  dossier_test_iterate_pending ();
   list = describe_list (window);
   g_assert_cmpstr (list, ==, expected);
   g_clear_pointer (&list, g_free);
@@ -754,7 +657,7 @@ test_corrections (void)
   /* Undo everything, redo everything */
   for (guint i = 0; i < 3; i++)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  iterate_pending ();
+  dossier_test_iterate_pending ();
   list = describe_list (window);
   {
     g_autofree char *restored = g_strconcat (original, durations, NULL);
@@ -765,7 +668,7 @@ test_corrections (void)
 
   for (guint i = 0; i < 3; i++)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
-  iterate_pending ();
+  dossier_test_iterate_pending ();
   list = describe_list (window);
   g_assert_cmpstr (list, ==, expected);
   g_clear_pointer (&list, g_free);
@@ -773,11 +676,11 @@ test_corrections (void)
   /* Kept in the notes file: a new window shows them again */
   g_assert_true (dossier_document_save (document, NULL, &error));
   g_assert_no_error (error);
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 
   window = open_fixture ();
   /* The notes may load after the analysis: both are in */
-  run_for (200);
+  dossier_test_run_for (200);
   list = describe_list (window);
   g_assert_cmpstr (list, ==, expected);
   g_clear_pointer (&list, g_free);
@@ -793,40 +696,15 @@ test_corrections (void)
     g_object_unref (row);
   }
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *home = g_dir_make_tmp ("dossier-test-timeline-ui-XXXXXX", NULL);
-  static const char *user_dirs[] = {
-    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (user_dirs); i++)
-    {
-      g_autofree char *dir = g_build_filename (home, user_dirs[i], NULL);
-
-      g_mkdir_with_parents (dir, 0700);
-      g_setenv (user_dirs[i], dir, TRUE);
-    }
-
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("LANGUAGE", "C", TRUE);
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-
-  g_test_init (&argc, &argv, NULL);
-
-  have_display = gtk_init_check ();
-  if (have_display)
-    {
-      adw_init ();
-      g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-    }
+  dossier_test_init (&argc, &argv, "timeline-ui", DOSSIER_TEST_ACCESSIBLE);
+  dossier_test_set_timeout (20 * G_USEC_PER_SEC);
 
   g_test_add_func ("/dossier/timeline-ui/markers", test_markers);
   g_test_add_func ("/dossier/timeline-ui/keyboard", test_keyboard);
@@ -834,5 +712,5 @@ main (int    argc,
   g_test_add_func ("/dossier/timeline-ui/row-menu", test_row_menu);
   g_test_add_func ("/dossier/timeline-ui/corrections", test_corrections);
 
-  return g_test_run ();
+  return dossier_test_run ();
 }

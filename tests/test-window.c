@@ -3,7 +3,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -14,120 +13,23 @@
 #include "dossier-application.h"
 #include "dossier-article.h"
 #include "dossier-reader-view-private.h"
+#include "dossier-test-utils.h"
 #include "dossier-window-private.h"
 
 /* Real DossierWindow widgets on a real display (xvfb-run -a in CI). */
 
-static gboolean have_display;
-
-#define TIMEOUT_USEC (10 * G_USEC_PER_SEC)
-
-static char *
-fixture_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "fixtures", "app", name, NULL);
-}
-
 static GFile *
 fixture_file (const char *name)
 {
-  g_autofree char *path = fixture_path (name);
-
-  return g_file_new_for_path (path);
-}
-
-static void
-iterate_pending (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-wait_until_loaded (DossierWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_USEC;
-
-  while (dossier_window_is_loading (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (dossier_window_is_loading (window));
-  iterate_pending ();
-}
-
-static gboolean
-wake_up (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop for @msec, letting timeouts (the search entry's
- * delay, idles) fire. */
-static void
-run_for (guint msec)
-{
-  gint64 end = g_get_monotonic_time () + msec * 1000;
-  guint id = g_timeout_add (10, wake_up, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (id);
-}
-
-static DossierWindow *
-new_window (void)
-{
-  DossierWindow *window = dossier_window_new (NULL);
-
-  gtk_window_present (GTK_WINDOW (window));
-  iterate_pending ();
-
-  return window;
+  return dossier_test_fixture_file ("app", name);
 }
 
 static DossierWindow *
 open_fixture (const char *name)
 {
-  DossierWindow *window = new_window ();
   g_autoptr(GFile) file = fixture_file (name);
 
-  dossier_window_open_file (window, file);
-  wait_until_loaded (window);
-
-  return window;
-}
-
-static void
-destroy_window (DossierWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate_pending ();
-}
-
-/* The error dialog over @window, if one is shown. */
-static AdwMessageDialog *
-find_error_dialog (DossierWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
-          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-
-  return NULL;
-}
-
-static const char *
-visible_page (DossierWindow *window)
-{
-  return gtk_stack_get_visible_child_name (window->main_stack);
+  return dossier_test_open_window (file, DOSSIER_TEST_LOADED);
 }
 
 static char *
@@ -142,33 +44,24 @@ selected_text (DossierReaderView *view)
   return gtk_text_iter_get_text (&start, &end);
 }
 
-#define REQUIRE_DISPLAY()                             \
-  G_STMT_START {                                      \
-    if (!have_display)                                \
-      {                                               \
-        g_test_skip ("No display (run under xvfb-run -a)"); \
-        return;                                       \
-      }                                               \
-  } G_STMT_END
-
 static void
 test_empty_state (void)
 {
   DossierWindow *window;
 
-  REQUIRE_DISPLAY ();
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
-  window = new_window ();
+  window = dossier_test_new_window ();
 
   g_assert_true (dossier_window_is_empty (window));
-  g_assert_cmpstr (visible_page (window), ==, "empty");
+  g_assert_cmpstr (dossier_test_visible_page (window), ==, "empty");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Dossier");
   /* Nothing to find in an empty window: the action is disabled. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
-  iterate_pending ();
+  dossier_test_iterate_pending ();
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (_dossier_reader_view_get_find_entry (window->reader_view))));
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 }
 
 /* The header from an article built here: independent of the importer. */
@@ -181,7 +74,7 @@ test_header (void)
   DossierReaderView *view;
   GtkWidget *window;
 
-  REQUIRE_DISPLAY ();
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   article = g_object_new (DOSSIER_TYPE_ARTICLE,
                           "title", "Harbour Council Backs Tidal Turbines",
@@ -201,7 +94,7 @@ test_header (void)
   gtk_window_present (GTK_WINDOW (window));
 
   dossier_reader_view_set_article (view, article);
-  iterate_pending ();
+  dossier_test_iterate_pending ();
 
   g_assert_cmpstr (_dossier_reader_view_get_header_text (view, "title"), ==,
                    "Harbour Council Backs Tidal Turbines");
@@ -229,7 +122,7 @@ test_header (void)
   g_assert_cmpstr (_dossier_reader_view_get_header_text (view, "title"), ==, "");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_pending ();
+  dossier_test_iterate_pending ();
 }
 
 static void
@@ -241,13 +134,13 @@ test_open (void)
   GDateTime *published;
   const char *title;
 
-  REQUIRE_DISPLAY ();
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   window = open_fixture ("tidal-turbines.txt");
   view = window->reader_view;
 
-  g_assert_null (find_error_dialog (window));
-  g_assert_cmpstr (visible_page (window), ==, "reader");
+  g_assert_null (dossier_test_find_error_dialog (window));
+  g_assert_cmpstr (dossier_test_visible_page (window), ==, "reader");
   g_assert_nonnull ((article = dossier_window_get_article (window)));
   g_assert_true (dossier_reader_view_get_article (view) == article);
   /* The text has the focus: Page Down reads on without a click. */
@@ -284,7 +177,7 @@ test_open (void)
   else
     g_test_message ("The text importer found no title in the fixture yet");
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 }
 
 /* A web page saved "complete": opening (or dropping) its page_files
@@ -303,7 +196,7 @@ test_saved_page_folder (void)
   g_autoptr(GFile) files = NULL;
   DossierWindow *window;
 
-  REQUIRE_DISPLAY ();
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   dir = g_dir_make_tmp ("dossier-test-XXXXXX", NULL);
   folder = g_file_new_for_path (dir);
@@ -313,17 +206,16 @@ test_saved_page_folder (void)
                                           G_FILE_CREATE_NONE, NULL, NULL, NULL));
   g_assert_true (g_file_make_directory (files, NULL, NULL));
 
-  window = new_window ();
-  dossier_window_open_file (window, files);
-  wait_until_loaded (window);
+  window = dossier_test_new_window ();
+  dossier_test_open_file (window, files, DOSSIER_TEST_LOADED);
 
-  g_assert_null (find_error_dialog (window));
-  g_assert_cmpstr (visible_page (window), ==, "reader");
+  g_assert_null (dossier_test_find_error_dialog (window));
+  g_assert_cmpstr (dossier_test_visible_page (window), ==, "reader");
   g_assert_true (g_file_equal (dossier_window_get_file (window), page));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Harbour Wall Repaired");
   g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, "harbour.html");
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
   g_file_delete (files, NULL, NULL);
   g_file_delete (page, NULL, NULL);
   g_file_delete (folder, NULL, NULL);
@@ -334,14 +226,14 @@ test_untitled (void)
 {
   DossierWindow *window;
 
-  REQUIRE_DISPLAY ();
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   window = open_fixture ("untitled-notes.txt");
 
-  g_assert_cmpstr (visible_page (window), ==, "reader");
+  g_assert_cmpstr (dossier_test_visible_page (window), ==, "reader");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "untitled-notes.txt");
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 }
 
 static void
@@ -354,7 +246,7 @@ set_find_text (DossierWindow *window,
   /* GtkSearchEntry reports changes after a short delay, which a loaded
    * machine may stretch: report this one now. */
   g_signal_emit_by_name (entry, "search-changed");
-  run_for (50);
+  dossier_test_run_for (50);
 }
 
 static void
@@ -364,13 +256,13 @@ test_find (void)
   DossierReaderView *view;
   char *selected;
 
-  REQUIRE_DISPLAY ();
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   window = open_fixture ("tidal-turbines.txt");
   view = window->reader_view;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
-  iterate_pending ();
+  dossier_test_iterate_pending ();
 
   /* Case-insensitive: the fixture writes "Kestrel" twice. */
   set_find_text (window, "kestrel");
@@ -394,22 +286,21 @@ test_find (void)
   set_find_text (window, "");
   g_assert_cmpstr (_dossier_reader_view_get_match_text (view), ==, "");
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 }
 
 static void
 check_bad_file (GFile      *file,
                 const char *name)
 {
-  DossierWindow *window = new_window ();
+  DossierWindow *window = dossier_test_new_window ();
   AdwMessageDialog *dialog;
   g_autoptr(GFile) good = NULL;
 
-  dossier_window_open_file (window, file);
-  wait_until_loaded (window);
+  dossier_test_open_file (window, file, DOSSIER_TEST_LOADED);
 
   /* A dialog names the file and says why; the window stays empty. */
-  dialog = find_error_dialog (window);
+  dialog = dossier_test_find_error_dialog (window);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), name));
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), !=, "");
@@ -418,28 +309,26 @@ check_bad_file (GFile      *file,
 
   g_assert_null (dossier_window_get_article (window));
   g_assert_true (dossier_window_is_empty (window));
-  g_assert_cmpstr (visible_page (window), ==, "empty");
+  g_assert_cmpstr (dossier_test_visible_page (window), ==, "empty");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate_pending ();
+  dossier_test_iterate_pending ();
 
   /* The window still works. */
   good = fixture_file ("tidal-turbines.txt");
-  dossier_window_open_file (window, good);
-  wait_until_loaded (window);
+  dossier_test_open_file (window, good, DOSSIER_TEST_LOADED);
   g_assert_nonnull (dossier_window_get_article (window));
-  g_assert_cmpstr (visible_page (window), ==, "reader");
+  g_assert_cmpstr (dossier_test_visible_page (window), ==, "reader");
 
   /* A bad file over an article keeps the article. */
-  dossier_window_open_file (window, file);
-  wait_until_loaded (window);
-  g_assert_nonnull ((dialog = find_error_dialog (window)));
+  dossier_test_open_file (window, file, DOSSIER_TEST_LOADED);
+  g_assert_nonnull ((dialog = dossier_test_find_error_dialog (window)));
   g_assert_nonnull (dossier_window_get_article (window));
   g_assert_true (g_file_equal (dossier_window_get_file (window), good));
-  g_assert_cmpstr (visible_page (window), ==, "reader");
+  g_assert_cmpstr (dossier_test_visible_page (window), ==, "reader");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 }
 
 static void
@@ -448,13 +337,12 @@ test_bad_files (void)
   g_autoptr(GFile) empty = fixture_file ("empty.txt");
   g_autoptr(GFile) png = fixture_file ("photo.png");
   g_autoptr(GFile) missing = fixture_file ("no-such-clipping.txt");
-  g_autofree char *dir_path = fixture_path ("");
-  g_autoptr(GFile) dir = g_file_new_for_path (dir_path);
+  g_autoptr(GFile) dir = fixture_file ("");
   g_autofree char *tmp_dir = NULL;
   g_autofree char *invalid_path = NULL;
   g_autoptr(GFile) invalid = NULL;
 
-  REQUIRE_DISPLAY ();
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   check_bad_file (empty, "empty.txt");
   check_bad_file (png, "photo.png");
@@ -504,7 +392,7 @@ test_zoom (void)
   g_autoptr(GSettings) settings = dossier_application_dup_settings ();
   DossierWindow *window;
 
-  REQUIRE_DISPLAY ();
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   g_settings_set_double (settings, "zoom", 1.0);
   window = open_fixture ("tidal-turbines.txt");
@@ -529,7 +417,7 @@ test_zoom (void)
   g_assert_cmpfloat_with_epsilon (dossier_reader_view_get_zoom (window->reader_view), 1.5, 0.001);
   g_settings_set_double (settings, "zoom", 1.0);
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 }
 
 static void
@@ -539,7 +427,7 @@ test_window_size (void)
   DossierWindow *window;
   int width, height;
 
-  REQUIRE_DISPLAY ();
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   g_settings_set_int (settings, "window-width", 900);
   g_settings_set_int (settings, "window-height", 700);
@@ -552,14 +440,20 @@ test_window_size (void)
 
   gtk_window_present (GTK_WINDOW (window));
   gtk_window_set_default_size (GTK_WINDOW (window), 640, 480);
-  iterate_pending ();
+  dossier_test_iterate_pending ();
 
   gtk_window_close (GTK_WINDOW (window));
-  iterate_pending ();
+  dossier_test_iterate_pending ();
 
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 640);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 480);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+}
+
+static gboolean
+has_article (gpointer window)
+{
+  return dossier_window_get_article (window) != NULL;
 }
 
 static void
@@ -570,20 +464,17 @@ test_paste (void)
   g_autofree char *dir = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *contents = NULL;
-  gint64 deadline;
 
-  REQUIRE_DISPLAY ();
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
-  window = new_window ();
+  window = dossier_test_new_window ();
   clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
   gdk_clipboard_set_text (clipboard, "The lighthouse keeper retired on Friday.\n\nHe had kept the lamp for forty years.\n");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste", NULL));
 
-  deadline = g_get_monotonic_time () + TIMEOUT_USEC;
-  while (dossier_window_get_article (window) == NULL && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  wait_until_loaded (window);
+  dossier_test_run_until (has_article, window);
+  dossier_test_wait_window (window, DOSSIER_TEST_LOADED);
 
   /* Saved as a new clipping in the user's data folder, then opened. */
   g_assert_nonnull (dossier_window_get_article (window));
@@ -596,41 +487,32 @@ test_paste (void)
   /* A clipboard without text opens nothing and says so. */
   gdk_clipboard_set_text (clipboard, "   \n");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.paste", NULL);
-  run_for (200);
+  dossier_test_run_for (200);
   g_assert_true (g_file_equal (dossier_window_get_file (window), file));
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 }
 
 static void
 test_file_chooser (void)
 {
   DossierWindow *window;
-  GListModel *toplevels;
-  GtkWidget *chooser = NULL;
+  GtkWidget *chooser;
   g_autoptr(GListModel) filters = NULL;
 
-  REQUIRE_DISPLAY ();
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
-  window = new_window ();
+  window = dossier_test_new_window ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL));
-  run_for (200);
+  dossier_test_run_for (200);
 
   /* Without a portal GtkFileChooserNative shows GTK's own dialog. */
-  toplevels = gtk_window_get_toplevels ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && !chooser; i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER (toplevel) &&
-          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
-        chooser = GTK_WIDGET (toplevel);
-    }
+  chooser = (GtkWidget *) dossier_test_find_transient (window, GTK_TYPE_FILE_CHOOSER);
 
   if (chooser == NULL)
     {
       g_test_skip ("The file chooser is a portal's, out of reach here");
-      destroy_window (window);
+      dossier_test_destroy_window (window);
       return;
     }
 
@@ -640,10 +522,10 @@ test_file_chooser (void)
   g_assert_true (gtk_file_chooser_get_select_multiple (GTK_FILE_CHOOSER (chooser)));
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
   G_GNUC_END_IGNORE_DEPRECATIONS
-  iterate_pending ();
+  dossier_test_iterate_pending ();
 
   g_assert_true (dossier_window_is_empty (window));
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 }
 
 static void
@@ -652,7 +534,7 @@ test_shortcuts_window (void)
   g_autoptr(GtkBuilder) builder = NULL;
   GObject *overlay;
 
-  REQUIRE_DISPLAY ();
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   /* GtkApplication loads it by its path for every window: it must parse. */
   builder = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
@@ -670,7 +552,7 @@ test_application (void)
   AdwStyleManager *style_manager;
   GList *windows;
 
-  REQUIRE_DISPLAY ();
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   app = g_object_new (DOSSIER_TYPE_APPLICATION,
                       "application-id", APP_ID,
@@ -702,7 +584,7 @@ test_application (void)
     windows = gtk_application_get_windows (GTK_APPLICATION (app));
     g_assert_cmpuint (g_list_length (windows), ==, 2);
     for (GList *l = windows; l; l = l->next)
-      wait_until_loaded (l->data);
+      dossier_test_wait_window (l->data, DOSSIER_TEST_LOADED);
     for (GList *l = windows; l; l = l->next)
       g_assert_nonnull (dossier_window_get_article (l->data));
   }
@@ -712,67 +594,15 @@ test_application (void)
 
   /* Quit closes every window (each saves its size). */
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  iterate_pending ();
+  dossier_test_iterate_pending ();
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-}
-
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  if (children != NULL)
-    {
-      GFile *child;
-
-      while (g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) && child != NULL)
-        remove_tree (child);
-    }
-
-  g_file_delete (file, NULL, NULL);
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *home = g_dir_make_tmp ("dossier-test-window-XXXXXX", NULL);
-  g_autoptr(GFile) home_file = g_file_new_for_path (home);
-  static const char *user_dirs[] = {
-    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
-  };
-  int ret;
-
-  /* The user's folders (recent files, pasted clippings) go to a temporary
-   * folder; the system ones stay, for MIME types and icon loaders. */
-  for (guint i = 0; i < G_N_ELEMENTS (user_dirs); i++)
-    {
-      g_autofree char *dir = g_build_filename (home, user_dirs[i], NULL);
-
-      g_mkdir_with_parents (dir, 0700);
-      g_setenv (user_dirs[i], dir, TRUE);
-    }
-
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("LANGUAGE", "C", TRUE);
-  /* No accessibility bus under xvfb-run: GTK would warn, and warnings are
-   * fatal in tests. */
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  /* Software GL under Xvfb is slow to start; the tests check widgets, not
-   * rendering. */
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-
-  g_test_init (&argc, &argv, NULL);
-
-  have_display = gtk_init_check ();
-  if (have_display)
-    {
-      adw_init ();
-      g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-    }
+  dossier_test_init (&argc, &argv, "window", DOSSIER_TEST_DEFAULT);
 
   g_test_add_func ("/dossier/window/empty-state", test_empty_state);
   g_test_add_func ("/dossier/window/header", test_header);
@@ -788,9 +618,5 @@ main (int    argc,
   g_test_add_func ("/dossier/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/dossier/window/application", test_application);
 
-  ret = g_test_run ();
-
-  remove_tree (home_file);
-
-  return ret;
+  return dossier_test_run ();
 }
