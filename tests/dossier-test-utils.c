@@ -14,6 +14,9 @@
 #include "dossier-document.h"
 #include "dossier-reader-view-private.h"
 #include "dossier-test-utils.h"
+#include "dossier-timeline-row-private.h"
+#include "dossier-timeline-view-private.h"
+#include "dossier-timex.h"
 #include "dossier-window-analysis.h"
 #include "dossier-window-notes.h"
 #include "dossier-window-private.h"
@@ -711,6 +714,79 @@ dossier_test_selected_span (DossierWindow *window)
 
   return g_strdup_printf ("%d-%d", gtk_text_iter_get_offset (&start),
                           gtk_text_iter_get_offset (&end));
+}
+
+/**
+ * dossier_test_describe_list:
+ * @model: a list whose section headings are #GtkStringObject items, as
+ *   the entity sidebar's and the timeline's
+ * @separator: what goes between rows
+ * @describe: how to write an item that is not a heading
+ *
+ * Returns: (transfer full): the rows, headings as "# Title", for one
+ *   g_assert_cmpstr() over the whole list
+ */
+char *
+dossier_test_describe_list (GListModel          *model,
+                            const char          *separator,
+                            DossierTestDescribe  describe)
+{
+  GString *str;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (model), NULL);
+  g_return_val_if_fail (separator != NULL, NULL);
+  g_return_val_if_fail (describe != NULL, NULL);
+
+  str = g_string_new (NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (str->len > 0)
+        g_string_append (str, separator);
+
+      if (GTK_IS_STRING_OBJECT (item))
+        {
+          const char *title = gtk_string_object_get_string (GTK_STRING_OBJECT (item));
+
+          g_string_append_printf (str, "# %s", title);
+        }
+      else
+        {
+          g_autofree char *row = describe (item);
+
+          g_string_append (str, row);
+        }
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+static char *
+describe_timex (GObject *item)
+{
+  g_autofree char *date = _dossier_timeline_format_date (DOSSIER_TIMEX (item));
+
+  return g_strdup_printf ("%s|%s", date, dossier_timex_get_text (DOSSIER_TIMEX (item)));
+}
+
+/**
+ * dossier_test_describe_timeline:
+ * @window: a window
+ *
+ * Returns: (transfer full): the timeline's list, a row a line as
+ *   "date|words" (the date as the list shows it), headings as "# Title"
+ */
+char *
+dossier_test_describe_timeline (DossierWindow *window)
+{
+  DossierTimelineView *view;
+
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (window), NULL);
+
+  view = _dossier_window_get_timeline_view (window);
+
+  return dossier_test_describe_list (_dossier_timeline_view_get_model (view), "\n", describe_timex);
 }
 
 /**

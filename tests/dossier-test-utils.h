@@ -41,6 +41,9 @@ typedef enum
 /* A condition the main loop runs until: dossier_test_run_until(). */
 typedef gboolean (*DossierTestCheck) (gpointer data);
 
+/* How dossier_test_describe_list() writes an item that is not a heading. */
+typedef char *(*DossierTestDescribe) (GObject *item);
+
 /* Whether @widget is the one dossier_test_find_widget() looks for. */
 typedef gboolean (*DossierTestWidgetMatch) (GtkWidget *widget,
                                             gpointer   user_data);
@@ -110,6 +113,11 @@ gboolean           dossier_test_has_tag_at       (DossierWindow          *window
 char              *dossier_test_tagged_spans     (DossierWindow          *window,
                                                   const char             *tag_name);
 char              *dossier_test_selected_span    (DossierWindow          *window);
+
+char              *dossier_test_describe_list    (GListModel             *model,
+                                                  const char             *separator,
+                                                  DossierTestDescribe     describe);
+char              *dossier_test_describe_timeline (DossierWindow         *window);
 
 GtkWindow         *dossier_test_find_transient   (DossierWindow          *window,
                                                   GType                   type);

@@ -29,30 +29,22 @@ open_fixture (const char *name)
   return dossier_test_open_window (file, DOSSIER_TEST_LOADED | DOSSIER_TEST_ANALYSIS);
 }
 
+static char *
+describe_entity (GObject *item)
+{
+  return g_strdup_printf ("%s|%s|%u",
+                          dossier_entity_get_name (DOSSIER_ENTITY (item)),
+                          dossier_entity_get_role (DOSSIER_ENTITY (item)) ?: "",
+                          dossier_entity_get_n_mentions (DOSSIER_ENTITY (item)));
+}
+
 /* The sidebar's rows as "name|role|count", headings as "# Title". */
 static char *
 describe_sidebar (DossierEntitySidebar *sidebar)
 {
   GListModel *model = G_LIST_MODEL (_dossier_entity_sidebar_get_selection (sidebar));
-  GString *str = g_string_new (NULL);
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-      if (str->len > 0)
-        g_string_append_c (str, '\n');
-
-      if (GTK_IS_STRING_OBJECT (item))
-        g_string_append_printf (str, "# %s", gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
-      else
-        g_string_append_printf (str, "%s|%s|%u",
-                                dossier_entity_get_name (DOSSIER_ENTITY (item)),
-                                dossier_entity_get_role (DOSSIER_ENTITY (item)) ?: "",
-                                dossier_entity_get_n_mentions (DOSSIER_ENTITY (item)));
-    }
-
-  return g_string_free (str, FALSE);
+  return dossier_test_describe_list (model, "\n", describe_entity);
 }
 
 static void
@@ -241,7 +233,6 @@ test_timeline (void)
   DossierWindow *window;
   DossierTimelineView *timeline;
   GListModel *model;
-  GString *str = g_string_new (NULL);
   g_autofree char *dates = NULL;
   g_autofree char *markup = NULL;
   g_autofree char *span = NULL;
@@ -261,30 +252,7 @@ test_timeline (void)
 
   /* Chronological, at each date's precision; durations apart, in the
    * order of the text */
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-      if (str->len > 0)
-        g_string_append_c (str, '\n');
-
-      if (GTK_IS_STRING_OBJECT (item))
-        {
-          g_string_append_printf (str, "# %s", gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
-        }
-      else
-        {
-          g_autofree char *date = _dossier_timeline_format_date (DOSSIER_TIMEX (item));
-
-          g_string_append_printf (str, "%s|%s", date, dossier_timex_get_text (DOSSIER_TIMEX (item)));
-          if (g_strcmp0 (dossier_timex_get_text (DOSSIER_TIMEX (item)), "Tuesday") == 0)
-            {
-              tuesday_pos = i;
-              tuesday = g_object_ref (DOSSIER_TIMEX (item));
-            }
-        }
-    }
-  dates = g_string_free (str, FALSE);
+  dates = dossier_test_describe_timeline (window);
   g_assert_cmpstr (dates, ==,
                    "# Dates\n"
                    "October 2024|October 2024\n"
@@ -299,6 +267,18 @@ test_timeline (void)
                    "# Durations and Undated\n"
                    "Duration|forty years\n"
                    "Duration|last three years");
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (DOSSIER_IS_TIMEX (item) &&
+          g_strcmp0 (dossier_timex_get_text (DOSSIER_TIMEX (item)), "Tuesday") == 0)
+        {
+          tuesday_pos = i;
+          g_set_object (&tuesday, DOSSIER_TIMEX (item));
+        }
+    }
 
   /* The sentence, with the expression emphasised and escaped */
   markup = _dossier_timeline_format_sentence (tuesday);

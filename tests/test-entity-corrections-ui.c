@@ -74,29 +74,21 @@ get_sidebar (DossierWindow *window)
   return _dossier_window_get_entity_sidebar (window);
 }
 
+static char *
+describe_entity (GObject *item)
+{
+  return g_strdup_printf ("%s|%u",
+                          dossier_entity_get_name (DOSSIER_ENTITY (item)),
+                          dossier_entity_get_n_mentions (DOSSIER_ENTITY (item)));
+}
+
 /* The sidebar's rows as "name|count", headings as "# Title", on one line. */
 static char *
 describe (DossierWindow *window)
 {
   GListModel *model = G_LIST_MODEL (_dossier_entity_sidebar_get_selection (get_sidebar (window)));
-  GString *str = g_string_new (NULL);
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-      if (str->len > 0)
-        g_string_append (str, "; ");
-
-      if (GTK_IS_STRING_OBJECT (item))
-        g_string_append_printf (str, "# %s", gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
-      else
-        g_string_append_printf (str, "%s|%u",
-                                dossier_entity_get_name (DOSSIER_ENTITY (item)),
-                                dossier_entity_get_n_mentions (DOSSIER_ENTITY (item)));
-    }
-
-  return g_string_free (str, FALSE);
+  return dossier_test_describe_list (model, "; ", describe_entity);
 }
 
 #define assert_rows(window, expected) \

@@ -383,33 +383,6 @@ test_save_png (void)
   g_rmdir (dir);
 }
 
-/* The list as "date|words", hidden entries under "# Hidden" */
-static char *
-describe_list (DossierWindow *window)
-{
-  GListModel *model = _dossier_timeline_view_get_model (_dossier_window_get_timeline_view (window));
-  GString *str = g_string_new (NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-      if (str->len > 0)
-        g_string_append_c (str, '\n');
-
-      if (GTK_IS_STRING_OBJECT (item))
-        g_string_append_printf (str, "# %s", gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
-      else
-        {
-          g_autofree char *date = _dossier_timeline_format_date (DOSSIER_TIMEX (item));
-
-          g_string_append_printf (str, "%s|%s", date, dossier_timex_get_text (DOSSIER_TIMEX (item)));
-        }
-    }
-
-  return g_string_free (str, FALSE);
-}
-
 static DossierTimex *
 find_entry (DossierWindow *window,
             const char    *words)
@@ -521,7 +494,7 @@ test_row_menu (void)
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.hide", NULL));
   dossier_test_run_for (100);
-  list = describe_list (window);
+  list = dossier_test_describe_timeline (window);
   g_assert_true (g_str_has_suffix (list, "\n# Hidden\nSat 29 Nov 2025|Friday"));
   g_clear_pointer (&list, g_free);
 
@@ -533,12 +506,12 @@ test_row_menu (void)
   /* (disabled: nothing happens) */
   gtk_widget_activate_action (GTK_WIDGET (row), "row.hide", NULL);
   dossier_test_run_for (50);
-  list = describe_list (window);
+  list = dossier_test_describe_timeline (window);
   g_assert_true (g_str_has_suffix (list, "\n# Hidden\nSat 29 Nov 2025|Friday"));
   g_clear_pointer (&list, g_free);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.unhide", NULL));
   dossier_test_run_for (100);
-  list = describe_list (window);
+  list = dossier_test_describe_timeline (window);
   g_assert_null (strstr (list, "# Hidden"));
   g_assert_nonnull (strstr (list, "Sat 29 Nov 2025|Friday"));
 
@@ -576,7 +549,7 @@ test_corrections (void)
 
   /* What the analysis found (durations vary with the analysis: kept as
    * they are) */
-  list = describe_list (window);
+  list = dossier_test_describe_timeline (window);
   g_assert_true (g_str_has_prefix (list, original));
   durations = g_strdup (list + strlen (original));
   g_clear_pointer (&list, g_free);
@@ -638,7 +611,7 @@ test_corrections (void)
   g_assert_true (dossier_date_popover_choose (popover));
   dossier_test_iterate_pending ();
 
-  list = describe_list (window);
+  list = dossier_test_describe_timeline (window);
   expected = g_strconcat (corrected, durations, "\n# Hidden\nWed 26 Nov 2025|the next day", NULL);
   g_assert_cmpstr (list, ==, expected);
   g_clear_pointer (&list, g_free);
@@ -650,7 +623,7 @@ test_corrections (void)
   g_assert_cmpuint (count_chart_entries (chart), ==, N_DATED + 1);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   dossier_test_iterate_pending ();
-  list = describe_list (window);
+  list = dossier_test_describe_timeline (window);
   g_assert_cmpstr (list, ==, expected);
   g_clear_pointer (&list, g_free);
 
@@ -658,7 +631,7 @@ test_corrections (void)
   for (guint i = 0; i < 3; i++)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   dossier_test_iterate_pending ();
-  list = describe_list (window);
+  list = dossier_test_describe_timeline (window);
   {
     g_autofree char *restored = g_strconcat (original, durations, NULL);
     g_assert_cmpstr (list, ==, restored);
@@ -669,7 +642,7 @@ test_corrections (void)
   for (guint i = 0; i < 3; i++)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
   dossier_test_iterate_pending ();
-  list = describe_list (window);
+  list = dossier_test_describe_timeline (window);
   g_assert_cmpstr (list, ==, expected);
   g_clear_pointer (&list, g_free);
 
@@ -681,7 +654,7 @@ test_corrections (void)
   window = open_fixture ();
   /* The notes may load after the analysis: both are in */
   dossier_test_run_for (200);
-  list = describe_list (window);
+  list = dossier_test_describe_timeline (window);
   g_assert_cmpstr (list, ==, expected);
   g_clear_pointer (&list, g_free);
 
