@@ -199,6 +199,20 @@ test_markers (void)
 
   g_assert_cmpuint (n_entries, ==, N_DATED);
 
+  /* The publication date every date was resolved against is marked, in
+   * view with all the dates */
+  {
+    double first, last;
+    GDate published;
+
+    g_assert_cmpstr (dossier_timeline_chart_get_published (chart), ==, "2025-11-27");
+    g_date_clear (&published, 1);
+    g_date_set_dmy (&published, 27, G_DATE_NOVEMBER, 2025);
+    _dossier_timeline_chart_get_visible_days (chart, &first, &last);
+    g_assert_cmpfloat (first, <, g_date_get_julian (&published));
+    g_assert_cmpfloat (last, >, g_date_get_julian (&published) + 1);
+  }
+
   /* Zoomed far in, the week of 24 Nov 2025 is no longer one cluster */
   {
     double first, last, full_first, full_last;
