@@ -639,6 +639,29 @@ test_fronted_appositions (void)
   g_assert_cmpuint (entities->len, ==, 8);
 }
 
+/* In a match report the countries that play are teams; where it is
+ * played stays a place, and so do countries outside sport */
+static void
+test_match_reports (void)
+{
+  const char *report = "Norway beat Chile 2 – 1 in the group match in Brazil on Sunday. Chile "
+                       "had more possession, but Norway's goalkeeper saved a penalty in the "
+                       "40th minute. The Norway captain scored the first goal from a corner, "
+                       "and Chile's striker equalised before halftime. The referee sent off a "
+                       "Chile defender, and the Norway coach praised his squad after the "
+                       "match. Norway lead the group; the tournament continues in Brazil.";
+  const char *news = "Norway and Chile signed a fishing agreement in Brazil on Sunday. The "
+                     "Norway delegation said the goal was to protect stocks.";
+  g_autoptr(GPtrArray) teams = dossier_entities_analyze (report, "en");
+  g_autoptr(GPtrArray) places = dossier_entities_analyze (news, "en");
+
+  g_assert_cmpint (dossier_entity_get_kind (find (teams, "Norway")), ==, DOSSIER_ENTITY_ORGANIZATION);
+  g_assert_cmpint (dossier_entity_get_kind (find (teams, "Chile")), ==, DOSSIER_ENTITY_ORGANIZATION);
+  g_assert_cmpint (dossier_entity_get_kind (find (teams, "Brazil")), ==, DOSSIER_ENTITY_PLACE);
+  g_assert_cmpint (dossier_entity_get_kind (find (places, "Norway")), ==, DOSSIER_ENTITY_PLACE);
+  g_assert_cmpint (dossier_entity_get_kind (find (places, "Chile")), ==, DOSSIER_ENTITY_PLACE);
+}
+
 static void
 test_context_cues (void)
 {
@@ -884,6 +907,7 @@ main (int   argc,
   g_test_add_func ("/dossier/entities/titles", test_titles);
   g_test_add_func ("/dossier/entities/appositions", test_appositions);
   g_test_add_func ("/dossier/entities/fronted-appositions", test_fronted_appositions);
+  g_test_add_func ("/dossier/entities/match-reports", test_match_reports);
   g_test_add_func ("/dossier/entities/coreference", test_coreference);
   g_test_add_func ("/dossier/entities/honorifics", test_honorifics);
   g_test_add_func ("/dossier/entities/place-prefixes", test_place_prefixes);

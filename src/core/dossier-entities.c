@@ -92,6 +92,10 @@ typedef struct
   WordSet             lower;
   char               *pending_role;   /* plural title for a coordinated name */
   guint               pending_tok;
+  /* words of a match report: how many, which of them, out of how many */
+  guint               sport_hits;
+  guint64             sport_seen;
+  guint               n_lower;
 } Ctx;
 
 enum {
@@ -171,6 +175,15 @@ static const char * const person_verbs[] = {
 static const char * const speech_verbs[] = {
   "said", "says", "added", "wrote", "explained", "noted", "argued", NULL };
 
+/* The words of a match report, where the countries that play are teams */
+static const char * const sport_words[] = {
+  "match", "matches", "goal", "goals", "scored", "scoring", "scorer", "penalty",
+  "minute", "stadium", "coach", "captain", "striker", "goalkeeper", "midfielder",
+  "defender", "referee", "tournament", "league", "halftime", "innings", "wicket",
+  "wickets", "touchdown", "quarterback", "playoff", "playoffs", "semifinal",
+  "quarterfinal", "squad", "teammates", "kickoff", "equaliser", "equalizer",
+  "substituted", "substitute", NULL };
+
 /* "Kennedy Space Center", "Metro Toronto Convention Centre": a centre that
  * is a place people go to, not an institution ("Carter Center") */
 static const char * const facility_words[] = {
@@ -212,6 +225,8 @@ static guint64 speech_verb_hash[G_N_ELEMENTS (speech_verbs)];
 static guint64 settlement_hash[G_N_ELEMENTS (settlement_words)];
 static guint64 facility_hash[G_N_ELEMENTS (facility_words)];
 static guint64 leader_noun_hash[G_N_ELEMENTS (leader_nouns)];
+static guint64 sport_hash[G_N_ELEMENTS (sport_words)];
+static guint64 sport_filter;   /* a bit for each sport word's hash modulo 64 */
 
 /* Small closed word lists are compared by hash, computed once. */
 static void
@@ -241,6 +256,11 @@ init_word_hashes (void)
         facility_hash[i] = _dossier_ner_hash_text (facility_words[i], strlen (facility_words[i]));
       for (guint i = 0; settlement_words[i]; i++)
         settlement_hash[i] = _dossier_ner_hash_text (settlement_words[i], strlen (settlement_words[i]));
+      for (guint i = 0; sport_words[i]; i++)
+        {
+          sport_hash[i] = _dossier_ner_hash_text (sport_words[i], strlen (sport_words[i]));
+          sport_filter |= G_GUINT64_CONSTANT (1) << (sport_hash[i] & 63);
+        }
       g_once_init_leave (&done, 1);
     }
 }
@@ -2336,7 +2356,15 @@ scan_chunk (Ctx *ctx)
           if (t->flags & NER_TOK_LOWER)
             {
               wordset_add (&ctx->lower, t->hash);
-
+              ctx->n_lower++;
+              if (sport_filter & (G_GUINT64_CONSTANT (1) << (t->hash & 63)))
+                for (guint k = 0; sport_hash[k]; k++)
+                  if (t->hash == sport_hash[k])
+                    {
+                      ctx->sport_hits++;
+                      ctx->sport_seen |= G_GUINT64_CONSTANT (1) << k;
+                      break;
+                    }
             }
           i++;
           continue;
@@ -3017,6 +3045,31 @@ resolve (Ctx *ctx)
       if (tail && !other)
         e->kind = NER_KIND_ORG;
     }
+
+  /* In a match report the countries that play are teams: "Sweden
+   * defeated South Korea 1 – 0", "Tunisia's goalkeeper". Those named
+   * mostly as where things happen ("in Russia") stay places. */
+  if (ctx->sport_hits >= 8 && __builtin_popcountll (ctx->sport_seen) >= 4 &&
+      ctx->sport_hits * 100 >= ctx->n_lower)
+    for (guint ei = 0; ei < ents->len; ei++)
+      {
+        Ent *e = g_ptr_array_index (ents, ei);
+        guint n = 0, where = 0;
+
+        if (e->kind != NER_KIND_PLACE || e->gaz == NULL || !e->gaz->country)
+          continue;
+        for (guint k = 0; k < e->cands->len; k++)
+          {
+            Cand *c = &g_array_index (cands, Cand, GPOINTER_TO_UINT (g_ptr_array_index (e->cands, k)));
+
+            if ((guint) c->entity != ei)
+              continue;
+            n++;
+            where += c->cue == NER_KIND_PLACE;
+          }
+        if (n > 0 && 2 * where < n)
+          e->kind = NER_KIND_ORG;
+      }
 
   return ents;
 }

@@ -84,6 +84,12 @@ def main():
             index.setdefault(f.lower(), hit)
 
     blocked = set(non_names)
+    # A country's name in another language that is also a place or a body
+    # of the hand-written lists is that place: "Brasilia" is the capital,
+    # not Brazil in Latvian.
+    for fname in ("places.txt", "organizations.txt", "media.txt"):
+        for forms in read_list(os.path.join(gdir, fname)):
+            blocked.update(f.lower() for f in forms[1:] if f)
     for fname in ("place-words.txt", "org-words.txt", "titles.txt", "demonyms.txt"):
         for forms in read_list(os.path.join(gdir, fname)):
             blocked.update(f.lower() for f in forms)
