@@ -1,0 +1,363 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bench-mentions"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "dossier-entity.h"
+#include "dossier-entity-sidebar-private.h"
+#include "dossier-reader-view-private.h"
+#include "dossier-window-analysis.h"
+#include "dossier-window-private.h"
+
+/* A name met tens of thousands of times in a 10 MB clipping, in the real
+ * window: select it, switch to another, step to its last mention, and
+ * unselect. For each step it prints how long the call took, how long
+ * until the mentions on screen carry their highlight (or lost it) and a
+ * frame is drawn, and the longest the main loop stalled within the
+ * second that follows (a heartbeat every 2 ms measures it). Before the
+ * steps, the same stall for a second of the clipping left alone: the
+ * text view laying it out in the background. DOSSIER_BENCH_TEXT_MB
+ * changes the size. */
+
+#define HEARTBEAT_MS 2
+
+static gint64 last_beat;
+static gint64 longest_gap;
+static guint  frames;
+
+static gboolean
+heartbeat (gpointer user_data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  longest_gap = MAX (longest_gap, now - last_beat);
+  last_beat = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  frames++;
+}
+
+static double
+process_cpu_seconds (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void
+reset_stalls (void)
+{
+  last_beat = g_get_monotonic_time ();
+  longest_gap = 0;
+}
+
+static void
+run_for (guint msec)
+{
+  gint64 end = g_get_monotonic_time () + msec * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The range of the buffer that the reader's viewport shows. */
+static void
+get_visible_range (DossierWindow *window,
+                   guint         *first,
+                   guint         *last)
+{
+  GtkTextView *view = _dossier_reader_view_get_text_view (window->reader_view);
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+  double page = gtk_adjustment_get_page_size (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)));
+  graphene_point_t top;
+  GtkTextIter iter;
+  int x, y;
+
+  /* Whether the text view scrolls itself or sits in a viewport. */
+  g_assert_true (gtk_widget_compute_point (scroller, GTK_WIDGET (view),
+                                           &GRAPHENE_POINT_INIT (0, 0), &top));
+  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, 0, MAX (top.y, 0), &x, &y);
+  gtk_text_view_get_iter_at_location (view, &iter, 0, y);
+  *first = gtk_text_iter_get_offset (&iter);
+  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, 0, MAX (top.y + page, 0), &x, &y);
+  gtk_text_view_get_iter_at_location (view, &iter, G_MAXINT / 2, y);
+  gtk_text_iter_forward_to_line_end (&iter);
+  *last = gtk_text_iter_get_offset (&iter);
+}
+
+/* Whether every mention of @entity on screen carries the tag (or, when
+ * @entity is NULL, whether no character on screen does). */
+static gboolean
+visible_mentions_tagged (DossierWindow *window,
+                         DossierEntity *entity,
+                         guint         *n_visible)
+{
+  GtkTextBuffer *buffer = _dossier_reader_view_get_buffer (window->reader_view);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "entity-mention");
+  const DossierEntityMention *mentions;
+  guint first, last, n = 0;
+  GtkTextIter a, b;
+
+  get_visible_range (window, &first, &last);
+  *n_visible = 0;
+
+  if (entity == NULL)
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &a, first);
+      gtk_text_buffer_get_iter_at_offset (buffer, &b, last);
+      if (gtk_text_iter_has_tag (&a, tag))
+        return FALSE;
+      return !gtk_text_iter_forward_to_tag_toggle (&a, tag) || gtk_text_iter_compare (&a, &b) >= 0;
+    }
+
+  mentions = dossier_entity_get_mentions (entity, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      if (mentions[i].end <= first)
+        continue;
+      if (mentions[i].start >= last)
+        break;
+      (*n_visible)++;
+      gtk_text_buffer_get_iter_at_offset (buffer, &a, mentions[i].start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &b, mentions[i].end - 1);
+      if (!gtk_text_iter_has_tag (&a, tag) || !gtk_text_iter_has_tag (&b, tag))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+typedef void (*StepFunc) (DossierWindow *window,
+                          gpointer       data);
+
+/* Runs @step and the main loop until the screen shows its result. */
+static void
+measure (DossierWindow *window,
+         const char    *label,
+         StepFunc       step,
+         gpointer       data)
+{
+  DossierEntitySidebar *sidebar = _dossier_window_get_entity_sidebar (window);
+  gint64 t0, t_call, t_ready = 0, deadline;
+  guint frames_before, n_visible = 0;
+  DossierEntity *entity;
+
+  run_for (300);
+  reset_stalls ();
+  frames_before = frames;
+  t0 = g_get_monotonic_time ();
+  step (window, data);
+  t_call = g_get_monotonic_time ();
+  entity = dossier_entity_sidebar_get_selected_entity (sidebar);
+
+  deadline = t0 + 120 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    {
+      if (frames > frames_before && visible_mentions_tagged (window, entity, &n_visible))
+        {
+          t_ready = g_get_monotonic_time ();
+          break;
+        }
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_cmpint (t_ready, >, 0);
+
+  /* What the step left for the main loop to do afterwards. */
+  run_for (1000);
+  g_assert_true (visible_mentions_tagged (window, entity, &n_visible));
+
+  g_print ("%-28s call %7.1f ms, on screen %7.1f ms (%u mentions visible), "
+           "longest stall %7.1f ms\n",
+           label, (t_call - t0) / 1000.0, (t_ready - t0) / 1000.0, n_visible,
+           longest_gap / 1000.0);
+}
+
+static DossierEntity *
+find_entity (DossierWindow *window,
+             const char    *name)
+{
+  GListModel *model = G_LIST_MODEL (_dossier_entity_sidebar_get_selection (_dossier_window_get_entity_sidebar (window)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (DOSSIER_IS_ENTITY (item) &&
+          g_strcmp0 (dossier_entity_get_name (DOSSIER_ENTITY (item)), name) == 0)
+        return DOSSIER_ENTITY (item);
+    }
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+select_step (DossierWindow *window,
+             gpointer       data)
+{
+  DossierEntity *entity = data ? find_entity (window, data) : NULL;
+
+  dossier_entity_sidebar_select_entity (_dossier_window_get_entity_sidebar (window), entity);
+}
+
+static void
+previous_mention_step (DossierWindow *window,
+                       gpointer       data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-mention", NULL);
+}
+
+static void
+next_mention_step (DossierWindow *window,
+                   gpointer       data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-mention", NULL);
+}
+
+static void
+bench_mentions (void)
+{
+  const char *env_mb = g_getenv ("DOSSIER_BENCH_TEXT_MB");
+  gsize size = (gsize)(env_mb ? atoi (env_mb) : 10) * 1000 * 1000;
+  g_autofree char *src = g_test_build_filename (G_TEST_DIST, "fixtures", "analysis-ui",
+                                                "rail-line.txt", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("dossier-bench-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "large.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = NULL;
+  GdkFrameClock *clock;
+  DossierWindow *window;
+  const char *body;
+  GString *big;
+  gint64 t0, deadline;
+  guint beat;
+
+  /* The fixture's article, its body again and again: Helena Duarte three
+   * times a copy, Paulo Mendes twice. */
+  g_assert_true (g_file_get_contents (src, &contents, NULL, NULL));
+  body = strstr (contents, "LISBON");
+  g_assert_nonnull (body);
+  big = g_string_new (contents);
+  while (big->len < size)
+    {
+      g_string_append_c (big, '\n');
+      g_string_append (big, body);
+    }
+  g_assert_true (g_file_set_contents (path, big->str, big->len, NULL));
+  g_string_free (big, TRUE);
+  file = g_file_new_for_path (path);
+
+  window = dossier_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  if (!gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (window), DOSSIER_TYPE_WINDOW, "entities_button"))))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-entities", NULL);
+
+  t0 = g_get_monotonic_time ();
+  dossier_window_open_file (window, file);
+  deadline = t0 + 120 * G_USEC_PER_SEC;
+  while (!(!dossier_window_is_loading (window) && _dossier_window_get_analysis_ready (window)) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (_dossier_window_get_analysis_ready (window));
+  g_print ("%.1f MB opened and analysed in %.1f s; Helena Duarte %u mentions, Paulo Mendes %u\n",
+           size / 1e6, (g_get_monotonic_time () - t0) / 1e6,
+           dossier_entity_get_n_mentions (find_entity (window, "Helena Duarte")),
+           dossier_entity_get_n_mentions (find_entity (window, "Paulo Mendes")));
+  if (size >= 10 * 1000 * 1000)
+    g_assert_cmpuint (dossier_entity_get_n_mentions (find_entity (window, "Helena Duarte")), >=, 30000);
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), NULL);
+  beat = g_timeout_add (HEARTBEAT_MS, heartbeat, NULL);
+
+  /* The text view lays the text out in the background: wait until it is
+   * done (the process stops using the CPU), unless told not to. */
+  reset_stalls ();
+  t0 = g_get_monotonic_time ();
+  if (g_strcmp0 (g_getenv ("DOSSIER_BENCH_SETTLE"), "0") != 0)
+    {
+      double cpu_start = process_cpu_seconds ();
+      double cpu = cpu_start, previous;
+
+      do
+        {
+          previous = cpu;
+          run_for (500);
+          cpu = process_cpu_seconds ();
+        }
+      while (cpu - previous > 0.1 && g_get_monotonic_time () - t0 < 300 * G_USEC_PER_SEC);
+      g_print ("%-28s %.1f s, %.1f s of CPU, longest stall %7.1f ms\n", "background layout",
+               (g_get_monotonic_time () - t0) / 1e6, cpu - cpu_start, longest_gap / 1000.0);
+    }
+  else
+    {
+      run_for (1000);
+      g_print ("%-28s longest stall %7.1f ms\n", "left alone for 1 s", longest_gap / 1000.0);
+    }
+
+  measure (window, "select (30,000 mentions)", select_step, "Helena Duarte");
+  measure (window, "next mention (F8)", next_mention_step, NULL);
+  measure (window, "previous mention (Shift+F8)", previous_mention_step, NULL);
+  measure (window, "to the last (Shift+F8)", previous_mention_step, NULL);
+  measure (window, "switch (20,000 mentions)", select_step, "Paulo Mendes");
+  measure (window, "unselect", select_step, NULL);
+
+  g_source_remove (beat);
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *home = g_dir_make_tmp ("dossier-bench-mentions-XXXXXX", NULL);
+  static const char *user_dirs[] = {
+    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (user_dirs); i++)
+    {
+      g_autofree char *d = g_build_filename (home, user_dirs[i], NULL);
+
+      g_mkdir_with_parents (d, 0700);
+      g_setenv (user_dirs[i], d, TRUE);
+    }
+
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 77;
+    }
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add_func ("/dossier/bench/mentions", bench_mentions);
+  return g_test_run ();
+}
