@@ -7,13 +7,14 @@
 #include <adwaita.h>
 
 #include "dossier-article.h"
+#include "dossier-reader-text-private.h"
 #include "dossier-reader-view-private.h"
 
 /* The body font size at zoom 1, in points. */
 #define BASE_FONT_SIZE   12.0
 /* The longest line, in average characters: about what a book page holds. */
 #define LINE_LENGTH      72
-/* The article box's horizontal padding in style.css, both sides. */
+/* The text view's left and right margins (dossier-reader-view.ui). */
 #define ARTICLE_PADDING  64
 /* Past this many matches the count stops: nobody steps through more. */
 #define MAX_MATCHES      9999
@@ -38,7 +39,7 @@ struct _DossierReaderView
   GtkSearchEntry    *search_entry;
   GtkLabel          *match_label;
   GtkScrolledWindow *scroller;
-  AdwClamp          *clamp;
+  AdwClampScrollable *clamp;
   GtkBox            *article_box;
   GtkLabel          *kicker_label;
   GtkLabel          *title_label;
@@ -307,25 +308,18 @@ scroll_to_iter (DossierReaderView *self,
 {
   GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scroller);
   GdkRectangle rect;
-  graphene_point_t point;
-  double value, page;
+  double page;
   int x, y;
 
-  /* The text view is not the scrollable: the viewport scrolls the whole
-   * article, header included, so place the iter in the viewport's child. */
+  /* Where the iter is on screen: y from the top of the page shown. */
   gtk_text_view_get_iter_location (self->text_view, iter, &rect);
   gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
                                          rect.x, rect.y, &x, &y);
-  if (!gtk_widget_compute_point (GTK_WIDGET (self->text_view), GTK_WIDGET (self->clamp),
-                                 &GRAPHENE_POINT_INIT (x, y), &point))
-    return;
 
-  value = gtk_adjustment_get_value (vadj);
   page = gtk_adjustment_get_page_size (vadj);
 
-  if (point.y < value + rect.height * 2 ||
-      point.y + rect.height * 3 > value + page)
-    gtk_adjustment_set_value (vadj, point.y - page / 3);
+  if (y < rect.height * 2 || y + rect.height * 3 > page)
+    gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) + y - page / 3);
 }
 
 static void
@@ -584,10 +578,11 @@ update_line_length (DossierReaderView *self)
   char_width = pango_font_metrics_get_approximate_char_width (metrics);
   pango_font_metrics_unref (metrics);
 
-  adw_clamp_set_maximum_size (self->clamp,
-                              LINE_LENGTH * char_width / PANGO_SCALE + ARTICLE_PADDING);
-  adw_clamp_set_tightening_threshold (self->clamp,
-                                      (LINE_LENGTH - 12) * char_width / PANGO_SCALE + ARTICLE_PADDING);
+  adw_clamp_scrollable_set_maximum_size (self->clamp,
+                                         LINE_LENGTH * char_width / PANGO_SCALE + ARTICLE_PADDING);
+  adw_clamp_scrollable_set_tightening_threshold (self->clamp,
+                                                 (LINE_LENGTH - 12) * char_width / PANGO_SCALE +
+                                                 ARTICLE_PADDING);
 }
 
 static void
@@ -759,7 +754,8 @@ dossier_reader_view_class_init (DossierReaderViewClass *klass)
   gtk_widget_class_install_action (widget_class, "reader.find-next", NULL, find_next_action);
   gtk_widget_class_install_action (widget_class, "reader.find-previous", NULL, find_previous_action);
 
-  g_type_ensure (ADW_TYPE_CLAMP);
+  g_type_ensure (ADW_TYPE_CLAMP_SCROLLABLE);
+  g_type_ensure (DOSSIER_TYPE_READER_TEXT);
 }
 
 static void
@@ -798,7 +794,7 @@ dossier_reader_view_init (DossierReaderView *self)
 
   self->zoom_css = gtk_css_provider_new ();
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->article_box)),
+  gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->clamp)),
                                   GTK_STYLE_PROVIDER (self->zoom_css),
                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   G_GNUC_END_IGNORE_DEPRECATIONS
