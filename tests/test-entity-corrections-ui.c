@@ -22,7 +22,8 @@
  * correction changes the list, is undone and redone, survives saving and
  * reopening the clipping, a fresh analysis and a reload of the notes
  * file. Also mention stepping from the keyboard, and a 10 MB clipping
- * that shows its text before its names. The fixture is the one of
+ * that shows its text before its names and highlights a name met 30,000
+ * times as fast as one met thrice. The fixture is the one of
  * test-analysis-ui.c. */
 
 static char *workdir;
@@ -650,6 +651,45 @@ analysis_ready (gpointer window)
   return _dossier_window_get_analysis_ready (window);
 }
 
+/* Asserts that every mention of @entity that the reader shows carries the
+ * mention highlight, from its first to its last character; returns how
+ * many it shows. What is shown: the text view's lines under the scrolled
+ * window's page. */
+static guint
+assert_visible_mentions_tagged (DossierWindow *window,
+                                DossierEntity *entity)
+{
+  GtkTextView *view = _dossier_reader_view_get_text_view (window->reader_view);
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+  double page = gtk_adjustment_get_page_size (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)));
+  const DossierEntityMention *mentions;
+  graphene_point_t top;
+  GtkTextIter iter;
+  guint first, last, n = 0, shown = 0;
+  int x, y;
+
+  g_assert_true (gtk_widget_compute_point (scroller, GTK_WIDGET (view),
+                                           &GRAPHENE_POINT_INIT (0, 0), &top));
+  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, 0, MAX (top.y, 0), &x, &y);
+  gtk_text_view_get_iter_at_location (view, &iter, 0, y);
+  first = gtk_text_iter_get_offset (&iter);
+  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, 0, top.y + page, &x, &y);
+  gtk_text_view_get_iter_at_location (view, &iter, G_MAXINT / 2, y);
+  last = gtk_text_iter_get_offset (&iter);
+  g_assert_cmpuint (first, <, last);
+
+  mentions = dossier_entity_get_mentions (entity, &n);
+  for (guint i = 0; i < n; i++)
+    if (mentions[i].end > first && mentions[i].start < last)
+      {
+        g_assert_true (dossier_test_has_tag_at (window, "entity-mention", mentions[i].start));
+        g_assert_true (dossier_test_has_tag_at (window, "entity-mention", mentions[i].end - 1));
+        shown++;
+      }
+
+  return shown;
+}
+
 /* A 10 MB clipping: the text at once, the names when the analysis is
  * done, and the sidebar says it works meanwhile */
 static void
@@ -705,16 +745,76 @@ test_large (void)
   g_assert_cmpstr (_dossier_entity_sidebar_get_page (sidebar), ==, "list");
   g_assert_cmpuint (dossier_entity_get_n_mentions (find_entity (window, "Helena Duarte")), >, 1000);
 
-  /* Selecting a name met thousands of times highlights them all, at once
-   * (the view lays out again in the background: not waited for here) */
+  /* Selecting a name met thousands of times is quick, and highlights
+   * what the reader shows: its mentions on screen, not all of them */
   {
+    DossierEntity *entity = find_entity (window, "Helena Duarte");
+    const DossierEntityMention *mentions;
     gint64 start = g_get_monotonic_time ();
     g_autofree char *spans = NULL;
+    guint n = 0;
 
-    dossier_entity_sidebar_select_entity (sidebar, find_entity (window, "Helena Duarte"));
-    g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+    mentions = dossier_entity_get_mentions (entity, &n);
+    dossier_entity_sidebar_select_entity (sidebar, entity);
+    g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+    dossier_test_run_for (100);
+    g_assert_cmpuint (assert_visible_mentions_tagged (window, entity), >, 0);
     spans = dossier_test_tagged_spans (window, "entity-mention");
-    g_assert_cmpuint (strlen (spans), >, 1000 * strlen ("203-216,"));
+    g_assert_cmpuint (strlen (spans), <, n * strlen ("203-216,") / 10);
+
+    /* Stepping to a mention at the other end of the text (Shift+F8 from
+     * the first: the last one) highlights it, and what is around it */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-mention", NULL));
+    g_assert_cmpint (dossier_entity_sidebar_get_mention (sidebar), ==, n - 1);
+    g_assert_true (dossier_test_has_tag_at (window, "entity-mention", mentions[n - 1].start));
+    g_assert_true (dossier_test_has_tag_at (window, "entity-mention-current", mentions[n - 1].start));
+    dossier_test_run_for (100);
+    g_assert_cmpuint (assert_visible_mentions_tagged (window, entity), >, 0);
+    g_assert_false (dossier_test_has_tag_at (window, "entity-mention", mentions[0].start));
+
+    /* Scrolled elsewhere, the highlights follow */
+    {
+      GtkAdjustment *vadj = _dossier_reader_view_get_vadjustment (window->reader_view);
+
+      gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj) / 2);
+      dossier_test_run_for (100);
+      g_assert_cmpuint (assert_visible_mentions_tagged (window, entity), >, 0);
+    }
+
+    /* Unselecting clears them, and another name takes their place */
+    dossier_entity_sidebar_select_entity (sidebar, NULL);
+    /* Not iterate_pending (): that would wait for the whole text laid out */
+    dossier_test_run_for (100);
+    g_clear_pointer (&spans, g_free);
+    spans = dossier_test_tagged_spans (window, "entity-mention");
+    g_assert_cmpstr (spans, ==, "");
+    g_clear_pointer (&spans, g_free);
+    spans = dossier_test_tagged_spans (window, "entity-mention-current");
+    g_assert_cmpstr (spans, ==, "");
+
+    dossier_entity_sidebar_select_entity (sidebar, find_entity (window, "Paulo Mendes"));
+    dossier_test_run_for (100);
+    g_assert_cmpuint (assert_visible_mentions_tagged (window, find_entity (window, "Paulo Mendes")), >, 0);
+    dossier_entity_sidebar_select_entity (sidebar, entity);
+    dossier_test_run_for (100);
+    g_assert_cmpuint (assert_visible_mentions_tagged (window, entity), >, 0);
+    g_clear_pointer (&spans, g_free);
+    spans = dossier_test_tagged_spans (window, "entity-mention");
+    /* None of the other's left: every span is one of this name's */
+    {
+      g_auto(GStrv) parts = g_strsplit (spans, ",", -1);
+
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          guint a = 0, b = 0, j;
+
+          g_assert_cmpint (sscanf (parts[i], "%u-%u", &a, &b), ==, 2);
+          for (j = 0; j < n && mentions[j].start != a; j++)
+            ;
+          g_assert_cmpuint (j, <, n);
+          g_assert_cmpuint (mentions[j].end, ==, b);
+        }
+    }
   }
 
   dossier_test_destroy_window (window);

@@ -21,6 +21,13 @@ GtkTextView   *_dossier_reader_view_get_text_view   (DossierReaderView *self);
 void           _dossier_reader_view_scroll_to_offset (DossierReaderView *self,
                                                       guint              offset);
 
+/* For the entity mentions (dossier-window-analysis.c): what the reader
+ * shows, and the adjustment that tells when that changes. */
+void           _dossier_reader_view_get_visible_range (DossierReaderView *self,
+                                                       guint             *start,
+                                                       guint             *end);
+GtkAdjustment *_dossier_reader_view_get_vadjustment   (DossierReaderView *self);
+
 /* For printing (dossier-print-operation.c): the body as the reader shows it */
 gboolean       _dossier_reader_view_looks_like_subhead (const char     *p,
                                                         guint           start,

@@ -1094,3 +1094,34 @@ _dossier_reader_view_scroll_to_offset (DossierReaderView *self,
   gtk_text_buffer_get_iter_at_offset (get_buffer (self), &iter, offset);
   scroll_to_iter (self, &iter);
 }
+
+/* The offsets of the text on screen: from the first character of its top
+ * line to the end of its bottom line. */
+void
+_dossier_reader_view_get_visible_range (DossierReaderView *self,
+                                        guint             *start,
+                                        guint             *end)
+{
+  GdkRectangle rect;
+  GtkTextIter iter;
+
+  g_return_if_fail (DOSSIER_IS_READER_VIEW (self));
+  g_return_if_fail (start != NULL && end != NULL);
+
+  gtk_text_view_get_visible_rect (self->text_view, &rect);
+  gtk_text_view_get_iter_at_location (self->text_view, &iter, 0, rect.y);
+  gtk_text_iter_set_line_offset (&iter, 0);
+  *start = gtk_text_iter_get_offset (&iter);
+  gtk_text_view_get_iter_at_location (self->text_view, &iter, G_MAXINT / 2, rect.y + rect.height);
+  if (!gtk_text_iter_ends_line (&iter))
+    gtk_text_iter_forward_to_line_end (&iter);
+  *end = gtk_text_iter_get_offset (&iter);
+}
+
+GtkAdjustment *
+_dossier_reader_view_get_vadjustment (DossierReaderView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_READER_VIEW (self), NULL);
+
+  return gtk_scrolled_window_get_vadjustment (self->scroller);
+}

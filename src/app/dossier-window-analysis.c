@@ -41,6 +41,12 @@ struct _DossierWindowAnalysis
   DossierTimelineView  *timeline;
   GtkTextTag           *mention_tag;
   GtkTextTag           *current_tag;
+  /* The entity whose mentions carry mention_tag, and which of them do:
+   * all, or past MAX_TAGGED_MENTIONS those around what the reader shows. */
+  DossierEntity        *tagged;
+  guint                 tagged_first;
+  guint                 tagged_last;
+  guint                 window_source;
   GAsyncResult         *pending;
   guint                 ready : 1;
   guint                 painted : 1;
@@ -60,7 +66,163 @@ get_buffer (DossierWindow *self)
   return _dossier_reader_view_get_buffer (self->reader_view);
 }
 
-/* Mentions */
+/* Mentions
+ *
+ * A name met a few times has all its mentions highlighted at once. One
+ * met tens of thousands of times in a long clipping would take a quarter
+ * of a second per selection to highlight them all, and as long to clear
+ * them: past MAX_TAGGED_MENTIONS only those on screen are, with a screen
+ * above and below, and the highlights follow the reader as it scrolls
+ * (before each frame is drawn, so no mention shows without its
+ * highlight). Stepping through the mentions scrolls, and so highlights. */
+
+#define MAX_TAGGED_MENTIONS 1000
+
+static gboolean
+tags_all_mentions (DossierEntity *entity)
+{
+  return dossier_entity_get_n_mentions (entity) <= MAX_TAGGED_MENTIONS;
+}
+
+/* Applies or removes the mention tag over mentions [first, last). */
+static void
+tag_mentions (DossierWindow *self,
+              DossierEntity *entity,
+              guint          first,
+              guint          last,
+              gboolean       apply)
+{
+  DossierWindowAnalysis *analysis = get_analysis (self);
+  GtkTextBuffer *buffer = get_buffer (self);
+  const DossierEntityMention *mentions;
+  guint n = 0;
+
+  /* Offsets are code points into the article, and the buffer holds the
+   * article text alone (the header is made of labels): buffer character
+   * offsets are article offsets. */
+  mentions = dossier_entity_get_mentions (entity, &n);
+  for (guint i = first; i < last && i < n; i++)
+    {
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, mentions[i].start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, mentions[i].end);
+      if (apply)
+        gtk_text_buffer_apply_tag (buffer, analysis->mention_tag, &start, &end);
+      else
+        gtk_text_buffer_remove_tag (buffer, analysis->mention_tag, &start, &end);
+    }
+}
+
+/* The first mention that ends after @offset (mentions are in text order
+ * and do not overlap). */
+static guint
+find_mention (const DossierEntityMention *mentions,
+              guint                       n,
+              guint                       offset)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (mentions[mid].end <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+/* Tags the mentions around what the reader shows, and untags those that
+ * were and are no longer, when the screen has left the tagged ones. With
+ * @around, an offset the reader has just been scrolled to: where the
+ * screen is may not be known yet (the text there not laid out), and the
+ * mentions around @around are tagged in any case. */
+static void
+update_mention_window (DossierWindow *self,
+                       guint          around)
+{
+  DossierWindowAnalysis *analysis = get_analysis (self);
+  const DossierEntityMention *mentions;
+  guint start, end, span, first, last, n = 0;
+  guint a0, a1, b0, b1;
+
+  g_clear_handle_id (&analysis->window_source, g_source_remove);
+
+  if (analysis->tagged == NULL || tags_all_mentions (analysis->tagged))
+    return;
+
+  mentions = dossier_entity_get_mentions (analysis->tagged, &n);
+  _dossier_reader_view_get_visible_range (self->reader_view, &start, &end);
+  if (around != G_MAXUINT && (around < start || around >= end))
+    {
+      /* As the reader places it: a third down the screen. */
+      span = MAX (end - start, 4096);
+      start = around > span / 3 ? around - span / 3 : 0;
+      end = start + span;
+    }
+
+  /* Every mention on screen carries it already. */
+  first = find_mention (mentions, n, start);
+  last = find_mention (mentions, n, end);
+  while (last < n && mentions[last].start < end)
+    last++;
+  if (analysis->tagged_first < analysis->tagged_last &&
+      analysis->tagged_first <= first && last <= analysis->tagged_last)
+    return;
+
+  /* A screen more on either side: scrolling on does not need to wait. */
+  span = end - start + 1;
+  b0 = find_mention (mentions, n, start > span ? start - span : 0);
+  b1 = find_mention (mentions, n, end + span);
+  while (b1 < n && mentions[b1].start < end + span)
+    b1++;
+
+  /* Only what changes: untag what was tagged and is out, tag what is new. */
+  a0 = analysis->tagged_first;
+  a1 = analysis->tagged_last;
+  tag_mentions (self, analysis->tagged, a0, MIN (a1, b0), FALSE);
+  tag_mentions (self, analysis->tagged, MAX (a0, b1), a1, FALSE);
+  if (a0 < a1)
+    {
+      tag_mentions (self, analysis->tagged, b0, MIN (b1, a0), TRUE);
+      tag_mentions (self, analysis->tagged, MAX (b0, a1), b1, TRUE);
+    }
+  else
+    tag_mentions (self, analysis->tagged, b0, b1, TRUE);
+
+  analysis->tagged_first = b0;
+  analysis->tagged_last = b1;
+}
+
+static gboolean
+mention_window_cb (gpointer user_data)
+{
+  DossierWindow *self = user_data;
+
+  get_analysis (self)->window_source = 0;
+  update_mention_window (self, G_MAXUINT);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_mention_window (DossierWindow *self)
+{
+  DossierWindowAnalysis *analysis = get_analysis (self);
+
+  if (analysis == NULL || analysis->tagged == NULL || tags_all_mentions (analysis->tagged) ||
+      analysis->window_source != 0)
+    return;
+
+  /* Before the next frame is drawn. */
+  analysis->window_source = g_idle_add_full (GDK_PRIORITY_REDRAW - 10, mention_window_cb, self, NULL);
+  g_source_set_static_name (g_main_context_find_source_by_id (NULL, analysis->window_source),
+                            "[dossier] mention highlights");
+}
 
 static void
 clear_mentions (DossierWindow *self)
@@ -69,9 +231,17 @@ clear_mentions (DossierWindow *self)
   GtkTextBuffer *buffer = get_buffer (self);
   GtkTextIter start, end;
 
+  g_clear_handle_id (&analysis->window_source, g_source_remove);
+
   gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_remove_tag (buffer, analysis->mention_tag, &start, &end);
+  if (analysis->tagged != NULL && !tags_all_mentions (analysis->tagged))
+    tag_mentions (self, analysis->tagged, analysis->tagged_first, analysis->tagged_last, FALSE);
+  else
+    gtk_text_buffer_remove_tag (buffer, analysis->mention_tag, &start, &end);
   gtk_text_buffer_remove_tag (buffer, analysis->current_tag, &start, &end);
+
+  g_clear_object (&analysis->tagged);
+  analysis->tagged_first = analysis->tagged_last = 0;
 }
 
 static void
@@ -95,9 +265,6 @@ on_selected_entity_changed (DossierWindow        *self,
 {
   DossierWindowAnalysis *analysis = get_analysis (self);
   DossierEntity *entity = dossier_entity_sidebar_get_selected_entity (sidebar);
-  GtkTextBuffer *buffer = get_buffer (self);
-  const DossierEntityMention *mentions;
-  guint n = 0;
 
   if (analysis == NULL)
     return;
@@ -108,18 +275,22 @@ on_selected_entity_changed (DossierWindow        *self,
   if (entity == NULL)
     return;
 
-  /* Offsets are code points into the article, and the buffer holds the
-   * article text alone (the header is made of labels): buffer character
-   * offsets are article offsets. */
-  mentions = dossier_entity_get_mentions (entity, &n);
-  for (guint i = 0; i < n; i++)
+  analysis->tagged = g_object_ref (entity);
+  if (tags_all_mentions (entity))
     {
-      GtkTextIter start, end;
-
-      gtk_text_buffer_get_iter_at_offset (buffer, &start, mentions[i].start);
-      gtk_text_buffer_get_iter_at_offset (buffer, &end, mentions[i].end);
-      gtk_text_buffer_apply_tag (buffer, analysis->mention_tag, &start, &end);
+      analysis->tagged_last = dossier_entity_get_n_mentions (entity);
+      tag_mentions (self, entity, 0, analysis->tagged_last, TRUE);
     }
+  else
+    /* Once the reader has gone to the first mention. */
+    queue_mention_window (self);
+}
+
+static void
+on_reader_scrolled (DossierWindow *self,
+                    GtkAdjustment *vadj)
+{
+  queue_mention_window (self);
 }
 
 static void
@@ -152,6 +323,8 @@ on_mention_changed (DossierWindow        *self,
   gtk_text_buffer_get_iter_at_offset (buffer, &end, mentions[mention].end);
   gtk_text_buffer_apply_tag (buffer, analysis->current_tag, &start, &end);
   select_span (self, mentions[mention].start, mentions[mention].end);
+  /* Now, not before the next frame: its highlight is there on return. */
+  update_mention_window (self, mentions[mention].start);
 }
 
 /* Corrections */
@@ -712,6 +885,11 @@ _dossier_window_analysis_init (DossierWindow *self)
                            G_CALLBACK (on_mention_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (analysis->sidebar, "correction-requested",
                            G_CALLBACK (on_correction_requested), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (_dossier_reader_view_get_vadjustment (self->reader_view), "value-changed",
+                           G_CALLBACK (on_reader_scrolled), self, G_CONNECT_SWAPPED);
+  /* The text grows as the reader lays it out, and moves what is shown. */
+  g_signal_connect_object (_dossier_reader_view_get_vadjustment (self->reader_view), "changed",
+                           G_CALLBACK (on_reader_scrolled), self, G_CONNECT_SWAPPED);
 
   analysis->document_signals = g_signal_group_new (DOSSIER_TYPE_DOCUMENT);
   g_signal_group_connect_object (analysis->document_signals, "corrections-changed::entity",
@@ -774,6 +952,8 @@ _dossier_window_analysis_dispose (DossierWindow *self)
 
   g_cancellable_cancel (analysis->cancellable);
   g_clear_object (&analysis->cancellable);
+  g_clear_handle_id (&analysis->window_source, g_source_remove);
+  g_clear_object (&analysis->tagged);
   if (analysis->document_signals)
     g_signal_group_set_target (analysis->document_signals, NULL);
   g_clear_object (&analysis->document_signals);
