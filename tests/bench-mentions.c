@@ -17,14 +17,15 @@
 #include "dossier-window-private.h"
 
 /* A name met tens of thousands of times in a 10 MB clipping, in the real
- * window: select it, switch to another, step to its last mention, and
- * unselect. For each step it prints how long the call took, how long
+ * window: select it, step through its mentions (to the last one, at the
+ * end of the text), switch to another, scroll, and unselect. For each step it prints how long the call took, how long
  * until the mentions on screen carry their highlight (or lost it) and a
  * frame is drawn, and the longest the main loop stalled within the
  * second that follows (a heartbeat every 2 ms measures it). Before the
  * steps, the same stall for a second of the clipping left alone: the
- * text view laying it out in the background. DOSSIER_BENCH_TEXT_MB
- * changes the size. */
+ * text view laying it out in the background, until it is done
+ * (DOSSIER_BENCH_SETTLE=0: one second). DOSSIER_BENCH_TEXT_MB changes the
+ * size. */
 
 #define HEARTBEAT_MS 2
 
@@ -229,6 +230,23 @@ next_mention_step (DossierWindow *window,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.next-mention", NULL);
 }
 
+/* A page down (data 0), or to the middle of the text (1), as a drag of
+ * the scroll bar would. */
+static void
+scroll_step (DossierWindow *window,
+             gpointer       data)
+{
+  GtkTextView *view = _dossier_reader_view_get_text_view (window->reader_view);
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+  if (GPOINTER_TO_INT (data) == 0)
+    gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) +
+                                    gtk_adjustment_get_page_size (vadj) * 0.9);
+  else
+    gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj) / 2);
+}
+
 static void
 bench_mentions (void)
 {
@@ -316,6 +334,8 @@ bench_mentions (void)
   measure (window, "previous mention (Shift+F8)", previous_mention_step, NULL);
   measure (window, "to the last (Shift+F8)", previous_mention_step, NULL);
   measure (window, "switch (20,000 mentions)", select_step, "Paulo Mendes");
+  measure (window, "scroll a page", scroll_step, GINT_TO_POINTER (0));
+  measure (window, "scroll to the middle", scroll_step, GINT_TO_POINTER (1));
   measure (window, "unselect", select_step, NULL);
 
   g_source_remove (beat);
@@ -348,6 +368,10 @@ main (int    argc,
   setlocale (LC_ALL, "C.UTF-8");
   g_setenv ("LANGUAGE", "C", TRUE);
   g_setenv ("GTK_A11Y", "none", TRUE);
+  /* Under Xvfb GTK's default renderer is OpenGL on a software rasterizer,
+   * whose frames cost a hundred milliseconds of their own: measure the
+   * app's work (GSK_RENDERER=gl measures that too). */
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
 
   g_test_init (&argc, &argv, NULL);
   if (!gtk_init_check ())
