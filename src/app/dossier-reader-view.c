@@ -55,6 +55,11 @@ struct _DossierReaderView
   GtkTextTag        *match_tag;
   GtkTextTag        *current_tag;
   GtkTextTag        *language_tag;
+
+  /* Where the reader was last sent (a find match, a mention), kept on
+   * screen while the text is being laid out, until the user scrolls. */
+  GtkTextMark       *scroll_mark;
+  guint              pinned : 1;
 };
 
 G_DEFINE_FINAL_TYPE (DossierReaderView, dossier_reader_view, GTK_TYPE_WIDGET)
@@ -306,20 +311,56 @@ static void
 scroll_to_iter (DossierReaderView *self,
                 const GtkTextIter *iter)
 {
-  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scroller);
-  GdkRectangle rect;
-  double page;
-  int x, y;
+  GdkRectangle rect, visible;
 
-  /* Where the iter is on screen: y from the top of the page shown. */
+  /* Well inside the page: the reader stays where it is. */
   gtk_text_view_get_iter_location (self->text_view, iter, &rect);
-  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
-                                         rect.x, rect.y, &x, &y);
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  if (rect.y >= visible.y + rect.height * 2 &&
+      rect.y + rect.height * 3 <= visible.y + visible.height)
+    {
+      self->pinned = FALSE;
+      return;
+    }
 
-  page = gtk_adjustment_get_page_size (vadj);
+  /* Else a third down the page. The text view does it once the lines
+   * there are laid out; and far into a long text that the view has not
+   * laid out yet, the lines before are only guessed at: as they get their
+   * heights, on_layout_changed () brings it back. */
+  gtk_text_buffer_move_mark (get_buffer (self), self->scroll_mark, iter);
+  self->pinned = TRUE;
+  gtk_text_view_scroll_to_mark (self->text_view, self->scroll_mark, 0.0, TRUE, 0.0, 1.0 / 3);
+}
 
-  if (y < rect.height * 2 || y + rect.height * 3 > page)
-    gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) + y - page / 3);
+static void
+on_layout_changed (DossierReaderView *self,
+                   GtkAdjustment     *vadj)
+{
+  if (self->pinned)
+    gtk_text_view_scroll_to_mark (self->text_view, self->scroll_mark, 0.0, TRUE, 0.0, 1.0 / 3);
+}
+
+/* The user scrolls, clicks or types: the reader is theirs again. */
+static gboolean
+on_scroller_event (DossierReaderView        *self,
+                   GdkEvent                 *event,
+                   GtkEventControllerLegacy *controller)
+{
+  switch ((int) gdk_event_get_event_type (event))
+    {
+    case GDK_BUTTON_PRESS:
+    case GDK_SCROLL:
+    case GDK_KEY_PRESS:
+    case GDK_TOUCH_BEGIN:
+    case GDK_TOUCHPAD_SWIPE:
+      self->pinned = FALSE;
+      break;
+
+    default:
+      break;
+    }
+
+  return GDK_EVENT_PROPAGATE;
 }
 
 static void
@@ -763,6 +804,7 @@ dossier_reader_view_init (DossierReaderView *self)
 {
   GtkTextBuffer *buffer;
   GtkEventController *controller;
+  GtkTextIter start;
 
   self->zoom = 1.0;
   self->current_match = -1;
@@ -819,6 +861,19 @@ dossier_reader_view_init (DossierReaderView *self)
                            G_CALLBACK (on_scroller_key_pressed), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->scroller), controller);
+
+  controller = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "event",
+                           G_CALLBACK (on_scroller_event), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->scroller), controller);
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  self->scroll_mark = gtk_text_buffer_create_mark (buffer, "dossier-scroll-target", &start, TRUE);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
+                           G_CALLBACK (on_layout_changed), self,
+                           G_CONNECT_SWAPPED);
 
   controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL |
                                                 GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
@@ -911,6 +966,7 @@ dossier_reader_view_set_article (DossierReaderView *self,
 
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
+  self->pinned = FALSE;
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 
   update_matches (self);
