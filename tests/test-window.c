@@ -180,6 +180,76 @@ test_open (void)
   dossier_test_destroy_window (window);
 }
 
+/* The label showing @text among @widget's descendants. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The header above the text, scrolling with it; and the text view is
+ * the scrolled window's scrollable, so that it draws only what is on
+ * screen (in a viewport it drew all of a 10 MB text at every change). */
+static void
+test_header_scrolls (void)
+{
+  DossierWindow *window;
+  DossierReaderView *view;
+  GtkTextView *text_view;
+  GtkAdjustment *vadj;
+  GtkWidget *title;
+  GtkTextIter start;
+  GdkRectangle first_line;
+  graphene_rect_t bounds, scrolled;
+  int x, y;
+
+  REQUIRE_DISPLAY ();
+
+  window = open_fixture ("tidal-turbines.txt");
+  view = window->reader_view;
+  text_view = _dossier_reader_view_get_text_view (view);
+  vadj = _dossier_reader_view_get_vadjustment (view);
+  run_for (100);
+
+  g_assert_true (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view)) == vadj);
+
+  /* The title sits above the first line of the text, over the same column */
+  title = find_label (GTK_WIDGET (text_view), _dossier_reader_view_get_header_text (view, "title"));
+  g_assert_nonnull (title);
+  g_assert_true (gtk_widget_compute_bounds (title, GTK_WIDGET (text_view), &bounds));
+  gtk_text_buffer_get_start_iter (_dossier_reader_view_get_buffer (view), &start);
+  gtk_text_view_get_iter_location (text_view, &start, &first_line);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         first_line.x, first_line.y, &x, &y);
+  g_assert_cmpfloat (bounds.origin.y, >, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <, y);
+  g_assert_cmpfloat_with_epsilon (bounds.origin.x, x, 1);
+
+  /* Scrolled, they move together */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj), >, 100);
+  gtk_adjustment_set_value (vadj, 100);
+  run_for (100);
+  g_assert_true (gtk_widget_compute_bounds (title, GTK_WIDGET (text_view), &scrolled));
+  g_assert_cmpfloat_with_epsilon (scrolled.origin.y, bounds.origin.y - 100, 1);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         first_line.x, first_line.y, &x, &y);
+  g_assert_cmpfloat (scrolled.origin.y + scrolled.size.height, <, y);
+
+  destroy_window (window);
+}
+
 /* A web page saved "complete": opening (or dropping) its page_files
  * folder opens the page, named after the page. */
 static void
@@ -607,6 +677,7 @@ main (int    argc,
   g_test_add_func ("/dossier/window/empty-state", test_empty_state);
   g_test_add_func ("/dossier/window/header", test_header);
   g_test_add_func ("/dossier/window/open", test_open);
+  g_test_add_func ("/dossier/window/header-scrolls", test_header_scrolls);
   g_test_add_func ("/dossier/window/untitled", test_untitled);
   g_test_add_func ("/dossier/window/saved-page-folder", test_saved_page_folder);
   g_test_add_func ("/dossier/window/find", test_find);

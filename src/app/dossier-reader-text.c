@@ -107,9 +107,9 @@ on_vadjustment_value_changed (DossierReaderText *self,
 }
 
 static void
-on_vadjustment_changed (DossierReaderText *self,
-                        GParamSpec        *pspec,
-                        gpointer           user_data)
+on_notify_vadjustment (DossierReaderText *self,
+                       GParamSpec        *pspec,
+                       gpointer           user_data)
 {
   GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self));
 
@@ -198,7 +198,7 @@ static void
 dossier_reader_text_init (DossierReaderText *self)
 {
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self), HEADER_TOP);
-  g_signal_connect (self, "notify::vadjustment", G_CALLBACK (on_vadjustment_changed), NULL);
+  g_signal_connect (self, "notify::vadjustment", G_CALLBACK (on_notify_vadjustment), NULL);
 }
 
 /**
