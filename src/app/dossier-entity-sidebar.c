@@ -1134,6 +1134,26 @@ dossier_entity_sidebar_get_selected_entity (DossierEntitySidebar *self)
 }
 
 /**
+ * dossier_entity_sidebar_set_mention:
+ * @self: a #DossierEntitySidebar
+ * @mention: the index of a mention of the selected entity
+ *
+ * Makes the selected entity's mention @mention current, as stepping to it
+ * would, in one step.
+ */
+void
+dossier_entity_sidebar_set_mention (DossierEntitySidebar *self,
+                                    int                   mention)
+{
+  g_return_if_fail (DOSSIER_IS_ENTITY_SIDEBAR (self));
+  g_return_if_fail (self->selected_entity != NULL);
+  g_return_if_fail (mention >= 0 && (guint) mention < dossier_entity_get_n_mentions (self->selected_entity));
+
+  if (mention != self->mention)
+    set_mention (self, mention);
+}
+
+/**
  * dossier_entity_sidebar_get_mention:
  * @self: a #DossierEntitySidebar
  *

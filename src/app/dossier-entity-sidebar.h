@@ -25,6 +25,8 @@ void           dossier_entity_sidebar_set_loading         (DossierEntitySidebar 
                                                            gboolean              loading);
 DossierEntity *dossier_entity_sidebar_get_selected_entity (DossierEntitySidebar *self);
 int            dossier_entity_sidebar_get_mention         (DossierEntitySidebar *self);
+void           dossier_entity_sidebar_set_mention         (DossierEntitySidebar *self,
+                                                           int                   mention);
 void           dossier_entity_sidebar_next_mention        (DossierEntitySidebar *self);
 void           dossier_entity_sidebar_previous_mention    (DossierEntitySidebar *self);
 

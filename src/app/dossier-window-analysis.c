@@ -412,12 +412,12 @@ reapply (DossierWindow *self)
           guint n_mentions = 0;
           const DossierEntityMention *mentions = dossier_entity_get_mentions (entity, &n_mentions);
 
-          /* Back to the mention the reader showed, if it is still one. */
+          /* Back to the mention the reader showed, if it is still one
+           * (in one step: not through the thousands before it). */
           for (guint i = 0; i < n_mentions; i++)
             if (mentions[i].start == current_start)
               {
-                for (guint j = 0; j < i; j++)
-                  dossier_entity_sidebar_next_mention (analysis->sidebar);
+                dossier_entity_sidebar_set_mention (analysis->sidebar, i);
                 break;
               }
         }
