@@ -786,6 +786,25 @@ test_large (void)
       g_assert_cmpint (location.y + location.height, <=, visible.y + visible.height);
     }
 
+    /* A correction keeps the place, in one step, not through the 30,000
+     * mentions before it */
+    {
+      g_autoptr(JsonObject) correction = dossier_entity_correction_new_rename (entity, "Helena M. Duarte");
+      gint64 t;
+
+      deadline = g_get_monotonic_time () + TIMEOUT_USEC;
+      while (!_dossier_window_get_notes_ready (window) && g_get_monotonic_time () < deadline)
+        run_for (10);
+      t = g_get_monotonic_time ();
+      _dossier_entity_sidebar_correct (sidebar, correction);
+      g_assert_cmpint (g_get_monotonic_time () - t, <, G_USEC_PER_SEC);
+      g_assert_cmpstr (selected_name (window), ==, "Helena M. Duarte");
+      g_assert_cmpint (dossier_entity_sidebar_get_mention (sidebar), ==, n - 1);
+      entity = dossier_entity_sidebar_get_selected_entity (sidebar);
+      mentions = dossier_entity_get_mentions (entity, &n);
+      g_assert_true (has_tag_at (window, "entity-mention-current", mentions[n - 1].start));
+    }
+
     /* Scrolled elsewhere, the highlights follow */
     {
       GtkAdjustment *vadj = _dossier_reader_view_get_vadjustment (window->reader_view);
