@@ -792,9 +792,9 @@ test_large (void)
       g_autoptr(JsonObject) correction = dossier_entity_correction_new_rename (entity, "Helena M. Duarte");
       gint64 t;
 
-      deadline = g_get_monotonic_time () + TIMEOUT_USEC;
+      deadline = g_get_monotonic_time () + dossier_test_get_timeout ();
       while (!_dossier_window_get_notes_ready (window) && g_get_monotonic_time () < deadline)
-        run_for (10);
+        dossier_test_run_for (10);
       t = g_get_monotonic_time ();
       _dossier_entity_sidebar_correct (sidebar, correction);
       g_assert_cmpint (g_get_monotonic_time () - t, <, G_USEC_PER_SEC);
@@ -802,7 +802,7 @@ test_large (void)
       g_assert_cmpint (dossier_entity_sidebar_get_mention (sidebar), ==, n - 1);
       entity = dossier_entity_sidebar_get_selected_entity (sidebar);
       mentions = dossier_entity_get_mentions (entity, &n);
-      g_assert_true (has_tag_at (window, "entity-mention-current", mentions[n - 1].start));
+      g_assert_true (dossier_test_has_tag_at (window, mentions[n - 1].start, "entity-mention-current"));
     }
 
     /* Scrolled elsewhere, the highlights follow */

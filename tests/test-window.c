@@ -215,13 +215,13 @@ test_header_scrolls (void)
   graphene_rect_t bounds, scrolled;
   int x, y;
 
-  REQUIRE_DISPLAY ();
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
 
   window = open_fixture ("tidal-turbines.txt");
   view = window->reader_view;
   text_view = _dossier_reader_view_get_text_view (view);
   vadj = _dossier_reader_view_get_vadjustment (view);
-  run_for (100);
+  dossier_test_run_for (100);
 
   g_assert_true (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view)) == vadj);
 
@@ -240,14 +240,14 @@ test_header_scrolls (void)
   /* Scrolled, they move together */
   g_assert_cmpfloat (gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj), >, 100);
   gtk_adjustment_set_value (vadj, 100);
-  run_for (100);
+  dossier_test_run_for (100);
   g_assert_true (gtk_widget_compute_bounds (title, GTK_WIDGET (text_view), &scrolled));
   g_assert_cmpfloat_with_epsilon (scrolled.origin.y, bounds.origin.y - 100, 1);
   gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
                                          first_line.x, first_line.y, &x, &y);
   g_assert_cmpfloat (scrolled.origin.y + scrolled.size.height, <, y);
 
-  destroy_window (window);
+  dossier_test_destroy_window (window);
 }
 
 /* A web page saved "complete": opening (or dropping) its page_files
