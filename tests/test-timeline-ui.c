@@ -199,6 +199,21 @@ test_markers (void)
 
   g_assert_cmpuint (n_entries, ==, N_DATED);
 
+  /* The reader's text, with the header drawn inside it, is named by the
+   * article's title and described by its subtitle for screen readers */
+  {
+    GtkAccessible *text = GTK_ACCESSIBLE (_dossier_reader_view_get_text_view (window->reader_view));
+    g_autofree char *label_problem = NULL;
+    g_autofree char *description_problem = NULL;
+
+    label_problem = gtk_test_accessible_check_property (text, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                        "Assembly Backs Northern Rail Line After Late-Night Vote");
+    g_assert_null (label_problem);
+    description_problem = gtk_test_accessible_check_property (text, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                              "The regional assembly approved the line, but the transport minister still has to sign the funding order");
+    g_assert_null (description_problem);
+  }
+
   /* The publication date every date was resolved against is marked, in
    * view with all the dates */
   {

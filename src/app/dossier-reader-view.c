@@ -964,6 +964,23 @@ dossier_reader_view_set_article (DossierReaderView *self,
                           gtk_widget_get_visible (GTK_WIDGET (self->title_label)) ||
                           gtk_widget_get_visible (GTK_WIDGET (self->meta_label)));
 
+  /* The header is drawn inside the text view: a screen reader names the
+   * text by the article's title, and describes it by its subtitle */
+  {
+    GtkAccessible *text = GTK_ACCESSIBLE (self->text_view);
+    const char *title = article ? dossier_article_get_title (article) : NULL;
+    const char *dek = article ? dossier_article_get_subtitle (article) : NULL;
+
+    if (title != NULL && *title != '\0')
+      gtk_accessible_update_property (text, GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+    else
+      gtk_accessible_update_property (text, GTK_ACCESSIBLE_PROPERTY_LABEL, _("Article"), -1);
+    if (dek != NULL && *dek != '\0')
+      gtk_accessible_update_property (text, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, dek, -1);
+    else
+      gtk_accessible_reset_property (text, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  }
+
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
   self->pinned = FALSE;
