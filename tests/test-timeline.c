@@ -96,6 +96,14 @@ test_absolute (void)
   assert_timex (t, "3/14/2021", "2021-03-14", "date");
   check ("The bridge opened in 1932 and closed in the late 1970s.", REF, "1932", "1932");
   check ("The bridge opened in 1932 and closed in the late 1970s.", REF, "the late 1970s", "197");
+  /* a comma after the month, before a day and a year; not before a count */
+  check ("The hearing is set for Sunday, March, 6th 2016.", REF, "Sunday, March, 6th 2016", "2016-03-06");
+  {
+    g_autoptr(GPtrArray) n = analyze ("In March, 6 people died.", REF);
+
+    g_assert_cmpuint (n->len, ==, 1);
+    assert_timex (n, "March", "2025-03", "date");
+  }
 }
 
 static void

@@ -1393,6 +1393,17 @@ match_month_first (Ctx  *c,
   if ((is_punct (c, j, '-') || is_punct (c, j, '/')) && adjacent (c, j) && adjacent (c, j + 1) &&
       is_num (c, j + 1))
     j++;
+  /* "March, 6th 2016": a comma after the month only before a day and a
+   * year ("In March, 6 people" is no date) */
+  else if (is_punct (c, j, ',') && (c->t[i].flags & TOK_F_CAP))
+    {
+      int dd, yy;
+      guint e = parse_day_number (c, j + 1, &dd);
+
+      if (e && (parse_year_after (c, e, &yy) ||
+                (is_punct (c, e, ',') && parse_year_after (c, e + 1, &yy))))
+        j++;
+    }
 
   /* a number that is neither a day nor a year: "August 32", "February
    * 151998" */
