@@ -238,6 +238,13 @@ test_anaphora (void)
   }
   check ("Talks began in summer 2019. The previous winter they had failed.", REF,
          "The previous winter", "2018-WI");
+  /* a week next to an event: the week after its day, or a week of its
+   * year when the text gave no day */
+  check ("The vote was on Nov. 4. The week after the vote, prices fell.", REF,
+         "The week after", "2025-W46");
+  check ("The week following Nov. 4 was calm.", REF, "The week following Nov. 4", "2025-W46");
+  check ("Sales fell in 2019. In the week following the crash, funds lost $1 billion.", REF,
+         "the week following", "2019-WXX");
 }
 
 static void

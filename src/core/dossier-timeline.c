@@ -166,6 +166,7 @@ typedef struct
   int            ry, rm, rd;
 
   /* the last date the text established, at each precision */
+  int            a_prec;        /* the precision of the last of them */
   gboolean       has_day;
   int            a_day;
   gboolean       has_month;
@@ -3517,6 +3518,30 @@ match_determined (Ctx  *c,
 
 /* "the day before Halloween", "the weekend before Halloween", "two days
  * after Christmas", "the day before" */
+/* The week before or after an event the text does not date: the one next
+ * to the last date when that was a day, else an unknown week of its year,
+ * "1989-WXX". */
+static void
+week_after_event (Ctx *c,
+                  Res *r,
+                  int  dir)
+{
+  r->anaphoric = TRUE;
+  if (c->has_day && c->a_prec == PREC_DAY)
+    {
+      fmt_week (r, c->a_day + dir * 7, "");
+      return;
+    }
+  if (c->has_year || c->has_ref)
+    {
+      g_snprintf (r->value, sizeof r->value, "%04d-WXX", c->has_year ? c->a_year : c->ry);
+      r->type = TYPE_DATE;
+      r->establishes = PREC_NONE;
+      return;
+    }
+  fmt_str (r, TYPE_DATE, "XXXX-WXX");
+}
+
 static guint
 match_relation (Ctx  *c,
                 guint i,
@@ -3547,6 +3572,20 @@ match_relation (Ctx  *c,
         return 0;
       if (!(j = parse_unit (c, k, &u, &plural)))
         return 0;
+    }
+  /* "the week following the crash" */
+  if (R (c, j) == W_FOLLOWING && R (c, i) == W_THE && u == UNIT_WEEK && j + 1 < c->n &&
+      same_sentence (c, j, j + 1) && c->t[j + 1].kind == TOK_WORD)
+    {
+      Res when = { { 0 } };
+
+      if ((k = match_date_core (c, j + 1, &when)) && when.establishes == PREC_DAY)
+        {
+          fmt_week (r, when.day + 7, "");
+          return k;
+        }
+      week_after_event (c, r, 1);
+      return j + 1;
     }
   if (R (c, j) != W_BEFORE && R (c, j) != W_AFTER)
     return 0;
@@ -3625,6 +3664,13 @@ match_relation (Ctx  *c,
             }
           return k;
         }
+    }
+  /* "the week after the vote": next to the last date when it was a day,
+   * a week of its year otherwise */
+  if (R (c, i) == W_THE && u == UNIT_WEEK)
+    {
+      week_after_event (c, r, dir);
+      return j;
     }
   /* "the day before", "the night after": anaphoric when nothing follows */
   if (R (c, i) == W_THE && u == UNIT_DAY)
@@ -4157,6 +4203,8 @@ establish (Ctx       *c,
 
   if (r->type == TYPE_DURATION || r->type == TYPE_SET)
     return;
+  if (r->establishes != PREC_NONE)
+    c->a_prec = r->establishes;
   switch (r->establishes)
     {
     case PREC_DAY:
