@@ -238,6 +238,16 @@ test_anaphora (void)
   }
   check ("Talks began in summer 2019. The previous winter they had failed.", REF,
          "The previous winter", "2018-WI");
+  /* a clock time counted from an event the text does not date: one time,
+   * of an unknown day */
+  {
+    g_autoptr(GPtrArray) t6 = analyze ("The rifle was found on April 8. A jogger saw the car at "
+                                       "6 a.m. ten days before the shooting.",
+                                       REF);
+
+    g_assert_cmpuint (t6->len, ==, 2);
+    assert_timex (t6, "6 a.m. ten days before", "XXXX-XX-XXT06:00", "time");
+  }
   /* a week next to an event: the week after its day, or a week of its
    * year when the text gave no day */
   check ("The vote was on Nov. 4. The week after the vote, prices fell.", REF,
@@ -432,6 +442,16 @@ test_duration_ranges (void)
   assert_timex (t, "two weeks", "P2W", "duration");
   assert_timex (t, "3", "P3Y", "duration");
   assert_timex (t, "5 years", "P5Y", "duration");
+  /* how long an event has lasted is a duration, an age is not */
+  {
+    g_autoptr(GPtrArray) e = analyze ("The 8-month-old truce held, a years-old slump ended, and "
+                                      "a 44-year-old protester left the 50-year-old alliance.",
+                                      REF);
+
+    g_assert_cmpuint (e->len, ==, 2);
+    assert_timex (e, "8-month-old", "P8M", "duration");
+    assert_timex (e, "years-old", "PXY", "duration");
+  }
   /* ages and counts are not */
   {
     g_autoptr(GPtrArray) n = analyze ("The 5 to 10-year-old children and 2 or 3 people came.",
@@ -470,6 +490,13 @@ test_vague (void)
 
     g_assert_cmpuint (c->len, ==, 0);
     assert_timex (d, "the time", "PAST_REF", "date");
+  }
+  /* "Now for …" without a verb turns the talk, it is no time */
+  {
+    g_autoptr(GPtrArray) d = analyze ("Now for the weather. Now for the first time he spoke.", REF);
+
+    g_assert_cmpuint (d->len, ==, 1);
+    g_assert_cmpuint (dossier_timex_get_start (g_ptr_array_index (d, 0)), ==, 21);
   }
   /* "now" is placed on the day of publication */
   now = find (t, "now", 1);

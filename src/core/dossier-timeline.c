@@ -2674,6 +2674,30 @@ match_compound (Ctx          *c,
 
 /* Durations and the dates they lead to: "three days", "four-year", "the
  * past three months", "two years ago", "a week later", "11 days ago". */
+/* Nouns of events that last: "the 8-month-old truce", "a decade-old
+ * dispute". */
+static gboolean
+is_event_noun (Ctx  *c,
+               guint j)
+{
+  static const char *nouns[] = {
+    "truce", "ceasefire", "cease-fire", "war", "conflict", "strike", "dispute", "standoff",
+    "stand-off", "crisis", "recession", "slump", "boom", "rally", "campaign", "investigation",
+    "probe", "moratorium", "embargo", "ban", "blockade", "siege", "occupation", "insurgency",
+    "rebellion", "uprising", "drought", "shutdown", "lockout", "boycott", "protest",
+    "protests", "feud", "battle", "search", "negotiations", "talks", "trial", "lawsuit",
+    "freeze", "peace", "struggle", "fight", "effort", "reign", "presidency", "tenure",
+    "marriage", "career", "stalemate", "deadlock", "impasse", "downturn", "decline",
+  };
+
+  if (j >= c->n || c->t[j].kind != TOK_WORD)
+    return FALSE;
+  for (guint n = 0; n < G_N_ELEMENTS (nouns); n++)
+    if (word_is (c, j, nouns[n]))
+      return TRUE;
+  return FALSE;
+}
+
 static guint
 match_quantity (Ctx  *c,
                 guint i,
@@ -2778,7 +2802,15 @@ match_quantity (Ctx  *c,
           return k;
         }
     }
-  /* ages are not durations of events here: "a 44-year-old protester" */
+  /* ages are not durations of events here, "a 44-year-old protester",
+   * "the 50-year-old alliance"; how long an event has lasted is, "the
+   * 8-month-old truce" */
+  if (is_punct (c, k, '-') && adjacent (c, k) && word_is (c, k + 1, "old") && q > 0 &&
+      !(plural && R (c, i) == W_A) && k + 2 < c->n && same_sentence (c, k + 1, k + 2) && is_event_noun (c, k + 2))
+    {
+      fmt_duration (r, q, u);
+      return k + 2;
+    }
   if ((is_punct (c, k, '-') && adjacent (c, k) && word_is (c, k + 1, "old")) ||
       word_is (c, k, "old"))
     return 0;
@@ -2971,6 +3003,13 @@ match_bare_plural (Ctx  *c,
     {
       fmt_str (r, TYPE_DATE, "FUTURE_REF");
       return j + 1;
+    }
+  /* "a years-old slump": an event some years long */
+  if (is_punct (c, j, '-') && adjacent (c, j) && word_is (c, j + 1, "old") &&
+      is_event_noun (c, j + 2) && same_sentence (c, j + 1, j + 2))
+    {
+      fmt_duration (r, -1, w->unit);
+      return j + 2;
     }
   if (prev == W_FOR || prev == W_OVER || prev == W_WITHIN || prev == W_IN ||
       prev == W_AFTER || prev == W_DURING ||
@@ -3699,6 +3738,18 @@ match_vague (Ctx  *c,
       /* "15m from now" is not the present */
       if (i > 0 && R (c, i - 1) == W_FROM && !word_is (c, i + 1, "on"))
         return 0;
+      /* "Now for the weather.", "Now then, …": a turn in the talk, not a
+       * time ("Now for the first time he spoke" is one) */
+      if (is_sentence_start (c, i) && i + 1 < c->n && same_sentence (c, i, i + 1) &&
+          (R (c, i + 1) == W_FOR || word_is (c, i + 1, "then")))
+        {
+          gboolean verb = FALSE;
+
+          for (guint j = i + 1; j < c->n && same_sentence (c, i, j) && !verb; j++)
+            verb = c->t[j].tense != 0;
+          if (!verb)
+            return 0;
+        }
       fmt_str (r, TYPE_DATE, "PRESENT_REF");
       return i + 1;
     case W_NOWADAYS:
@@ -3853,6 +3904,26 @@ match_time (Ctx  *c,
   if (!(j = parse_clock (c, i, &hh, &mm)))
     return 0;
   k = R (c, j) == W_ON ? j + 1 : j;
+  /* "6 a.m. ten days before the shooting": one time, on a day the text
+   * counts from an event it does not date */
+  {
+    double q;
+    guint e, f;
+    TemporalUnit u;
+    gboolean plural;
+
+    if ((e = parse_qty (c, k, &q)) && q > 0 && (f = parse_unit (c, e, &u, &plural)) &&
+        (u == UNIT_DAY || u == UNIT_WEEK) && (R (c, f) == W_BEFORE || R (c, f) == W_AFTER) &&
+        f + 1 < c->n && same_sentence (c, f, f + 1) && R (c, f + 1) == W_THE &&
+        !match_date_core (c, f + 1, &x))
+      {
+        g_snprintf (r->value, sizeof r->value, "XXXX-XX-XXT%02d:%02d", hh, mm);
+        r->type = TYPE_TIME;
+        r->establishes = PREC_NONE;
+        return f + 1;
+      }
+    memset (&x, 0, sizeof x);
+  }
   if (R (c, k) != W_THE && (k = match_date_core (c, k, &x)) && x.establishes == PREC_DAY &&
       !strchr (x.value, 'T'))
     {
