@@ -341,6 +341,13 @@ test_date_formats (void)
     { "P3D", "duration", NULL, NULL, NULL, "Duration" },
     { "XXXX-WXX", "set", NULL, NULL, NULL, "Repeated" },
     { "PAST_REF", "date", NULL, NULL, NULL, "In the past" },
+    /* what is known of a date the text gives only in part */
+    { "XXXX-04-08", "date", NULL, NULL, NULL, "8 April, year unknown" },
+    { "XXXX-02-30", "date", NULL, NULL, NULL, "Undated" },
+    { "XXXX-11", "date", NULL, NULL, NULL, "November, year unknown" },
+    { "XXXX-XX-XXT06:00", "time", NULL, NULL, NULL, "06:00, day unknown" },
+    { "1989-WXX", "date", NULL, NULL, NULL, "a week in 1989" },
+    { "XXXX-SU", "date", NULL, NULL, NULL, "Undated" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -106,6 +106,48 @@ format_undated (DossierTimex *timex)
   if (g_strcmp0 (value, "FUTURE_REF") == 0)
     return g_strdup (C_("timeline", "In the future"));
 
+  /* What is known of a date without its year or its day */
+  if (value != NULL && g_str_has_prefix (value, "XXXX-"))
+    {
+      int month = 0, day = 0, hour = 0, minute = 0;
+      char tail;
+
+      if (sscanf (value, "XXXX-%2d-%2d%c", &month, &day, &tail) == 2 &&
+          g_date_valid_dmy (day, month, 2000))
+        {
+          g_autoptr(GDateTime) date = g_date_time_new_utc (2000, month, day, 0, 0, 0);
+          /* Translators: a day and month whose year the text does not
+           * give, "8 April"; see g_date_time_format(). xgettext:no-c-format */
+          g_autofree char *day_month = g_date_time_format (date, C_("timeline", "%-d %B"));
+
+          /* Translators: "8 April, year unknown" */
+          return g_strdup_printf (C_("timeline", "%s, year unknown"), day_month);
+        }
+      if (sscanf (value, "XXXX-%2d%c", &month, &tail) == 1 && month >= 1 && month <= 12)
+        {
+          g_autoptr(GDateTime) date = g_date_time_new_utc (2000, month, 1, 0, 0, 0);
+          /* Translators: a month whose year the text does not give,
+           * "April"; see g_date_time_format(). xgettext:no-c-format */
+          g_autofree char *name = g_date_time_format (date, C_("timeline", "%B"));
+
+          return g_strdup_printf (C_("timeline", "%s, year unknown"), name);
+        }
+      if (sscanf (value, "XXXX-XX-XXT%2d:%2d%c", &hour, &minute, &tail) == 2 &&
+          hour >= 0 && hour < 24 && minute >= 0 && minute < 60)
+        /* Translators: a time of day whose day the text does not give,
+         * "06:00, day unknown" */
+        return g_strdup_printf (C_("timeline", "%02d:%02d, day unknown"), hour, minute);
+    }
+  {
+    int year = 0;
+    char tail;
+
+    if (value != NULL && sscanf (value, "%4d-WXX%c", &year, &tail) == 1 && year > 0)
+      /* Translators: a week of a year, which one the text does not say,
+       * "a week in 1989" */
+      return g_strdup_printf (C_("timeline", "a week in %d"), year);
+  }
+
   return g_strdup (C_("timeline", "Undated"));
 }
 
