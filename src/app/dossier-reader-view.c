@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
@@ -16,14 +18,19 @@
 #define LINE_LENGTH      72
 /* The text view's left and right margins (dossier-reader-view.ui). */
 #define ARTICLE_PADDING  64
-/* Past this many matches the count stops: nobody steps through more. */
-#define MAX_MATCHES      9999
-
 typedef struct
 {
   int start;
   int end;
 } Match;
+
+/* A step asked for while the search has not reached the match yet. */
+typedef enum
+{
+  PENDING_NONE,
+  PENDING_NEXT,
+  PENDING_LAST,
+} Pending;
 
 struct _DossierReaderView
 {
@@ -34,6 +41,20 @@ struct _DossierReaderView
   GtkCssProvider    *zoom_css;
   GArray            *matches;
   int                current_match;
+
+  /* The search going on in idle time: for what, from where on, and where
+   * the reader was when it started. */
+  char              *query;
+  guint              search_source;
+  int                search_offset;
+  int                search_from;
+  Pending            pending;
+
+  /* With many matches, only those in [tag_start, tag_end) are tagged. */
+  guint              windowed : 1;
+  guint              tag_start;
+  guint              tag_end;
+  guint              window_source;
 
   GtkSearchBar      *search_bar;
   GtkSearchEntry    *search_entry;
@@ -286,6 +307,12 @@ update_match_label (DossierReaderView *self)
 
   if (query == NULL || *query == '\0')
     text = g_strdup ("");
+  else if (self->search_source != 0 && self->current_match < 0)
+    text = g_strdup (_("Searching…"));
+  else if (self->search_source != 0)
+    /* Translators: the current match and how many have been found so
+     * far, while the rest of a long text is still searched: "3 of 1200…" */
+    text = g_strdup_printf (_("%d of %u…"), self->current_match + 1, self->matches->len);
   else if (self->matches->len == 0)
     text = g_strdup (_("No matches"));
   else if (self->current_match < 0)
@@ -298,7 +325,7 @@ update_match_label (DossierReaderView *self)
 
   gtk_label_set_text (self->match_label, text);
 
-  if (query != NULL && *query != '\0' && self->matches->len == 0)
+  if (query != NULL && *query != '\0' && self->matches->len == 0 && self->search_source == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
@@ -364,12 +391,124 @@ on_scroller_event (DossierReaderView        *self,
 }
 
 static void
+tag_match (DossierReaderView *self,
+           const Match       *m)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, m->start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, m->end);
+  gtk_text_buffer_apply_tag (buffer, self->match_tag, &start, &end);
+}
+
+/* The first match that ends after @offset (matches are in text order and
+ * do not overlap). */
+static guint
+find_match (DossierReaderView *self,
+            guint              offset)
+{
+  guint lo = 0, hi = self->matches->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if ((guint) g_array_index (self->matches, Match, mid).end <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+/* Tags the matches around what the reader shows, when there are too many
+ * to tag them all, and untags those that were and are no longer. With
+ * @around, an offset the reader has just been sent to: where the screen
+ * is may not be known yet (the text there not laid out), and the matches
+ * around @around are tagged in any case. */
+static void
+update_match_window (DossierReaderView *self,
+                     guint              around)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  GtkTextIter a, b;
+  guint start, end, span, i;
+
+  g_clear_handle_id (&self->window_source, g_source_remove);
+
+  if (!self->windowed)
+    return;
+
+  _dossier_reader_view_get_visible_range (self, &start, &end);
+  if (around != G_MAXUINT && (around < start || around >= end))
+    {
+      /* As scroll_to_iter () places it: a third down the screen. */
+      span = MAX (end - start, 4096);
+      start = around > span / 3 ? around - span / 3 : 0;
+      end = start + span;
+    }
+
+  /* Every match on screen carries it already. */
+  if (self->tag_start < self->tag_end && self->tag_start <= start && end <= self->tag_end)
+    return;
+
+  if (self->tag_start < self->tag_end)
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &a, self->tag_start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &b, self->tag_end);
+      gtk_text_buffer_remove_tag (buffer, self->match_tag, &a, &b);
+    }
+
+  /* A screen more on either side: scrolling on does not need to wait. */
+  span = end - start + 1;
+  self->tag_start = start > span ? start - span : 0;
+  self->tag_end = end + span;
+
+  for (i = find_match (self, self->tag_start); i < self->matches->len; i++)
+    {
+      const Match *m = &g_array_index (self->matches, Match, i);
+
+      if (m->start >= (int) self->tag_end)
+        break;
+      tag_match (self, m);
+    }
+}
+
+static gboolean
+match_window_cb (gpointer user_data)
+{
+  DossierReaderView *self = user_data;
+
+  self->window_source = 0;
+  update_match_window (self, G_MAXUINT);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_scrolled (DossierReaderView *self,
+             GtkAdjustment     *vadj)
+{
+  if (!self->windowed || self->window_source != 0)
+    return;
+
+  /* Before the next frame is drawn. */
+  self->window_source = g_idle_add_full (GDK_PRIORITY_REDRAW - 10, match_window_cb, self, NULL);
+  g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->window_source),
+                            "[dossier] find highlights");
+}
+
+static void
 select_match (DossierReaderView *self,
               int                index)
 {
   GtkTextBuffer *buffer = get_buffer (self);
   GtkTextIter start, end;
   const Match *m;
+
+  self->pending = PENDING_NONE;
 
   if (self->current_match >= 0)
     {
@@ -389,9 +528,18 @@ select_match (DossierReaderView *self,
       gtk_text_buffer_apply_tag (buffer, self->current_tag, &start, &end);
       gtk_text_buffer_select_range (buffer, &start, &end);
       scroll_to_iter (self, &start);
+      update_match_window (self, m->start);
     }
 
   update_match_label (self);
+}
+
+static void
+stop_search (DossierReaderView *self)
+{
+  g_clear_handle_id (&self->search_source, g_source_remove);
+  g_clear_pointer (&self->query, g_free);
+  self->pending = PENDING_NONE;
 }
 
 static void
@@ -400,37 +548,115 @@ clear_matches (DossierReaderView *self)
   GtkTextBuffer *buffer = get_buffer (self);
   GtkTextIter start, end;
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_remove_tag (buffer, self->match_tag, &start, &end);
-  gtk_text_buffer_remove_tag (buffer, self->current_tag, &start, &end);
+  stop_search (self);
+  g_clear_handle_id (&self->window_source, g_source_remove);
+
+  /* Only where the tags are: over a whole long text, removing them takes
+   * as long as the text is. */
+  if (self->windowed)
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, self->tag_start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, self->tag_end);
+      gtk_text_buffer_remove_tag (buffer, self->match_tag, &start, &end);
+    }
+  else if (self->matches->len > 0)
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &start,
+                                          g_array_index (self->matches, Match, 0).start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end,
+                                          g_array_index (self->matches, Match,
+                                                         self->matches->len - 1).end);
+      gtk_text_buffer_remove_tag (buffer, self->match_tag, &start, &end);
+    }
+
+  if (self->current_match >= 0)
+    {
+      const Match *m = &g_array_index (self->matches, Match, self->current_match);
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, m->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, m->end);
+      gtk_text_buffer_remove_tag (buffer, self->current_tag, &start, &end);
+    }
+
   g_array_set_size (self->matches, 0);
   self->current_match = -1;
+  self->windowed = FALSE;
+  self->tag_start = self->tag_end = 0;
 }
 
+/* Past this many matches only those around the screen are tagged. */
+#define MAX_TAGGED_MATCHES 1000
+/* How long the search may hold the main loop: when the find bar's text
+ * changes (a short text is searched whole at once), then for each batch
+ * of the rest, in idle time. */
+#define SEARCH_FIRST_USEC 20000
+#define SEARCH_BATCH_USEC 8000
+/* A search goes on a slice of text at a time (ended at a line break, so
+ * no match is cut): a rare word in a long text would keep it for long. */
+#define SEARCH_SLICE_CHARS 32768
+
 static void
-update_matches (DossierReaderView *self)
+add_match (DossierReaderView *self,
+           const Match       *m)
+{
+  g_array_append_val (self->matches, *m);
+
+  if (!self->windowed && self->matches->len > MAX_TAGGED_MATCHES)
+    {
+      GtkTextBuffer *buffer = get_buffer (self);
+      GtkTextIter start, end;
+
+      /* Too many to tag: from now on only those around the screen. */
+      gtk_text_buffer_get_iter_at_offset (buffer, &start,
+                                          g_array_index (self->matches, Match, 0).start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, m->start);
+      gtk_text_buffer_remove_tag (buffer, self->match_tag, &start, &end);
+      self->windowed = TRUE;
+      self->tag_start = self->tag_end = 0;
+      update_match_window (self, self->current_match >= 0 ?
+                           (guint) g_array_index (self->matches, Match,
+                                                  self->current_match).start :
+                           G_MAXUINT);
+    }
+  else if (!self->windowed ||
+           (m->end > (int) self->tag_start && m->start < (int) self->tag_end))
+    tag_match (self, m);
+
+  /* The first match from where the reader is, or the one asked for while
+   * the search had not found it yet. */
+  if ((self->current_match < 0 && self->pending == PENDING_NONE && m->start >= self->search_from) ||
+      self->pending == PENDING_NEXT)
+    select_match (self, self->matches->len - 1);
+}
+
+/* Searches on from where the last batch stopped, for @usec at most.
+ * Returns whether the end of the text was reached. */
+static gboolean
+search_batch (DossierReaderView *self,
+              gint64             usec)
 {
   GtkTextBuffer *buffer = get_buffer (self);
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  GtkTextIter iter, match_start, match_end, cursor;
-  int first = -1;
+  gint64 deadline = g_get_monotonic_time () + usec;
+  gboolean multiline = strchr (self->query, '\n') != NULL;
+  GtkTextIter iter, limit, match_start, match_end;
 
-  clear_matches (self);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, self->search_offset);
 
-  if (query != NULL && *query != '\0' && gtk_search_bar_get_search_mode (self->search_bar))
+  while (g_get_monotonic_time () < deadline)
     {
-      int from;
+      if (gtk_text_iter_is_end (&iter))
+        return TRUE;
 
-      /* Start from where the reader is: the selection or the cursor. */
-      gtk_text_buffer_get_selection_bounds (buffer, &cursor, NULL);
-      from = gtk_text_iter_get_offset (&cursor);
+      limit = iter;
+      if (multiline || !gtk_text_iter_forward_chars (&limit, SEARCH_SLICE_CHARS) ||
+          !gtk_text_iter_forward_line (&limit))
+        gtk_text_buffer_get_end_iter (buffer, &limit);
 
-      gtk_text_buffer_get_start_iter (buffer, &iter);
-      while (self->matches->len < MAX_MATCHES &&
-             gtk_text_iter_forward_search (&iter, query,
+      while (g_get_monotonic_time () < deadline &&
+             gtk_text_iter_forward_search (&iter, self->query,
                                            GTK_TEXT_SEARCH_CASE_INSENSITIVE |
                                            GTK_TEXT_SEARCH_TEXT_ONLY,
-                                           &match_start, &match_end, NULL))
+                                           &match_start, &match_end, &limit))
         {
           Match m = {
             gtk_text_iter_get_offset (&match_start),
@@ -438,21 +664,92 @@ update_matches (DossierReaderView *self)
           };
 
           if (m.end == m.start)
-            break;
+            return TRUE;
 
-          if (first < 0 && m.start >= from)
-            first = self->matches->len;
-
-          g_array_append_val (self->matches, m);
-          gtk_text_buffer_apply_tag (buffer, self->match_tag, &match_start, &match_end);
           iter = match_end;
+          self->search_offset = m.end;
+          add_match (self, &m);
+          /* Selecting the match may have ended the search. */
+          if (self->query == NULL)
+            return TRUE;
         }
 
-      if (first < 0 && self->matches->len > 0)
-        first = 0;
+      if (g_get_monotonic_time () >= deadline)
+        break;
+
+      /* Nothing more in this slice. */
+      iter = limit;
+      self->search_offset = gtk_text_iter_get_offset (&limit);
     }
 
-  select_match (self, first);
+  return FALSE;
+}
+
+static void
+finish_search (DossierReaderView *self)
+{
+  Pending pending = self->pending;
+
+  stop_search (self);
+
+  if (pending == PENDING_LAST && self->matches->len > 0)
+    select_match (self, self->matches->len - 1);
+  else if (self->current_match < 0 && self->matches->len > 0)
+    select_match (self, 0);
+  else
+    update_match_label (self);
+}
+
+static gboolean
+search_cb (gpointer user_data)
+{
+  DossierReaderView *self = user_data;
+
+  if (!search_batch (self, SEARCH_BATCH_USEC))
+    {
+      update_match_label (self);
+      return G_SOURCE_CONTINUE;
+    }
+
+  self->search_source = 0;
+  finish_search (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+update_matches (DossierReaderView *self)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  GtkTextIter cursor;
+
+  clear_matches (self);
+
+  if (query == NULL || *query == '\0' || !gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      update_match_label (self);
+      return;
+    }
+
+  /* Start from where the reader is: the selection or the cursor. */
+  gtk_text_buffer_get_selection_bounds (buffer, &cursor, NULL);
+  self->search_from = gtk_text_iter_get_offset (&cursor);
+  self->search_offset = 0;
+  self->query = g_strdup (query);
+
+  /* A short text at once; a long one in the background, the matches
+   * shown as they are found. */
+  if (search_batch (self, SEARCH_FIRST_USEC))
+    {
+      finish_search (self);
+      return;
+    }
+
+  update_match_label (self);
+  self->search_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, search_cb, self, NULL);
+  g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->search_source),
+                            "[dossier] find");
 }
 
 static void
@@ -681,6 +978,8 @@ dossier_reader_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_READER_VIEW);
 
+  stop_search (self);
+  g_clear_handle_id (&self->window_source, g_source_remove);
   g_clear_object (&self->article);
   g_clear_object (&self->zoom_css);
 
@@ -873,6 +1172,13 @@ dossier_reader_view_init (DossierReaderView *self)
   self->scroll_mark = gtk_text_buffer_create_mark (buffer, "dossier-scroll-target", &start, TRUE);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
                            G_CALLBACK (on_layout_changed), self,
+                           G_CONNECT_SWAPPED);
+  /* After on_layout_changed (): where the screen is going to be. */
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
+                           G_CALLBACK (on_scrolled), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
+                           G_CALLBACK (on_scrolled), self,
                            G_CONNECT_SWAPPED);
 
   controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL |
@@ -1073,10 +1379,16 @@ dossier_reader_view_find_next (DossierReaderView *self)
       return;
     }
 
-  if (self->matches->len == 0)
-    return;
-
-  select_match (self, (self->current_match + 1) % self->matches->len);
+  if (self->current_match >= 0 && self->current_match + 1 < (int) self->matches->len)
+    select_match (self, self->current_match + 1);
+  else if (self->search_source != 0)
+    {
+      /* The next one is not found yet: once it is. */
+      if (self->current_match >= 0)
+        self->pending = PENDING_NEXT;
+    }
+  else if (self->matches->len > 0)
+    select_match (self, (self->current_match + 1) % self->matches->len);
 }
 
 void
@@ -1090,13 +1402,13 @@ dossier_reader_view_find_previous (DossierReaderView *self)
       return;
     }
 
-  if (self->matches->len == 0)
-    return;
-
-  if (self->current_match <= 0)
-    select_match (self, self->matches->len - 1);
-  else
+  if (self->current_match > 0)
     select_match (self, self->current_match - 1);
+  else if (self->search_source != 0)
+    /* Around to the last one: once the search has reached it. */
+    self->pending = PENDING_LAST;
+  else if (self->matches->len > 0)
+    select_match (self, self->matches->len - 1);
 }
 
 const char *
