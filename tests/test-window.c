@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
@@ -359,6 +360,185 @@ test_find (void)
   dossier_test_destroy_window (window);
 }
 
+static gboolean
+loaded (gpointer window)
+{
+  return !dossier_window_is_loading (window);
+}
+
+static gboolean
+match_text_is (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_strcmp0 (_dossier_reader_view_get_match_text (DOSSIER_WINDOW (args[0])->reader_view),
+                    args[1]) == 0;
+}
+
+static void
+wait_match_text (DossierWindow *window,
+                 const char    *text)
+{
+  gpointer args[] = { window, (gpointer) text };
+
+  dossier_test_iterate_until (match_text_is, args,
+                              g_get_monotonic_time () + dossier_test_get_timeout ());
+  g_assert_cmpstr (_dossier_reader_view_get_match_text (window->reader_view), ==, text);
+}
+
+/* Asserts that every match of @query (ASCII) that the reader shows
+ * carries the find highlight; returns how many it shows. */
+static guint
+assert_visible_matches_tagged (DossierWindow *window,
+                               const char    *query)
+{
+  GtkTextBuffer *buffer = _dossier_reader_view_get_buffer (window->reader_view);
+  g_autofree char *text = NULL;
+  guint first, last, shown = 0;
+  GtkTextIter a, b;
+  gsize len = strlen (query);
+
+  _dossier_reader_view_get_visible_range (window->reader_view, &first, &last);
+  g_assert_cmpuint (first, <, last);
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, first);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, last);
+  text = gtk_text_buffer_get_slice (buffer, &a, &b, TRUE);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_strncasecmp (p, query, len) == 0)
+      {
+        guint offset = first + g_utf8_pointer_to_offset (text, p);
+
+        g_assert_true (dossier_test_has_tag_at (window, offset, "find-match"));
+        g_assert_true (dossier_test_has_tag_at (window, offset + len - 1, "find-match"));
+        shown++;
+        p += len - 1;
+      }
+
+  return shown;
+}
+
+/* A 2 MB clipping with a word tens of thousands of times: every match is
+ * counted, in the background, those on screen are highlighted, not all of
+ * them, and stepping reaches the last one at the end of the text. */
+static void
+test_find_large (void)
+{
+  g_autofree char *src = dossier_test_fixture_path ("app", "tidal-turbines.txt");
+  g_autofree char *dest = g_build_filename (dossier_test_get_home (), "large-find.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *spans = NULL;
+  g_autofree char *first_label = NULL;
+  g_autofree char *last_label = NULL;
+  g_autoptr(GFile) file = NULL;
+  GtkTextBuffer *buffer;
+  DossierWindow *window;
+  GtkTextIter start, end;
+  guint n = 0, last = 0;
+  GString *big;
+
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
+
+  g_assert_true (g_file_get_contents (src, &contents, NULL, NULL));
+  big = g_string_new (contents);
+  while (big->len < 2 * 1000 * 1000)
+    {
+      g_string_append (big, "\n\n");
+      g_string_append (big, contents);
+    }
+  dossier_test_write_file (dest, big->str, big->len);
+  g_string_free (big, TRUE);
+  file = g_file_new_for_path (dest);
+
+  window = dossier_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  dossier_window_open_file (window, file);
+  dossier_test_iterate_until (loaded, window, g_get_monotonic_time () + 4 * dossier_test_get_timeout ());
+  g_assert_false (dossier_window_is_loading (window));
+
+  /* How many times the reader's text says "the", and where last. */
+  buffer = _dossier_reader_view_get_buffer (window->reader_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  {
+    const char *counted = text;
+    guint offset = 0;
+
+    for (const char *p = text; *p != '\0'; p++)
+      if (g_ascii_strncasecmp (p, "the", 3) == 0)
+        {
+          offset += g_utf8_pointer_to_offset (counted, p);
+          counted = p;
+          last = offset;
+          n++;
+          p += 2;
+        }
+  }
+  g_assert_cmpuint (n, >, 10000);
+  first_label = g_strdup_printf ("1 of %u", n);
+  last_label = g_strdup_printf ("%u of %u", n, n);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  dossier_test_iterate_pending ();
+  set_find_text (window, "the");
+
+  /* Shift+Enter at once, while the rest is still searched: to the last
+   * one, once found. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find-previous", NULL);
+  wait_match_text (window, last_label);
+  g_assert_true (dossier_test_has_tag_at (window, last, "find-current"));
+  g_assert_true (dossier_test_has_tag_at (window, last, "find-match"));
+  g_assert_false (dossier_test_has_tag_at (window, 0, "find-match"));
+  /* and it is on screen, with the matches around it */
+  dossier_test_run_for (1000);
+  {
+    GtkTextView *view = _dossier_reader_view_get_text_view (window->reader_view);
+    GdkRectangle visible, location;
+    GtkTextIter iter;
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &iter, last);
+    gtk_text_view_get_iter_location (view, &iter, &location);
+    gtk_text_view_get_visible_rect (view, &visible);
+    g_assert_cmpint (location.y, >=, visible.y);
+    g_assert_cmpint (location.y + location.height, <=, visible.y + visible.height);
+  }
+  g_assert_cmpuint (assert_visible_matches_tagged (window, "the"), >, 0);
+
+  /* Not every match carries the tag: a few screens' worth. */
+  spans = dossier_test_tagged_spans (window, "find-match");
+  g_assert_cmpuint (strlen (spans), <, n * strlen ("1234567-1234570,") / 10);
+
+  /* Around to the first, at the top, highlighted too. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find-next", NULL);
+  g_assert_cmpstr (_dossier_reader_view_get_match_text (window->reader_view), ==, first_label);
+  dossier_test_run_for (500);
+  g_assert_cmpuint (assert_visible_matches_tagged (window, "the"), >, 0);
+  g_assert_false (dossier_test_has_tag_at (window, last, "find-match"));
+
+  /* Scrolling on, the matches there get it before they show. */
+  {
+    GtkAdjustment *vadj = _dossier_reader_view_get_vadjustment (window->reader_view);
+
+    gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj) / 2);
+    dossier_test_run_for (300);
+    g_assert_cmpuint (assert_visible_matches_tagged (window, "the"), >, 0);
+  }
+
+  /* Closed: no highlight left anywhere. */
+  dossier_reader_view_end_find (window->reader_view);
+  dossier_test_iterate_pending ();
+  g_clear_pointer (&spans, g_free);
+  spans = dossier_test_tagged_spans (window, "find-match");
+  g_assert_cmpstr (spans, ==, "");
+  g_clear_pointer (&spans, g_free);
+  spans = dossier_test_tagged_spans (window, "find-current");
+  g_assert_cmpstr (spans, ==, "");
+
+  dossier_test_destroy_window (window);
+  g_unlink (dest);
+}
+
 static void
 check_bad_file (GFile      *file,
                 const char *name)
@@ -681,6 +861,7 @@ main (int    argc,
   g_test_add_func ("/dossier/window/untitled", test_untitled);
   g_test_add_func ("/dossier/window/saved-page-folder", test_saved_page_folder);
   g_test_add_func ("/dossier/window/find", test_find);
+  g_test_add_func ("/dossier/window/find-large", test_find_large);
   g_test_add_func ("/dossier/window/bad-files", test_bad_files);
   g_test_add_func ("/dossier/window/zoom", test_zoom);
   g_test_add_func ("/dossier/window/window-size", test_window_size);

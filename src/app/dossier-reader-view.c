@@ -43,8 +43,9 @@ struct _DossierReaderView
   int                current_match;
 
   /* The search going on in idle time: for what, from where on, and where
-   * the reader was when it started. */
+   * the reader was when it started; and what the matches are of. */
   char              *query;
+  char              *searched;
   guint              search_source;
   int                search_offset;
   int                search_from;
@@ -579,6 +580,7 @@ clear_matches (DossierReaderView *self)
     }
 
   g_array_set_size (self->matches, 0);
+  g_clear_pointer (&self->searched, g_free);
   self->current_match = -1;
   self->windowed = FALSE;
   self->tag_start = self->tag_end = 0;
@@ -737,6 +739,7 @@ update_matches (DossierReaderView *self)
   self->search_from = gtk_text_iter_get_offset (&cursor);
   self->search_offset = 0;
   self->query = g_strdup (query);
+  self->searched = g_strdup (query);
 
   /* A short text at once; a long one in the background, the matches
    * shown as they are found. */
@@ -756,6 +759,12 @@ static void
 on_search_changed (DossierReaderView *self,
                    GtkSearchEntry    *entry)
 {
+  /* Reported twice, by the entry after its delay and by Enter before it
+   * is over: a long text is not searched again, nor the step lost. */
+  if (self->searched != NULL &&
+      g_str_equal (self->searched, gtk_editable_get_text (GTK_EDITABLE (entry))))
+    return;
+
   update_matches (self);
 }
 
@@ -992,6 +1001,7 @@ dossier_reader_view_finalize (GObject *object)
   DossierReaderView *self = DOSSIER_READER_VIEW (object);
 
   g_clear_pointer (&self->matches, g_array_unref);
+  g_clear_pointer (&self->searched, g_free);
 
   G_OBJECT_CLASS (dossier_reader_view_parent_class)->finalize (object);
 }
