@@ -96,6 +96,50 @@ bench_highlights (void)
                   n, size >> 20, c1 - c0, c2 - c1, c2 - c0);
   g_print ("load + anchor + highlights: %.3f s of CPU\n", c2 - c0);
 
+  /* Then, with all of them drawn, what the notes panel does one at a
+   * time: select an annotation, add one; each drawn on the next idle. */
+  {
+    g_autoptr(DossierAnnotation) first = g_list_model_get_item (dossier_document_get_annotations (reader), 0);
+    g_autoptr(DossierAnnotation) added = NULL;
+    GtkTextTag *tag;
+    double c3, c4, c5;
+
+    c3 = cpu_seconds ();
+    dossier_highlighter_set_selected (highlighter, first);
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    c4 = cpu_seconds ();
+    added = dossier_document_annotate (reader, length / 2, length / 2 + 20,
+                                       DOSSIER_ANNOTATION_COLOR_GREEN,
+                                       DOSSIER_ANNOTATION_STYLE_HIGHLIGHT, &error);
+    g_assert_no_error (error);
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    c5 = cpu_seconds ();
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &start, length / 2 + 10);
+    tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                     "annotation-green-highlight");
+    g_assert_nonnull (tag);
+    g_assert_true (gtk_text_iter_has_tag (&start, tag));
+    gtk_text_buffer_get_iter_at_offset (buffer, &start, dossier_annotation_get_start (first));
+    {
+      GSList *tags = gtk_text_iter_get_tags (&start);
+      gboolean selected = FALSE;
+
+      for (GSList *t = tags; t; t = t->next)
+        {
+          g_autofree char *name = NULL;
+
+          g_object_get (t->data, "name", &name, NULL);
+          selected |= name != NULL && g_str_has_suffix (name, "-selected");
+        }
+      g_slist_free (tags);
+      g_assert_true (selected);
+    }
+    g_print ("then select one: %.3f s, add one: %.3f s of CPU\n", c4 - c3, c5 - c4);
+  }
+
   g_unlink (path);
   g_rmdir (dir);
   g_rand_free (rand);

@@ -182,6 +182,74 @@ test_highlight (void)
   dossier_test_destroy_window (window);
 }
 
+/* One annotation at a time looks selected, the others keep their own look
+ * while the selection moves; each drawn without drawing all of them again.
+ * Leaves the notes as it found them. */
+static void
+test_selected_look (void)
+{
+  DossierWindow *window;
+  DossierDocument *document;
+  DossierNotesPanel *panel;
+  DossierAnnotation *vote, *name;
+  guint vote_at, name_at, n;
+
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
+
+  window = open_fixture ("harbour.txt");
+  document = _dossier_window_get_document (window);
+  panel = _dossier_window_get_notes_panel (window);
+  n = g_list_model_get_n_items (dossier_document_get_annotations (document));
+  vote_at = dossier_test_offset_of (window, "seven to two");
+  name_at = dossier_test_offset_of (window, "Ilse Varga");
+
+  dossier_test_select_text (window, "seven to two");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.highlight-color", "s", "green"));
+  dossier_test_iterate_pending ();
+  vote = dossier_notes_panel_get_selected (panel);
+  g_assert_cmpstr (dossier_annotation_get_exact (vote), ==, "seven to two");
+  g_assert_true (dossier_test_has_tag_at (window, vote_at, "annotation-green-highlight"));
+  g_assert_true (dossier_test_has_tag_at (window, vote_at, "annotation-green-selected"));
+
+  /* A second one: it is the selected one now, the first keeps its colour. */
+  dossier_test_select_text (window, "Ilse Varga");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.highlight-color", "s", "blue"));
+  dossier_test_iterate_pending ();
+  name = dossier_notes_panel_get_selected (panel);
+  g_assert_cmpstr (dossier_annotation_get_exact (name), ==, "Ilse Varga");
+  g_assert_true (dossier_test_has_tag_at (window, name_at, "annotation-blue-highlight"));
+  g_assert_true (dossier_test_has_tag_at (window, name_at + 9, "annotation-blue-selected"));
+  g_assert_false (dossier_test_has_tag_at (window, vote_at, "annotation-green-selected"));
+  g_assert_true (dossier_test_has_tag_at (window, vote_at, "annotation-green-highlight"));
+
+  /* Its card activated: the selection goes back to the first. */
+  g_signal_emit_by_name (panel, "annotation-activated", vote);
+  dossier_test_iterate_pending ();
+  g_assert_true (dossier_test_has_tag_at (window, vote_at + 11, "annotation-green-selected"));
+  g_assert_false (dossier_test_has_tag_at (window, vote_at + 12, "annotation-green-selected"));
+  g_assert_false (dossier_test_has_tag_at (window, name_at, "annotation-blue-selected"));
+  g_assert_true (dossier_test_has_tag_at (window, name_at, "annotation-blue-highlight"));
+
+  /* Recoloured while selected: drawn in its new colour, selected still. */
+  dossier_annotation_set_color (vote, DOSSIER_ANNOTATION_COLOR_PINK);
+  dossier_test_iterate_pending ();
+  g_assert_false (dossier_test_has_tag_at (window, vote_at, "annotation-green-highlight"));
+  g_assert_false (dossier_test_has_tag_at (window, vote_at, "annotation-green-selected"));
+  g_assert_true (dossier_test_has_tag_at (window, vote_at, "annotation-pink-highlight"));
+  g_assert_true (dossier_test_has_tag_at (window, vote_at, "annotation-pink-selected"));
+
+  dossier_document_remove_annotation (document, name);
+  dossier_document_remove_annotation (document, vote);
+  dossier_test_iterate_pending ();
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_annotations (document)), ==, n);
+  g_assert_false (dossier_test_has_tag_at (window, vote_at, "annotation-pink-highlight"));
+  g_assert_false (dossier_test_has_tag_at (window, vote_at, "annotation-pink-selected"));
+  g_assert_false (dossier_test_has_tag_at (window, name_at, "annotation-blue-highlight"));
+  dossier_test_run_until (dossier_test_document_saved, document);
+
+  dossier_test_destroy_window (window);
+}
+
 static void
 test_note_and_tags (void)
 {
@@ -669,6 +737,7 @@ main (int    argc,
 
   /* In order: each case finds the notes the one before left. */
   g_test_add_func ("/dossier/notes-panel/highlight", test_highlight);
+  g_test_add_func ("/dossier/notes-panel/selected-look", test_selected_look);
   g_test_add_func ("/dossier/notes-panel/note-and-tags", test_note_and_tags);
   g_test_add_func ("/dossier/notes-panel/filters", test_filters);
   g_test_add_func ("/dossier/notes-panel/clipping-notes", test_clipping_notes);
