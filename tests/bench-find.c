@@ -17,8 +17,8 @@
 /* Find (Ctrl+F) in a 10 MB clipping, in the real window: type a word met
  * hundreds of thousands of times ("t", "th", "the"), one met a hundred
  * times, step to the next and previous match (Enter, Shift+Enter: from
- * the first match that is the last one, at the end of the text), and
- * close the find bar. For each step it prints how long the call took, how
+ * the first match that is the last one, at the end of the text), scroll
+ * to the middle, and close the find bar. For each step it prints how long the call took, how
  * long until a frame is drawn with the current match and the matches on
  * screen highlighted (or none, once closed), how long until the count is
  * complete ("3 of 167646") as well, and the longest the main loop
@@ -252,6 +252,16 @@ action_step (DossierWindow *window,
   gtk_widget_activate_action (GTK_WIDGET (window), data, NULL);
 }
 
+/* To the middle of the text, as a drag of the scroll bar would. */
+static void
+scroll_step (DossierWindow *window,
+             gpointer       data)
+{
+  GtkAdjustment *vadj = _dossier_reader_view_get_vadjustment (window->reader_view);
+
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj) / 2);
+}
+
 /* Escape in the entry. */
 static void
 close_step (DossierWindow *window,
@@ -377,6 +387,8 @@ bench_find (void)
   measure (window, "previous, to the last", action_step, "win.find-previous",
            &(Expect) { "the", the_last });
   measure (window, "next, back to the first", action_step, "win.find-next",
+           &(Expect) { "the", the_first });
+  measure (window, "scroll to the middle", scroll_step, NULL,
            &(Expect) { "the", the_first });
   measure (window, "close the find bar (Escape)", close_step, NULL,
            &(Expect) { NULL, NULL });
