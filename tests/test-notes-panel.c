@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <adwaita.h>
 #include <json-glib/json-glib.h>
 
@@ -248,6 +249,84 @@ test_selected_look (void)
   dossier_test_run_until (dossier_test_document_saved, document);
 
   dossier_test_destroy_window (window);
+}
+
+/* More than a thousand annotations: those on screen are drawn, not all of
+ * them, and scrolling to the others draws them before they show. */
+static void
+test_many_annotations (void)
+{
+  g_autofree char *src = dossier_test_fixture_path ("notes-ui", "harbour.txt");
+  g_autofree char *dest = g_build_filename (dossier_test_get_home (), "many-notes.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierDocument *document;
+  DossierWindow *window;
+  GtkTextBuffer *buffer;
+  guint length, first, last, n = 1500;
+  GString *big;
+
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
+
+  g_assert_true (g_file_get_contents (src, &contents, NULL, NULL));
+  big = g_string_new (contents);
+  while (big->len < 400 * 1000)
+    {
+      g_string_append (big, "\n\n");
+      g_string_append (big, contents);
+    }
+  dossier_test_write_file (dest, big->str, big->len);
+  g_string_free (big, TRUE);
+  file = g_file_new_for_path (dest);
+
+  window = dossier_test_open_window (file, DOSSIER_TEST_LOADED | DOSSIER_TEST_NOTES);
+  document = _dossier_window_get_document (window);
+  buffer = _dossier_reader_view_get_buffer (window->reader_view);
+  length = gtk_text_buffer_get_char_count (buffer);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint at = (guint) ((guint64) i * (length - 20) / n);
+
+      g_object_unref (dossier_document_annotate (document, at, at + 10,
+                                                 DOSSIER_ANNOTATION_COLOR_GREEN,
+                                                 DOSSIER_ANNOTATION_STYLE_HIGHLIGHT, &error));
+      g_assert_no_error (error);
+    }
+  dossier_test_run_for (200);
+
+  /* The first ones, at the top, are drawn; the last ones are not. */
+  _dossier_reader_view_get_visible_range (window->reader_view, &first, &last);
+  g_assert_cmpuint (first, <, 10);
+  g_assert_true (dossier_test_has_tag_at (window, 0, "annotation-green-highlight"));
+  g_assert_true (dossier_test_has_tag_at (window, 9, "annotation-green-highlight"));
+  g_assert_false (dossier_test_has_tag_at (window, 10, "annotation-green-highlight"));
+  g_assert_false (dossier_test_has_tag_at (window, (guint) ((guint64) (n - 1) * (length - 20) / n),
+                                           "annotation-green-highlight"));
+
+  /* The last ones, once the reader is at the end. */
+  {
+    GtkAdjustment *vadj = _dossier_reader_view_get_vadjustment (window->reader_view);
+    guint at = (guint) ((guint64) (n - 1) * (length - 20) / n);
+
+    for (guint i = 0; i < 10 && first < at / 2; i++)
+      {
+        gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj));
+        dossier_test_run_for (200);
+        _dossier_reader_view_get_visible_range (window->reader_view, &first, &last);
+      }
+    g_assert_cmpuint (first, <=, at);
+    g_assert_cmpuint (at, <, last);
+    g_assert_true (dossier_test_has_tag_at (window, at, "annotation-green-highlight"));
+    g_assert_true (dossier_test_has_tag_at (window, at + 9, "annotation-green-highlight"));
+    g_assert_false (dossier_test_has_tag_at (window, at + 10, "annotation-green-highlight"));
+    g_assert_false (dossier_test_has_tag_at (window, 0, "annotation-green-highlight"));
+  }
+
+  dossier_test_run_until (dossier_test_document_saved, document);
+  dossier_test_destroy_window (window);
+  g_unlink (dest);
 }
 
 static void
@@ -738,6 +817,7 @@ main (int    argc,
   /* In order: each case finds the notes the one before left. */
   g_test_add_func ("/dossier/notes-panel/highlight", test_highlight);
   g_test_add_func ("/dossier/notes-panel/selected-look", test_selected_look);
+  g_test_add_func ("/dossier/notes-panel/many-annotations", test_many_annotations);
   g_test_add_func ("/dossier/notes-panel/note-and-tags", test_note_and_tags);
   g_test_add_func ("/dossier/notes-panel/filters", test_filters);
   g_test_add_func ("/dossier/notes-panel/clipping-notes", test_clipping_notes);

@@ -16,7 +16,9 @@
  * tags are applied again from scratch on the next idle, so that a burst of
  * changes (loading, re-anchoring, undo of a group) costs one pass. One
  * annotation added, or the selection moved, changes only its own tags:
- * with 100,000 annotations a pass holds the window for a second.
+ * with 100,000 annotations a pass holds the window for a second. Past a
+ * thousand, only the annotations around the screen are tagged, and those
+ * it scrolls to as it does (dossier_highlighter_set_visible_range()).
  *
  * The backgrounds are translucent: over the light page they read as a
  * marker pen, over the dark one as a tinted band, and the text colour
@@ -36,6 +38,16 @@ struct _DossierHighlighter
   GtkTextTag        *selected_tags[DOSSIER_N_ANNOTATION_COLORS];
 
   guint              update_source;
+
+  /* With many annotations only those around the screen are tagged: the
+   * screen's offsets as last told, what is tagged, and the longest
+   * annotation (how far before the screen one may start and reach it). */
+  guint              windowed : 1;
+  guint              view_start;
+  guint              view_end;
+  guint              tag_start;
+  guint              tag_end;
+  guint              max_length;
 };
 
 G_DEFINE_FINAL_TYPE (DossierHighlighter, dossier_highlighter, G_TYPE_OBJECT)
@@ -193,6 +205,124 @@ tag_selected (DossierHighlighter *self,
   gtk_text_buffer_remove_tag (self->buffer, self->selected_tags[color], &start, &end);
 }
 
+/* Past this many annotations only those around the screen are tagged. */
+#define MAX_TAGGED_ANNOTATIONS 1000
+
+static guint
+get_start (GListModel *annotations,
+           guint       i)
+{
+  g_autoptr(DossierAnnotation) annotation = g_list_model_get_item (annotations, i);
+
+  /* Orphans come last. */
+  if (dossier_annotation_get_orphan (annotation))
+    return G_MAXUINT;
+
+  return dossier_annotation_get_start (annotation);
+}
+
+/* The first annotation that starts at or after @offset (the list is in
+ * text order). */
+static guint
+find_annotation (DossierHighlighter *self,
+                 guint               offset)
+{
+  guint lo = 0, hi = g_list_model_get_n_items (self->annotations);
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (get_start (self->annotations, mid) < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static void
+remove_style_tags (DossierHighlighter *self,
+                   guint               from,
+                   guint               to)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &start, from);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &end, to);
+  for (guint c = 0; c < DOSSIER_N_ANNOTATION_COLORS; c++)
+    for (guint s = 0; s < 2; s++)
+      gtk_text_buffer_remove_tag (self->buffer, self->tags[c][s], &start, &end);
+}
+
+/* Tags the annotations around the screen: a screen more on either side,
+ * so that scrolling on does not need to wait. */
+static void
+tag_window (DossierHighlighter *self)
+{
+  guint n_chars = gtk_text_buffer_get_char_count (self->buffer);
+  guint span, n;
+
+  if (self->view_start < self->view_end)
+    {
+      span = self->view_end - self->view_start + 1;
+      self->tag_start = self->view_start > span ? self->view_start - span : 0;
+      self->tag_end = self->view_end + span;
+    }
+  else
+    {
+      /* Not told yet: the top of the text. */
+      self->tag_start = 0;
+      self->tag_end = 16384;
+    }
+
+  n = g_list_model_get_n_items (self->annotations);
+  for (guint i = find_annotation (self, self->tag_start > self->max_length ?
+                                        self->tag_start - self->max_length : 0);
+       i < n; i++)
+    {
+      g_autoptr(DossierAnnotation) annotation = g_list_model_get_item (self->annotations, i);
+
+      if (dossier_annotation_get_orphan (annotation) ||
+          dossier_annotation_get_start (annotation) >= self->tag_end)
+        break;
+      if (dossier_annotation_get_end (annotation) > self->tag_start)
+        tag_annotation (self, annotation, n_chars);
+    }
+}
+
+/**
+ * dossier_highlighter_set_visible_range:
+ * @self: a #DossierHighlighter
+ * @start: the offset of the first character on screen
+ * @end: the offset after the last one
+ *
+ * Tells what the reader shows. With more than a thousand annotations only
+ * those around it are drawn, and those it scrolls to as it does.
+ */
+void
+dossier_highlighter_set_visible_range (DossierHighlighter *self,
+                                       guint               start,
+                                       guint               end)
+{
+  g_return_if_fail (DOSSIER_IS_HIGHLIGHTER (self));
+
+  self->view_start = start;
+  self->view_end = end;
+
+  /* Every annotation on screen carries its tag already, or the next
+   * update tags them. */
+  if (!self->windowed || self->update_source != 0 ||
+      (self->tag_start <= start && end <= self->tag_end))
+    return;
+
+  remove_style_tags (self,
+                     self->tag_start > self->max_length ? self->tag_start - self->max_length : 0,
+                     self->tag_end + self->max_length);
+  tag_window (self);
+}
+
 /**
  * dossier_highlighter_update:
  * @self: a #DossierHighlighter
@@ -215,13 +345,23 @@ dossier_highlighter_update (DossierHighlighter *self)
 
   n = g_list_model_get_n_items (self->annotations);
   n_chars = gtk_text_buffer_get_char_count (self->buffer);
+  self->windowed = n > MAX_TAGGED_ANNOTATIONS;
+  self->max_length = 0;
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DossierAnnotation) annotation = g_list_model_get_item (self->annotations, i);
 
-      tag_annotation (self, annotation, n_chars);
+      if (!self->windowed)
+        tag_annotation (self, annotation, n_chars);
+      else if (!dossier_annotation_get_orphan (annotation))
+        self->max_length = MAX (self->max_length,
+                                dossier_annotation_get_end (annotation) -
+                                dossier_annotation_get_start (annotation));
     }
+
+  if (self->windowed)
+    tag_window (self);
 
   tag_selected (self, self->selected, TRUE);
 }
@@ -270,15 +410,25 @@ on_items_changed (DossierHighlighter *self,
   /* An annotation added, and the tags are those of the others: only its
    * own to apply. With 100,000 annotations, applying every tag again
    * holds the window for a second. */
-  if (removed == 0 && added <= MAX_ADDED_AT_ONCE && self->update_source == 0)
+  if (removed == 0 && added <= MAX_ADDED_AT_ONCE && self->update_source == 0 &&
+      (self->windowed || g_list_model_get_n_items (model) <= MAX_TAGGED_ANNOTATIONS))
     {
       guint n_chars = gtk_text_buffer_get_char_count (self->buffer);
 
       for (guint i = position; i < position + added; i++)
         {
           g_autoptr(DossierAnnotation) annotation = g_list_model_get_item (model, i);
+          guint a = dossier_annotation_get_start (annotation);
+          guint b = dossier_annotation_get_end (annotation);
 
-          tag_annotation (self, annotation, n_chars);
+          if (!self->windowed)
+            tag_annotation (self, annotation, n_chars);
+          else if (!dossier_annotation_get_orphan (annotation))
+            {
+              self->max_length = MAX (self->max_length, b - a);
+              if (b > self->tag_start && a < self->tag_end)
+                tag_annotation (self, annotation, n_chars);
+            }
         }
       return;
     }

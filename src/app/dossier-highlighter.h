@@ -21,6 +21,9 @@ void                dossier_highlighter_set_selected    (DossierHighlighter     
 DossierAnnotation  *dossier_highlighter_lookup          (DossierHighlighter     *self,
                                                          guint                   offset);
 void                dossier_highlighter_update          (DossierHighlighter     *self);
+void                dossier_highlighter_set_visible_range (DossierHighlighter   *self,
+                                                         guint                 start,
+                                                         guint                 end);
 
 const char         *dossier_annotation_color_get_label  (DossierAnnotationColor  color);
 void                dossier_annotation_color_get_rgba   (DossierAnnotationColor  color,

@@ -60,6 +60,7 @@ struct _DossierWindowNotes
   double                  press_x;
   double                  press_y;
   guint                   popover_source;
+  guint                   range_source;
   guint                   ready : 1;
   guint                   pressed : 1;
 };
@@ -1113,6 +1114,36 @@ _dossier_window_notes_class_init (DossierWindowClass *klass)
   g_type_ensure (DOSSIER_TYPE_NOTES_PANEL);
 }
 
+/* With many annotations the highlighter draws those around the screen:
+ * tell it where the reader is, before the next frame is drawn. */
+static gboolean
+visible_range_cb (gpointer user_data)
+{
+  DossierWindow *self = user_data;
+  DossierWindowNotes *notes = get_notes (self);
+  guint start, end;
+
+  notes->range_source = 0;
+  _dossier_reader_view_get_visible_range (self->reader_view, &start, &end);
+  dossier_highlighter_set_visible_range (notes->highlighter, start, end);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_reader_scrolled (DossierWindow *self,
+                    GtkAdjustment *vadj)
+{
+  DossierWindowNotes *notes = get_notes (self);
+
+  if (notes == NULL || notes->range_source != 0)
+    return;
+
+  notes->range_source = g_idle_add_full (GDK_PRIORITY_REDRAW - 10, visible_range_cb, self, NULL);
+  g_source_set_static_name (g_main_context_find_source_by_id (NULL, notes->range_source),
+                            "[dossier] annotation highlights");
+}
+
 void
 _dossier_window_notes_init (DossierWindow *self)
 {
@@ -1169,6 +1200,10 @@ _dossier_window_notes_init (DossierWindow *self)
 
   g_signal_connect_object (buffer, "notify::has-selection",
                            G_CALLBACK (on_has_selection), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (_dossier_reader_view_get_vadjustment (self->reader_view), "changed",
+                           G_CALLBACK (on_reader_scrolled), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (_dossier_reader_view_get_vadjustment (self->reader_view), "value-changed",
+                           G_CALLBACK (on_reader_scrolled), self, G_CONNECT_SWAPPED);
 
   notes->document_signals = g_signal_group_new (DOSSIER_TYPE_DOCUMENT);
   g_signal_group_connect_object (notes->document_signals, "notify::read-only",
@@ -1198,6 +1233,7 @@ _dossier_window_notes_dispose (DossierWindow *self)
   flush_document (self, notes->document);
   g_cancellable_cancel (notes->cancellable);
   g_clear_handle_id (&notes->popover_source, g_source_remove);
+  g_clear_handle_id (&notes->range_source, g_source_remove);
   stop_watching (notes);
   if (notes->reload_toast)
     g_signal_handlers_disconnect_by_data (notes->reload_toast, self);
