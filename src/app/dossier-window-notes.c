@@ -1147,6 +1147,7 @@ on_reader_scrolled (DossierWindow *self,
 void
 _dossier_window_notes_init (DossierWindow *self)
 {
+  GtkAdjustment *vadj;
   GtkWidget *widget = GTK_WIDGET (self);
   DossierWindowNotes *notes = g_new0 (DossierWindowNotes, 1);
   GtkEventController *controller;
@@ -1200,9 +1201,10 @@ _dossier_window_notes_init (DossierWindow *self)
 
   g_signal_connect_object (buffer, "notify::has-selection",
                            G_CALLBACK (on_has_selection), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (_dossier_reader_view_get_vadjustment (self->reader_view), "changed",
+  vadj = _dossier_reader_view_get_vadjustment (self->reader_view);
+  g_signal_connect_object (vadj, "changed",
                            G_CALLBACK (on_reader_scrolled), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (_dossier_reader_view_get_vadjustment (self->reader_view), "value-changed",
+  g_signal_connect_object (vadj, "value-changed",
                            G_CALLBACK (on_reader_scrolled), self, G_CONNECT_SWAPPED);
 
   notes->document_signals = g_signal_group_new (DOSSIER_TYPE_DOCUMENT);
