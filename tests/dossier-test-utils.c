@@ -29,6 +29,41 @@ static gboolean have_display;
 static char *home;
 static gint64 timeout_usec = 10 * G_USEC_PER_SEC;
 
+/* Warnings are fatal in tests, but for one of GTK 4.8's own: a scroll
+ * bar's slider (a GtkGizmo) moved after the frame's layout is drawn with
+ * its last allocation and a warning, "Trying to snapshot GtkGizmo …
+ * without a current allocation". It showed up in 3 of about 15 runs of the
+ * widget tests on a loaded machine, in a GTK widget that none of Dossier's
+ * code draws. It is still printed, not fatal; every other message goes to
+ * GLib's writer, as fatal as before. */
+static GLogWriterOutput
+write_log (GLogLevelFlags   log_level,
+           const GLogField *fields,
+           gsize            n_fields,
+           gpointer         user_data)
+{
+  const char *domain = NULL;
+  const char *message = NULL;
+
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (g_strcmp0 (fields[i].key, "GLIB_DOMAIN") == 0 && fields[i].length < 0)
+        domain = fields[i].value;
+      else if (g_strcmp0 (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0)
+        message = fields[i].value;
+    }
+
+  if ((log_level & G_LOG_LEVEL_WARNING) && g_strcmp0 (domain, "Gtk") == 0 && message != NULL &&
+      g_str_has_prefix (message, "Trying to snapshot GtkGizmo ") &&
+      g_str_has_suffix (message, " without a current allocation"))
+    {
+      g_printerr ("Gtk-WARNING (tolerated): %s\n", message);
+      return G_LOG_WRITER_HANDLED;
+    }
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
 /**
  * dossier_test_init:
  * @argc: the address of main()'s argc
@@ -81,6 +116,7 @@ dossier_test_init (int              *argc,
    * rendering. */
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
 
+  g_log_set_writer_func (write_log, NULL, NULL);
   g_test_init (argc, argv, NULL);
 
   have_display = gtk_init_check ();
