@@ -29,13 +29,13 @@ static gboolean have_display;
 static char *home;
 static gint64 timeout_usec = 10 * G_USEC_PER_SEC;
 
-/* Warnings are fatal in tests, but for one of GTK 4.8's own: a scroll
- * bar's slider (a GtkGizmo) moved after the frame's layout is drawn with
- * its last allocation and a warning, "Trying to snapshot GtkGizmo …
- * without a current allocation". It showed up in 3 of about 15 runs of the
- * widget tests on a loaded machine, in a GTK widget that none of Dossier's
- * code draws. It is still printed, not fatal; every other message goes to
- * GLib's writer, as fatal as before. */
+/* Warnings are fatal in tests, but for one of GTK 4.8's own: "Trying to
+ * snapshot GtkGizmo … without a current allocation", a part of one of
+ * GTK's widgets (most likely a scroll bar's slider or trough; Dossier's
+ * code draws no GtkGizmo) drawn while it waits for a new allocation. It
+ * showed up in 3 of about 15 runs of the widget tests on a loaded machine
+ * and could not be reproduced alone. It is still printed, not fatal; every
+ * other message goes to GLib's writer, as fatal as before. */
 static GLogWriterOutput
 write_log (GLogLevelFlags   log_level,
            const GLogField *fields,
