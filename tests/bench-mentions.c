@@ -14,6 +14,7 @@
 #include "dossier-entity-corrections.h"
 #include "dossier-entity-sidebar-private.h"
 #include "dossier-reader-view-private.h"
+#include "dossier-test-utils.h"
 #include "dossier-window-analysis.h"
 #include "dossier-window-private.h"
 
@@ -190,30 +191,11 @@ measure (DossierWindow *window,
            longest_gap / 1000.0);
 }
 
-static DossierEntity *
-find_entity (DossierWindow *window,
-             const char    *name)
-{
-  GListModel *model = G_LIST_MODEL (_dossier_entity_sidebar_get_selection (_dossier_window_get_entity_sidebar (window)));
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-      if (DOSSIER_IS_ENTITY (item) &&
-          g_strcmp0 (dossier_entity_get_name (DOSSIER_ENTITY (item)), name) == 0)
-        return DOSSIER_ENTITY (item);
-    }
-
-  g_assert_not_reached ();
-  return NULL;
-}
-
 static void
 select_step (DossierWindow *window,
              gpointer       data)
 {
-  DossierEntity *entity = data ? find_entity (window, data) : NULL;
+  DossierEntity *entity = data ? dossier_test_find_entity (window, data) : NULL;
 
   dossier_entity_sidebar_select_entity (_dossier_window_get_entity_sidebar (window), entity);
 }
@@ -309,10 +291,10 @@ bench_mentions (void)
   g_assert_true (_dossier_window_get_analysis_ready (window));
   g_print ("%.1f MB opened and analysed in %.1f s; Helena Duarte %u mentions, Paulo Mendes %u\n",
            size / 1e6, (g_get_monotonic_time () - t0) / 1e6,
-           dossier_entity_get_n_mentions (find_entity (window, "Helena Duarte")),
-           dossier_entity_get_n_mentions (find_entity (window, "Paulo Mendes")));
+           dossier_entity_get_n_mentions (dossier_test_find_entity (window, "Helena Duarte")),
+           dossier_entity_get_n_mentions (dossier_test_find_entity (window, "Paulo Mendes")));
   if (size >= 10 * 1000 * 1000)
-    g_assert_cmpuint (dossier_entity_get_n_mentions (find_entity (window, "Helena Duarte")), >=, 30000);
+    g_assert_cmpuint (dossier_entity_get_n_mentions (dossier_test_find_entity (window, "Helena Duarte")), >=, 30000);
 
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), NULL);

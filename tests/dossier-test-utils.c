@@ -12,6 +12,7 @@
 
 #include "dossier-article.h"
 #include "dossier-document.h"
+#include "dossier-entity-sidebar-private.h"
 #include "dossier-reader-view-private.h"
 #include "dossier-test-utils.h"
 #include "dossier-timeline-row-private.h"
@@ -900,5 +901,32 @@ dossier_test_find_widget (GtkWidget              *root,
         return found;
     }
 
+  return NULL;
+}
+
+/**
+ * dossier_test_find_entity:
+ * @window: a window whose analysis is done
+ * @name: an entity's name as the sidebar shows it
+ *
+ * Returns: (transfer none): the entity of the sidebar named @name; fails
+ *   the test if there is none
+ */
+DossierEntity *
+dossier_test_find_entity (DossierWindow *window,
+                          const char    *name)
+{
+  GListModel *model = G_LIST_MODEL (_dossier_entity_sidebar_get_selection (_dossier_window_get_entity_sidebar (window)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (DOSSIER_IS_ENTITY (item) &&
+          g_strcmp0 (dossier_entity_get_name (DOSSIER_ENTITY (item)), name) == 0)
+        return DOSSIER_ENTITY (item);
+    }
+
+  g_error ("no entity named “%s” in the sidebar", name);
   return NULL;
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "dossier-entity.h"
 #include "dossier-window.h"
 
 G_BEGIN_DECLS
@@ -113,6 +114,8 @@ gboolean           dossier_test_has_tag_at       (DossierWindow          *window
 char              *dossier_test_tagged_spans     (DossierWindow          *window,
                                                   const char             *tag_name);
 char              *dossier_test_selected_span    (DossierWindow          *window);
+DossierEntity     *dossier_test_find_entity      (DossierWindow          *window,
+                                                  const char             *name);
 
 char              *dossier_test_describe_list    (GListModel             *model,
                                                   const char             *separator,

@@ -103,30 +103,11 @@ static const char original[] =
   "# Organizations; European Investment Bank|1; "
   "# Places; Porto|2; Spain|1; Madrid|1";
 
-static DossierEntity *
-find_entity (DossierWindow *window,
-             const char    *name)
-{
-  GListModel *model = G_LIST_MODEL (_dossier_entity_sidebar_get_selection (get_sidebar (window)));
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-      if (DOSSIER_IS_ENTITY (item) &&
-          g_strcmp0 (dossier_entity_get_name (DOSSIER_ENTITY (item)), name) == 0)
-        return DOSSIER_ENTITY (item);
-    }
-
-  g_assert_not_reached ();
-  return NULL;
-}
-
 static void
 select_entity (DossierWindow *window,
                const char    *name)
 {
-  g_assert_true (dossier_entity_sidebar_select_entity (get_sidebar (window), find_entity (window, name)));
+  g_assert_true (dossier_entity_sidebar_select_entity (get_sidebar (window), dossier_test_find_entity (window, name)));
   dossier_test_iterate_pending ();
 }
 
@@ -337,11 +318,11 @@ test_merge_and_kind (void)
 
     /* Not on itself */
     g_value_init (&value, DOSSIER_TYPE_ENTITY);
-    g_value_set_object (&value, find_entity (window, "Helena Duarte"));
+    g_value_set_object (&value, dossier_test_find_entity (window, "Helena Duarte"));
     g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &dropped);
     g_assert_false (dropped);
 
-    g_value_set_object (&value, find_entity (window, "Paulo Mendes"));
+    g_value_set_object (&value, dossier_test_find_entity (window, "Paulo Mendes"));
     g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &dropped);
     g_assert_true (dropped);
     g_value_unset (&value);
@@ -525,7 +506,7 @@ test_add (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-entity", "s", "person"));
   dossier_test_iterate_pending ();
   g_assert_cmpstr (selected_name (window), ==, "Rui Teixeira");
-  g_assert_cmpuint (dossier_entity_get_n_mentions (find_entity (window, "Rui Teixeira")), ==, 2);
+  g_assert_cmpuint (dossier_entity_get_n_mentions (dossier_test_find_entity (window, "Rui Teixeira")), ==, 2);
 
   save (window);
   dossier_test_destroy_window (window);
@@ -743,12 +724,12 @@ test_large (void)
   g_assert_true (_dossier_window_get_analysis_ready (window));
   g_assert_false (dossier_entity_sidebar_get_loading (sidebar));
   g_assert_cmpstr (_dossier_entity_sidebar_get_page (sidebar), ==, "list");
-  g_assert_cmpuint (dossier_entity_get_n_mentions (find_entity (window, "Helena Duarte")), >, 1000);
+  g_assert_cmpuint (dossier_entity_get_n_mentions (dossier_test_find_entity (window, "Helena Duarte")), >, 1000);
 
   /* Selecting a name met thousands of times is quick, and highlights
    * what the reader shows: its mentions on screen, not all of them */
   {
-    DossierEntity *entity = find_entity (window, "Helena Duarte");
+    DossierEntity *entity = dossier_test_find_entity (window, "Helena Duarte");
     const DossierEntityMention *mentions;
     gint64 start = g_get_monotonic_time ();
     g_autofree char *spans = NULL;
@@ -825,9 +806,9 @@ test_large (void)
     spans = dossier_test_tagged_spans (window, "entity-mention-current");
     g_assert_cmpstr (spans, ==, "");
 
-    dossier_entity_sidebar_select_entity (sidebar, find_entity (window, "Paulo Mendes"));
+    dossier_entity_sidebar_select_entity (sidebar, dossier_test_find_entity (window, "Paulo Mendes"));
     dossier_test_run_for (100);
-    g_assert_cmpuint (assert_visible_mentions_tagged (window, find_entity (window, "Paulo Mendes")), >, 0);
+    g_assert_cmpuint (assert_visible_mentions_tagged (window, dossier_test_find_entity (window, "Paulo Mendes")), >, 0);
     dossier_entity_sidebar_select_entity (sidebar, entity);
     dossier_test_run_for (100);
     g_assert_cmpuint (assert_visible_mentions_tagged (window, entity), >, 0);
