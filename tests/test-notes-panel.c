@@ -329,6 +329,13 @@ test_many_annotations (void)
   g_unlink (dest);
 }
 
+static gboolean
+notes_revealed (gpointer window)
+{
+  return adw_flap_get_reveal_flap (DOSSIER_WINDOW (window)->notes_flap) &&
+         gtk_widget_get_width (GTK_WIDGET (_dossier_window_get_notes_panel (window))) > 0;
+}
+
 static void
 test_note_and_tags (void)
 {
@@ -349,9 +356,12 @@ test_note_and_tags (void)
   document = _dossier_window_get_document (window);
   panel = _dossier_window_get_notes_panel (window);
 
-  /* Left over from the previous case: the notes came back. */
+  /* Left over from the previous case: the notes came back, and the panel
+   * shows them once the clipping is drawn */
   g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_annotations (document)), ==, 1);
+  dossier_test_run_until (notes_revealed, window);
   g_assert_true (adw_flap_get_reveal_flap (window->notes_flap));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (panel)), >=, 300);
 
   /* "Note" on a new selection: a highlight in the window's last colour
    * (yellow in a new window), its card selected and its note focused. */

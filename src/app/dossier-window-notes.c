@@ -208,6 +208,48 @@ set_document (DossierWindow   *self,
 }
 
 static void
+on_frame_painted (GdkFrameClock *frame_clock,
+                  DossierWindow *self)
+{
+  DossierWindowNotes *notes = get_notes (self);
+
+  g_signal_handlers_disconnect_by_func (frame_clock, on_frame_painted, self);
+  if (notes != NULL)
+    gtk_toggle_button_set_active (notes->notes_button, TRUE);
+}
+
+static void
+on_mapped_reveal (DossierWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, on_mapped_reveal, NULL);
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (on_frame_painted), self, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Shows the notes panel once the window has drawn the clipping. AdwFlap
+ * 1.2 revealed in the same turn of the main loop as the clipping and its
+ * notes arrive lays its children out at a width of INT_MIN (warnings, and
+ * the panel never shows); a frame later it slides in as it should. */
+static void
+reveal_after_next_frame (DossierWindow *self)
+{
+  GdkFrameClock *frame_clock;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      (frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self))) == NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self, on_mapped_reveal, NULL);
+      g_signal_connect (self, "map", G_CALLBACK (on_mapped_reveal), NULL);
+      return;
+    }
+
+  g_signal_handlers_disconnect_by_func (frame_clock, on_frame_painted, self);
+  g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (on_frame_painted), self, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
 document_ready (DossierWindow *self,
                 const GError  *error)
 {
@@ -226,7 +268,7 @@ document_ready (DossierWindow *self,
   if (g_list_model_get_n_items (dossier_document_get_annotations (document)) > 0 ||
       *dossier_document_get_notes (document) != '\0' ||
       g_strcmp0 (g_getenv ("DOSSIER_SHOW_NOTES"), "1") == 0)
-    gtk_toggle_button_set_active (notes->notes_button, TRUE);
+    reveal_after_next_frame (self);
 
   update_actions (self);
 }
