@@ -749,10 +749,11 @@ update_matches (DossierReaderView *self)
       return;
     }
 
-  update_match_label (self);
   self->search_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, search_cb, self, NULL);
   g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->search_source),
                             "[dossier] find");
+  /* "1 of 3…": the count goes on */
+  update_match_label (self);
 }
 
 static void
