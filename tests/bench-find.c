@@ -6,12 +6,12 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "dossier-reader-view-private.h"
+#include "dossier-test-utils.h"
 #include "dossier-window-private.h"
 
 /* Find (Ctrl+F) in a 10 MB clipping, in the real window: type a word met
@@ -25,56 +25,8 @@
  * stalled from the step to a second after (a heartbeat every 2 ms
  * measures it). DOSSIER_BENCH_TEXT_MB changes the size. */
 
-#define HEARTBEAT_MS 2
 /* The rare word: once every this many copies of the article. */
 #define RARE_EVERY   100
-
-static gint64 last_beat;
-static gint64 longest_gap;
-static guint  frames;
-
-static gboolean
-heartbeat (gpointer user_data)
-{
-  gint64 now = g_get_monotonic_time ();
-
-  longest_gap = MAX (longest_gap, now - last_beat);
-  last_beat = now;
-
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  frames++;
-}
-
-static double
-process_cpu_seconds (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static void
-reset_stalls (void)
-{
-  last_beat = g_get_monotonic_time ();
-  longest_gap = 0;
-}
-
-static void
-run_for (guint msec)
-{
-  gint64 end = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 /* How many times @query (ASCII) is in @text, ignoring case, without
  * overlaps: what the count must say. */
@@ -189,9 +141,9 @@ measure (DossierWindow *window,
   guint frames_before, n_visible = 0;
   const char *text;
 
-  run_for (300);
-  reset_stalls ();
-  frames_before = frames;
+  dossier_test_run_for (300);
+  dossier_test_meter_reset ();
+  frames_before = dossier_test_meter_frames ();
   t0 = g_get_monotonic_time ();
   step (window, data);
   t_call = g_get_monotonic_time ();
@@ -201,11 +153,11 @@ measure (DossierWindow *window,
     {
       /* The first match and those around it shown, still counting. */
       text = _dossier_reader_view_get_match_text (window->reader_view);
-      if (t_shown == 0 && frames > frames_before &&
+      if (t_shown == 0 && dossier_test_meter_frames () > frames_before &&
           (expect->query == NULL || (strstr (text, " of ") != NULL)) &&
           visible_matches_tagged (window, expect->query, &n_visible))
         t_shown = g_get_monotonic_time ();
-      if (frames > frames_before &&
+      if (dossier_test_meter_frames () > frames_before &&
           label_ready (window, expect) &&
           visible_matches_tagged (window, expect->query, &n_visible))
         {
@@ -221,7 +173,7 @@ measure (DossierWindow *window,
   g_assert_cmpint (t_ready, >, 0);
 
   /* What the step left for the main loop to do afterwards. */
-  run_for (1000);
+  dossier_test_run_for (1000);
   g_assert_true (label_ready (window, expect));
   g_assert_true (visible_matches_tagged (window, expect->query, &n_visible));
 
@@ -230,7 +182,7 @@ measure (DossierWindow *window,
            name, (t_call - t0) / 1000.0, ((t_shown ? t_shown : t_ready) - t0) / 1000.0,
            (t_ready - t0) / 1000.0, n_visible,
            _dossier_reader_view_get_match_text (window->reader_view),
-           longest_gap / 1000.0);
+           dossier_test_meter_longest_stall () / 1000.0);
 }
 
 /* What a keystroke in the entry does once the search entry's delay is
@@ -286,13 +238,11 @@ bench_find (void)
   g_autofree char *the_first = NULL, *the_second = NULL, *the_last = NULL;
   g_autofree char *rare_first = NULL, *rare_last = NULL;
   guint n_t, n_th, n_the, n_rare, copies = 0;
-  GdkFrameClock *clock;
   DossierWindow *window;
   const char *body;
   GString *big;
   gint64 t0, deadline;
   double cpu, previous;
-  guint beat;
 
   /* The fixture's article, its body again and again, and now and then a
    * word found nowhere else. */
@@ -359,19 +309,17 @@ bench_find (void)
   g_print ("%.1f MB opened in %.1f s; \"t\" %u times, \"th\" %u, \"the\" %u, \"Aveiro\" %u\n",
            size / 1e6, (g_get_monotonic_time () - t0) / 1e6, n_t, n_th, n_the, n_rare);
 
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), NULL);
-  beat = g_timeout_add (HEARTBEAT_MS, heartbeat, NULL);
+  dossier_test_meter_start (GTK_WIDGET (window));
 
   /* Let the analysis and the text view's background layout finish: the
    * steps measure find alone. */
-  cpu = process_cpu_seconds ();
+  cpu = dossier_test_process_cpu_seconds ();
   t0 = g_get_monotonic_time ();
   do
     {
       previous = cpu;
-      run_for (500);
-      cpu = process_cpu_seconds ();
+      dossier_test_run_for (500);
+      cpu = dossier_test_process_cpu_seconds ();
     }
   while (cpu - previous > 0.1 && g_get_monotonic_time () - t0 < 300 * G_USEC_PER_SEC);
 
@@ -401,8 +349,7 @@ bench_find (void)
   measure (window, "close the find bar (Escape)", close_step, NULL,
            &(Expect) { NULL, NULL });
 
-  g_source_remove (beat);
-  g_signal_handlers_disconnect_by_func (clock, on_after_paint, NULL);
+  dossier_test_meter_stop ();
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
     ;

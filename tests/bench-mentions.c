@@ -5,7 +5,6 @@
 
 #include <locale.h>
 #include <stdlib.h>
-#include <time.h>
 
 #include <glib/gstdio.h>
 #include <adwaita.h>
@@ -30,54 +29,6 @@
  * (DOSSIER_BENCH_SETTLE=0: one second). DOSSIER_BENCH_TEXT_MB changes the
  * size. */
 
-#define HEARTBEAT_MS 2
-
-static gint64 last_beat;
-static gint64 longest_gap;
-static guint  frames;
-
-static gboolean
-heartbeat (gpointer user_data)
-{
-  gint64 now = g_get_monotonic_time ();
-
-  longest_gap = MAX (longest_gap, now - last_beat);
-  last_beat = now;
-
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  frames++;
-}
-
-static double
-process_cpu_seconds (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static void
-reset_stalls (void)
-{
-  last_beat = g_get_monotonic_time ();
-  longest_gap = 0;
-}
-
-static void
-run_for (guint msec)
-{
-  gint64 end = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 /* The range of the buffer that the reader's viewport shows. */
 static void
@@ -161,9 +112,9 @@ measure (DossierWindow *window,
   guint frames_before, n_visible = 0;
   DossierEntity *entity;
 
-  run_for (300);
-  reset_stalls ();
-  frames_before = frames;
+  dossier_test_run_for (300);
+  dossier_test_meter_reset ();
+  frames_before = dossier_test_meter_frames ();
   t0 = g_get_monotonic_time ();
   step (window, data);
   t_call = g_get_monotonic_time ();
@@ -172,7 +123,7 @@ measure (DossierWindow *window,
   deadline = t0 + 120 * G_USEC_PER_SEC;
   while (g_get_monotonic_time () < deadline)
     {
-      if (frames > frames_before && visible_mentions_tagged (window, entity, &n_visible))
+      if (dossier_test_meter_frames () > frames_before && visible_mentions_tagged (window, entity, &n_visible))
         {
           t_ready = g_get_monotonic_time ();
           break;
@@ -182,13 +133,13 @@ measure (DossierWindow *window,
   g_assert_cmpint (t_ready, >, 0);
 
   /* What the step left for the main loop to do afterwards. */
-  run_for (1000);
+  dossier_test_run_for (1000);
   g_assert_true (visible_mentions_tagged (window, entity, &n_visible));
 
   g_print ("%-28s call %7.1f ms, on screen %7.1f ms (%u mentions visible), "
            "longest stall %7.1f ms\n",
            label, (t_call - t0) / 1000.0, (t_ready - t0) / 1000.0, n_visible,
-           longest_gap / 1000.0);
+           dossier_test_meter_longest_stall () / 1000.0);
 }
 
 static void
@@ -254,12 +205,10 @@ bench_mentions (void)
   g_autofree char *path = g_build_filename (dir, "large.txt", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GFile) file = NULL;
-  GdkFrameClock *clock;
   DossierWindow *window;
   const char *body;
   GString *big;
   gint64 t0, deadline;
-  guint beat;
 
   /* The fixture's article, its body again and again: Helena Duarte three
    * times a copy, Paulo Mendes twice. */
@@ -296,36 +245,34 @@ bench_mentions (void)
   if (size >= 10 * 1000 * 1000)
     g_assert_cmpuint (dossier_entity_get_n_mentions (dossier_test_find_entity (window, "Helena Duarte")), >=, 30000);
 
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), NULL);
-  beat = g_timeout_add (HEARTBEAT_MS, heartbeat, NULL);
+  dossier_test_meter_start (GTK_WIDGET (window));
 
   /* The text view lays the text out in the background: wait until it is
    * done (the process stops using the CPU), unless told not to. From half
    * a second on: the sidebar and the timeline drawn for the first time
    * are part of opening. */
-  run_for (500);
-  reset_stalls ();
+  dossier_test_run_for (500);
+  dossier_test_meter_reset ();
   t0 = g_get_monotonic_time ();
   if (g_strcmp0 (g_getenv ("DOSSIER_BENCH_SETTLE"), "0") != 0)
     {
-      double cpu_start = process_cpu_seconds ();
+      double cpu_start = dossier_test_process_cpu_seconds ();
       double cpu = cpu_start, previous;
 
       do
         {
           previous = cpu;
-          run_for (500);
-          cpu = process_cpu_seconds ();
+          dossier_test_run_for (500);
+          cpu = dossier_test_process_cpu_seconds ();
         }
       while (cpu - previous > 0.1 && g_get_monotonic_time () - t0 < 300 * G_USEC_PER_SEC);
       g_print ("%-28s %.1f s, %.1f s of CPU, longest stall %7.1f ms\n", "background layout",
-               (g_get_monotonic_time () - t0) / 1e6, cpu - cpu_start, longest_gap / 1000.0);
+               (g_get_monotonic_time () - t0) / 1e6, cpu - cpu_start, dossier_test_meter_longest_stall () / 1000.0);
     }
   else
     {
-      run_for (1000);
-      g_print ("%-28s longest stall %7.1f ms\n", "left alone for 1 s", longest_gap / 1000.0);
+      dossier_test_run_for (1000);
+      g_print ("%-28s longest stall %7.1f ms\n", "left alone for 1 s", dossier_test_meter_longest_stall () / 1000.0);
     }
 
   measure (window, "select (30,000 mentions)", select_step, "Helena Duarte");
@@ -338,8 +285,7 @@ bench_mentions (void)
   measure (window, "scroll to the middle", scroll_step, GINT_TO_POINTER (1));
   measure (window, "unselect", select_step, NULL);
 
-  g_source_remove (beat);
-  g_signal_handlers_disconnect_by_func (clock, on_after_paint, NULL);
+  dossier_test_meter_stop ();
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
     ;

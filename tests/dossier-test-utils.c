@@ -5,6 +5,7 @@
 
 #include <locale.h>
 #include <string.h>
+#include <time.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -932,4 +933,88 @@ dossier_test_find_entity (DossierWindow *window,
 
   g_error ("no entity named “%s” in the sidebar", name);
   return NULL;
+}
+
+/* The meter: a heartbeat every 2 ms tells the longest the main loop went
+ * without turning; the frame clock tells the frames drawn. */
+#define HEARTBEAT_MS 2
+
+static gint64 last_beat;
+static gint64 longest_gap;
+static guint frames;
+static guint beat_source;
+static GdkFrameClock *metered_clock;
+
+static gboolean
+heartbeat (gpointer user_data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  longest_gap = MAX (longest_gap, now - last_beat);
+  last_beat = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  frames++;
+}
+
+/**
+ * dossier_test_meter_start:
+ * @widget: a realized widget, whose frame clock counts the frames
+ *
+ * Starts counting frames and measuring main-loop stalls.
+ */
+void
+dossier_test_meter_start (GtkWidget *widget)
+{
+  g_return_if_fail (metered_clock == NULL);
+
+  metered_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  g_signal_connect (metered_clock, "after-paint", G_CALLBACK (on_after_paint), NULL);
+  beat_source = g_timeout_add (HEARTBEAT_MS, heartbeat, NULL);
+  dossier_test_meter_reset ();
+}
+
+void
+dossier_test_meter_stop (void)
+{
+  g_clear_handle_id (&beat_source, g_source_remove);
+  if (metered_clock != NULL)
+    g_signal_handlers_disconnect_by_func (metered_clock, on_after_paint, NULL);
+  g_clear_object (&metered_clock);
+}
+
+/* The longest stall starts again from now. */
+void
+dossier_test_meter_reset (void)
+{
+  last_beat = g_get_monotonic_time ();
+  longest_gap = 0;
+}
+
+guint
+dossier_test_meter_frames (void)
+{
+  return frames;
+}
+
+/* Microseconds */
+gint64
+dossier_test_meter_longest_stall (void)
+{
+  return longest_gap;
+}
+
+double
+dossier_test_process_cpu_seconds (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
 }

@@ -117,6 +117,14 @@ char              *dossier_test_selected_span    (DossierWindow          *window
 DossierEntity     *dossier_test_find_entity      (DossierWindow          *window,
                                                   const char             *name);
 
+/* What the benchmarks measure: frames drawn and main-loop stalls. */
+void               dossier_test_meter_start      (GtkWidget              *widget);
+void               dossier_test_meter_stop       (void);
+void               dossier_test_meter_reset      (void);
+guint              dossier_test_meter_frames     (void);
+gint64             dossier_test_meter_longest_stall (void);
+double             dossier_test_process_cpu_seconds (void);
+
 char              *dossier_test_describe_list    (GListModel             *model,
                                                   const char             *separator,
                                                   DossierTestDescribe     describe);
