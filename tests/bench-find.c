@@ -3,7 +3,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -244,6 +243,8 @@ bench_find (void)
   gint64 t0, deadline;
   double cpu, previous;
 
+  DOSSIER_TEST_REQUIRE_DISPLAY ();
+
   /* The fixture's article, its body again and again, and now and then a
    * word found nowhere else. */
   g_assert_true (g_file_get_contents (src, &contents, NULL, NULL));
@@ -361,37 +362,12 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *home = g_dir_make_tmp ("dossier-bench-find-XXXXXX", NULL);
-  static const char *user_dirs[] = {
-    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (user_dirs); i++)
-    {
-      g_autofree char *d = g_build_filename (home, user_dirs[i], NULL);
-
-      g_mkdir_with_parents (d, 0700);
-      g_setenv (user_dirs[i], d, TRUE);
-    }
-
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("LANGUAGE", "C", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  /* Under Xvfb GTK's default renderer is OpenGL on a software rasterizer,
-   * whose frames cost a hundred milliseconds of their own: measure the
-   * app's work (GSK_RENDERER=gl measures that too). */
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 77;
-    }
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
+  /* Temporary user folders, the C locale, the cairo renderer (under Xvfb
+   * GTK's default is OpenGL on a software rasterizer, whose frames cost a
+   * hundred milliseconds of their own; GSK_RENDERER=gl measures that too),
+   * no animations. */
+  dossier_test_init (&argc, &argv, "bench-find", DOSSIER_TEST_DEFAULT);
   g_test_add_func ("/dossier/bench/find", bench_find);
-  return g_test_run ();
+
+  return dossier_test_run ();
 }
